@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using RoleGen.Core.Analysis.Values;
+using RoleGen.Core.Diagnostics;
+
+namespace RoleGen.Core.Analysis;
+
+/// <summary>An argument of an SDK call: its name when given as a named argument, and its value.</summary>
+public sealed record SdkArgument(string? Name, Value Value);
+
+/// <summary>
+/// One call on an AWS SDK client or high-level API in code the handler can reach.
+/// ClientType is the simple type name of the receiver as the mapping table names it (IAmazonS3,
+/// DynamoDBContext...); Method is the method name with any Async suffix removed.
+/// </summary>
+public sealed record SdkCall(
+    string ClientType,
+    string Method,
+    ImmutableArray<SdkArgument> Arguments,
+    ImmutableArray<TypeValue> TypeArguments,
+    SourceLocation Location,
+    string Display)
+{
+    public SdkCall(string clientType, string method, ImmutableArray<SdkArgument> arguments, SourceLocation location, string display)
+        : this(clientType, method, arguments, [], location, display) { }
+}

@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using RoleGen.Core.Diagnostics;
+using RoleGen.Core.Templates;
+
+namespace RoleGen.Core.Analysis.Values;
+
+/// <summary>
+/// What the analysis knows about a value that names a resource (design.md §3). Never a plain string:
+/// the permission stage needs to know which parts are known, which come from the template, and which
+/// are unknown, to build the narrowest ARN pattern.
+/// </summary>
+public abstract record Value
+{
+    /// <summary>Flattens nested alternatives and drops duplicates; one option stays itself.</summary>
+    public static Value OneOf(IEnumerable<Value> values)
+    {
+        var flat = values.SelectMany(v => v is OneOfValue o ? o.Options : [v]).Distinct().ToImmutableArray();
+        return flat.Length == 1 ? flat[0] : new OneOfValue(flat);
+    }
+}
+
+public sealed record LiteralValue(string Text) : Value;
+
+/// <summary>Read from an environment variable (directly, or through IConfiguration / options binding).</summary>
+public sealed record EnvVarValue(string Name, SourceLocation? Location) : Value;
+
+/// <summary>Read from the triggering event, e.g. (S3, BucketName) or (SQS, EventSourceArn).</summary>
+public sealed record EventFieldValue(string Source, string Field, SourceLocation? Location) : Value;
+
+/// <summary>String building: interpolation, +, string.Format, string.Concat, Path.Combine.</summary>
+public sealed record ConcatValue(ImmutableArray<Value> Parts) : Value;
+
+/// <summary>Several possible values (??, ?:, several assignments or call sites).</summary>
+public sealed record OneOfValue(ImmutableArray<Value> Options) : Value;
+
+public sealed record UnknownValue(string Reason, SourceLocation? Location) : Value;
+
+/// <summary>An object built in code, such as a request object: <c>new GetObjectRequest { BucketName = ... }</c>.</summary>
+public sealed record ObjectValue(string TypeName, ImmutableSortedDictionary<string, Value> Properties) : Value;
+
+/// <summary>A collection built in code (list or dictionary initializer, array).</summary>
+public sealed record CollectionValue(ImmutableArray<Value> Items) : Value;
+
+/// <summary>One dictionary entry of a <see cref="CollectionValue"/>.</summary>
+public sealed record EntryValue(Value Key, Value Item) : Value;
+
+/// <summary>A type used as a generic argument or an object's type, with the constructor arguments of its attributes.</summary>
+public sealed record TypeValue(string Name, ImmutableSortedDictionary<string, Value> Attributes) : Value;
+
+/// <summary>An environment variable bound to what the template sets it to. Produced by binding, never by the analysis.</summary>
+public sealed record TemplateValue(TemplateExpression Expression) : Value;

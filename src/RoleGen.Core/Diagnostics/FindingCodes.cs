@@ -1,0 +1,28 @@
+namespace RoleGen.Core.Diagnostics;
+
+/// <summary>
+/// Stable diagnostic codes. RG1xxx: analysis of C# code; RG2xxx: template and input; RG3xxx: policy.
+/// Codes are part of the public contract (MSBuild, SARIF, CI gates): never renumber.
+/// </summary>
+public static class FindingCodes
+{
+    public const string UnknownSdkCall = "RG1001";
+    public const string UnresolvedResource = "RG1002";
+    public const string HandlerNotFound = "RG1003";
+    public const string SourceDoesNotParse = "RG1004";
+    public const string ProjectNotFound = "RG1005";
+    public const string PartiallyResolvedResource = "RG1006";
+    public const string DynamicReference = "RG1007";
+
+    public const string TemplateUnreadable = "RG2001";
+    public const string TemplateInvalid = "RG2002";
+    public const string HandlerFormat = "RG2003";
+    public const string UnboundEnvironmentVariable = "RG2004";
+    public const string UnknownTemplateValue = "RG2005";
+
+    public const string MissingPermission = "RG3001";
+    public const string BroaderThanNeeded = "RG3002";
+    public const string WildcardGrant = "RG3003";
+    public const string PolicyTooLarge = "RG3004";
+    public const string InvalidAction = "RG3005";
+}

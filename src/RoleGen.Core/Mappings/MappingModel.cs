@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+
+namespace RoleGen.Core.Mappings;
+
+/// <summary>The whole mapping table: one <see cref="ServiceMapping"/> per mappings/&lt;service&gt;.yaml.</summary>
+public sealed record MappingTable(ImmutableArray<ServiceMapping> Services, IamCatalog Catalog)
+{
+    /// <summary>Every client type name (simple name) the table knows, with the client mapping that declares it.</summary>
+    public ImmutableDictionary<string, ClientMapping> ClientsByType { get; } =
+        Services.SelectMany(s => s.Clients).SelectMany(c => c.Types.Select(t => (t, c)))
+            .GroupBy(p => p.t, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.First().c, StringComparer.Ordinal);
+
+    public ServiceMapping? ServiceOf(ClientMapping client) => Services.FirstOrDefault(s => s.Clients.Contains(client));
+}
+
+/// <summary>One service file: its IAM prefix, default placeholder bindings, value kinds and the clients it maps.</summary>
+public sealed record ServiceMapping(
+    string Service,
+    string File,
+    ImmutableDictionary<string, string> Bind,
+    ImmutableDictionary<string, string> Kinds,
+    ImmutableArray<ClientMapping> Clients);
+
+/// <summary>A group of .NET types that expose the same operations (IAmazonS3 and AmazonS3Client).</summary>
+public sealed record ClientMapping(
+    string Namespace,
+    ImmutableArray<string> Types,
+    ImmutableDictionary<string, OperationMapping> Operations);
+
+/// <summary>
+/// One SDK method (name without the Async suffix). Signatures list the positional convenience overloads:
+/// each is the ordered list of request property names its arguments set.
+/// </summary>
+public sealed record OperationMapping(
+    string Method,
+    string? Request,
+    ImmutableArray<ImmutableArray<string>> Signatures,
+    ImmutableArray<GrantRule> Grants,
+    string? Note,
+    int Line);
+
+/// <summary>
+/// One IAM action the operation needs. <see cref="On"/> is a catalogue resource type of the action's service
+/// ("object"), or of another service ("kms:key"), or "*" for actions without resource types;
+/// <see cref="Bind"/> overrides the service's default placeholder bindings; <see cref="If"/> and
+/// <see cref="Unless"/> are tiny expressions over request properties ("VersionId", "TaggingDirective == REPLACE").
+/// </summary>
+public sealed record GrantRule(
+    string Action,
+    string On,
+    ImmutableDictionary<string, string> Bind,
+    string? If,
+    string? Unless,
+    ImmutableDictionary<string, ImmutableDictionary<string, string>>? Condition);

@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+
+namespace RoleGen.Core.Templates;
+
+/// <summary>
+/// One Lambda function as the template declares it, after <c>Globals.Function</c> has been merged in.
+/// Values that may be intrinsics (<c>!Ref</c>, <c>!Sub</c>...) are kept as <see cref="CfnNode"/>s.
+/// </summary>
+public sealed record FunctionSpec(
+    string LogicalId,
+    string ResourceType,
+    string? Handler,
+    string? Runtime,
+    string CodeDirectory,
+    CfnNode? FunctionName,
+    ImmutableSortedDictionary<string, CfnNode> Environment,
+    ImmutableArray<EventSourceSpec> Events,
+    CfnMapping Properties,
+    TextSpan Span)
+{
+    /// <summary>The function's name when the template spells it as a literal; else null (CloudFormation generates it).</summary>
+    public string? LiteralFunctionName => (FunctionName as CfnScalar)?.Value;
+}
+
+/// <summary>An event source of a function: a SAM <c>Events</c> entry or an <c>AWS::Lambda::EventSourceMapping</c>.</summary>
+public sealed record EventSourceSpec(string Name, string Type, CfnMapping Properties, TextSpan Span);
