@@ -33,6 +33,12 @@ public sealed record ConcatValue(ImmutableArray<Value> Parts) : Value;
 /// <summary>Several possible values (??, ?:, several assignments or call sites).</summary>
 public sealed record OneOfValue(ImmutableArray<Value> Options) : Value;
 
+/// <summary>An explicit null: the property or argument is not set.</summary>
+public sealed record NullValue : Value;
+
+/// <summary>A named constant of a type outside the compilation (an enum member, an SDK constant such as ServerSideEncryptionMethod.AWSKMS).</summary>
+public sealed record NamedConstantValue(string Type, string Member) : Value;
+
 public sealed record UnknownValue(string Reason, SourceLocation? Location) : Value;
 
 /// <summary>An object built in code, such as a request object: <c>new GetObjectRequest { BucketName = ... }</c>.</summary>

@@ -1,0 +1,15 @@
+namespace RoleGen.Core.Analysis;
+
+/// <summary>A .NET Lambda handler string: <c>Assembly::Namespace.Type::Method</c>.</summary>
+public sealed record HandlerName(string Assembly, string TypeName, string Method)
+{
+    public static HandlerName? TryParse(string? handler)
+    {
+        if (string.IsNullOrWhiteSpace(handler)) return null;
+        var parts = handler.Split("::");
+        if (parts.Length != 3 || parts.Any(string.IsNullOrWhiteSpace)) return null;
+        return new HandlerName(parts[0].Trim(), parts[1].Trim(), parts[2].Trim());
+    }
+
+    public override string ToString() => $"{Assembly}::{TypeName}::{Method}";
+}

@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using RoleGen.Core.Analysis.Values;
+using RoleGen.Core.Diagnostics;
+using RoleGen.Core.Workspace;
+
+namespace RoleGen.Core.Analysis;
+
+/// <summary>
+/// Analyses handlers of one project. Indexes are built once per project and shared by its functions;
+/// each handler gets its own reachable set, so two functions sharing a class get only what each reaches.
+/// </summary>
+public sealed class ProjectAnalyzer
+{
+    private readonly ProjectCompilation _project;
+    private readonly SdkClientTypes _clients;
+    private readonly Func<string, string> _displayPath;
+    private readonly ImplementationIndex _implementations;
+    private readonly Lazy<SyntaxIndex> _index;
+    private readonly ImmutableArray<Finding> _parseErrors;
+
+    public ProjectAnalyzer(ProjectCompilation project, SdkClientTypes clients, Func<string, string> displayPath)
+    {
+        _project = project;
+        _clients = clients;
+        _displayPath = displayPath;
+        _implementations = new ImplementationIndex(project.Compilation);
+        _index = new Lazy<SyntaxIndex>(() => new SyntaxIndex(project.Compilation));
+        _parseErrors = project.Compilation.SyntaxTrees
+            .SelectMany(t => t.GetDiagnostics())
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Take(10)
+            .Select(d =>
+            {
+                var span = d.Location.GetLineSpan();
+                return new Finding(FindingCodes.SourceDoesNotParse, Severity.Error, $"C# does not parse: {d.GetMessage()}",
+                    displayPath(span.Path), span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+            })
+            .ToImmutableArray();
+    }
+
+    public HandlerAnalysis Analyze(HandlerName handler, SourceLocation declaredAt)
+    {
+        var entries = EntryPoints(handler);
+        if (entries.IsEmpty)
+        {
+            var what = _project.Compilation.GetTypeByMetadataName(handler.TypeName) is null
+                ? $"type '{handler.TypeName}' is not declared in project {Path.GetFileName(_project.Project.ProjectFile)}"
+                : $"type '{handler.TypeName}' has no method '{handler.Method}'";
+            return new HandlerAnalysis([], [Finding.At(FindingCodes.HandlerNotFound, Severity.Error, $"Handler '{handler}' not found: {what}.", declaredAt), .. _parseErrors]);
+        }
+
+        var reachable = new CallGraph(_project, _implementations).Walk(entries);
+        var resolver = new ValueResolver(_project, _index.Value, _implementations, reachable, ImmutableHashSet.CreateRange<IMethodSymbol>(SymbolEqualityComparer.Default, entries.Select(e => e.OriginalDefinition)), _displayPath);
+        var calls = new SdkCallFinder(_project, _clients, resolver).Find(reachable)
+            .OrderBy(c => c.Location.File, StringComparer.Ordinal).ThenBy(c => c.Location.Line).ThenBy(c => c.Location.Column)
+            .ToImmutableArray();
+        return new HandlerAnalysis(calls, _parseErrors);
+    }
+
+    private ImmutableArray<IMethodSymbol> EntryPoints(HandlerName handler)
+    {
+        var type = _project.Compilation.GetTypeByMetadataName(handler.TypeName)
+                   ?? _project.Compilation.GetTypeByMetadataName(handler.TypeName.Replace('.', '+'));
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            var methods = current.GetMembers(handler.Method).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).ToImmutableArray();
+            if (!methods.IsEmpty) return methods;
+        }
+        return [];
+    }
+}

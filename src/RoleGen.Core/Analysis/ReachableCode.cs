@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RoleGen.Core.Analysis;
+
+/// <summary>A call in reachable code whose target is not source code: a candidate SDK call.</summary>
+public sealed record ExternalCall(InvocationExpressionSyntax Invocation, ISymbol Owner);
+
+/// <summary>What the handler can reach: the members whose code may run, and the calls out of the compilation they make.</summary>
+public sealed record ReachableCode(ImmutableHashSet<ISymbol> Members, ImmutableArray<ExternalCall> ExternalCalls)
+{
+    public bool Contains(ISymbol? member) => member is not null && Members.Contains(member.OriginalDefinition);
+}

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RoleGen.Core.Analysis.Values;
+
+/// <summary>
+/// A purely syntactic index of a compilation, built once and shared by every function of the project:
+/// assignments by the simple name they assign, and calls/creations by the simple name they call.
+/// Symbols are bound only for the few candidates a question needs, never for the whole compilation.
+/// </summary>
+public sealed class SyntaxIndex
+{
+    private readonly ILookup<string, AssignmentExpressionSyntax> _assignments;
+    private readonly ILookup<string, SyntaxNode> _calls;
+
+    public SyntaxIndex(Compilation compilation)
+    {
+        var assignments = new List<(string, AssignmentExpressionSyntax)>();
+        var calls = new List<(string, SyntaxNode)>();
+        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var node in tree.GetRoot().DescendantNodes())
+        {
+            switch (node)
+            {
+                case AssignmentExpressionSyntax assignment when AssignedName(assignment.Left) is { } assigned:
+                    assignments.Add((assigned, assignment));
+                    break;
+                case InvocationExpressionSyntax invocation when CalledName(invocation.Expression) is { } called:
+                    calls.Add((called, invocation));
+                    break;
+                case ObjectCreationExpressionSyntax creation when TypeName(creation.Type) is { } created:
+                    calls.Add((created, creation));
+                    break;
+                case ImplicitObjectCreationExpressionSyntax or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax:
+                    calls.Add((ConstructorCallKey, node));
+                    break;
+            }
+        }
+        _assignments = assignments.ToLookup(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+        _calls = calls.ToLookup(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+    }
+
+    /// <summary>Calls whose target name cannot be read from syntax (target-typed new, base(...)).</summary>
+    public const string ConstructorCallKey = ".ctor";
+
+    public IEnumerable<AssignmentExpressionSyntax> AssignmentsTo(string name) => _assignments[name];
+
+    public IEnumerable<SyntaxNode> CallsNamed(string name) => _calls[name];
+
+    public static string? AssignedName(ExpressionSyntax left) => left switch
+    {
+        IdentifierNameSyntax id => id.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    public static string? CalledName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax id => id.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    public static string? TypeName(TypeSyntax type) => type switch
+    {
+        IdentifierNameSyntax id => id.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        QualifiedNameSyntax qualified => TypeName(qualified.Right),
+        AliasQualifiedNameSyntax alias => TypeName(alias.Name),
+        _ => null,
+    };
+}

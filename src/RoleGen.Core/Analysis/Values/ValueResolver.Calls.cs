@@ -1,0 +1,230 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RoleGen.Core.Analysis.Values;
+
+public sealed partial class ValueResolver
+{
+    private static readonly HashSet<string> ConfigurationTypes =
+        ["IConfiguration", "IConfigurationRoot", "IConfigurationSection", "ConfigurationManager", "IConfigurationManager", "ConfigurationRoot", "ConfigurationSection"];
+
+    private Value Invocation(InvocationExpressionSyntax invocation, ResolveScope scope)
+    {
+        var model = project.Model(invocation.SyntaxTree);
+        var name = SyntaxIndex.CalledName(invocation.Expression);
+        var arguments = invocation.ArgumentList.Arguments;
+        var receiver = invocation.Expression is MemberAccessExpressionSyntax access ? access.Expression : null;
+        var receiverText = receiver?.ToString();
+
+        switch (name)
+        {
+            case "GetEnvironmentVariable" when arguments.Count >= 1:
+                return EnvironmentVariable(arguments[0].Expression, invocation, scope);
+            case "Format" when receiverText is "string" or "String" or "System.String" && arguments.Count >= 1:
+                return Format(arguments, scope, invocation);
+            case "Concat" when receiverText is "string" or "String" or "System.String":
+                return Concat(arguments.Select(a => Resolve(a.Expression, scope)));
+            case "Join" when receiverText is "string" or "String" or "System.String" && arguments.Count >= 2:
+                return Join(arguments, scope, invocation);
+            case "Combine" when receiverText is "Path" or "System.IO.Path":
+                return Concat(Interleave(arguments.Select(a => Resolve(a.Expression, scope)), new LiteralValue("/")));
+            case "ToString" when receiver is not null && arguments.Count == 0:
+                return Resolve(receiver, scope);
+            case "ToLowerInvariant" or "ToLower" or "ToUpperInvariant" or "ToUpper" or "Trim" when receiver is not null:
+                return Resolve(receiver, scope) switch
+                {
+                    LiteralValue literal => new LiteralValue(Transform(name, literal.Text)),
+                    var other => Unknown(invocation, $"'{Short(invocation)}' changes a value known only at run time ({Describe(other)})"),
+                };
+        }
+
+        if (ConfigurationPath(invocation, scope) is { } path) return ConfigurationValue(path, invocation, scope);
+
+        var info = model.GetSymbolInfo(invocation);
+        var method = (info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) as IMethodSymbol;
+        if (method is not null && IsSource(method.ReducedFrom ?? method))
+            return HelperResult(method, invocation, scope);
+        return Unknown(invocation, $"'{Short(invocation)}' returns a value known only at run time");
+    }
+
+    private Value EnvironmentVariable(ExpressionSyntax nameExpression, SyntaxNode at, ResolveScope scope) =>
+        Resolve(nameExpression, scope.Deeper()) switch
+        {
+            LiteralValue literal => new EnvVarValue(literal.Text, Location(at)),
+            OneOfValue names when names.Options.All(o => o is LiteralValue) => Value.OneOf(names.Options.Cast<LiteralValue>().Select(n => new EnvVarValue(n.Text, Location(at)))),
+            _ => Unknown(at, $"the environment variable's name '{Short(nameExpression)}' is not a constant"),
+        };
+
+    /// <summary>A configuration value read by key. With the environment-variables provider, key "A:B" is variable A__B.</summary>
+    private Value ConfigurationValue(string path, SyntaxNode at, ResolveScope scope) =>
+        new EnvVarValue(path.Replace(":", "__", StringComparison.Ordinal), Location(at));
+
+    /// <summary>
+    /// The configuration key an expression reads, when it is <c>config["A:B"]</c>, <c>config.GetValue&lt;T&gt;("A:B")</c>,
+    /// <c>config.GetSection("A")["B"]</c>, <c>config.GetSection("A").Value</c> or <c>config.GetConnectionString("X")</c>.
+    /// </summary>
+    private string? ConfigurationPath(ExpressionSyntax expression, ResolveScope scope)
+    {
+        switch (expression)
+        {
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation when invocation.ArgumentList.Arguments.Count >= 1:
+                var method = access.Name.Identifier.ValueText;
+                if (method is not ("GetValue" or "GetSection" or "GetRequiredSection" or "GetConnectionString")) return null;
+                var section = SectionPath(access.Expression, scope);
+                if (section is null) return null;
+                if (Resolve(invocation.ArgumentList.Arguments[0].Expression, scope.Deeper()) is not LiteralValue key) return null;
+                var prefix = method == "GetConnectionString" ? "ConnectionStrings:" : "";
+                return Join(section, prefix + key.Text);
+            case ElementAccessExpressionSyntax element when element.ArgumentList.Arguments.Count == 1:
+                var owner = SectionPath(element.Expression, scope);
+                if (owner is null) return null;
+                return Resolve(element.ArgumentList.Arguments[0].Expression, scope.Deeper()) is LiteralValue k ? Join(owner, k.Text) : null;
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" } value:
+                return SectionPath(value.Expression, scope) is { Length: > 0 } p ? p : null;
+            default:
+                return null;
+        }
+
+        static string Join(string section, string key) => section.Length == 0 ? key : section + ":" + key;
+    }
+
+    /// <summary>The section path of an IConfiguration-typed expression ("" for the root), or null when it is not configuration.</summary>
+    private string? SectionPath(ExpressionSyntax expression, ResolveScope scope)
+    {
+        if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetSection" or "GetRequiredSection" } } section)
+            return ConfigurationPath(section, scope);
+        var type = project.Model(expression.SyntaxTree).GetTypeInfo(expression).Type;
+        return type is not null && ConfigurationTypes.Contains(type.Name) ? "" : null;
+    }
+
+    private Value ElementAccess(ElementAccessExpressionSyntax element, ResolveScope scope)
+    {
+        if (ConfigurationPath(element, scope) is { } path) return ConfigurationValue(path, element, scope);
+        return Unknown(element, $"'{Short(element)}' is read at run time");
+    }
+
+    /// <summary>The value a source helper returns, with its parameters bound to this call's arguments.</summary>
+    private Value HelperResult(IMethodSymbol method, InvocationExpressionSyntax invocation, ResolveScope scope)
+    {
+        var target = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (scope.IsVisiting(target)) return Unknown(invocation, $"{target.Name} calls itself");
+        var inner = scope.Entering(target);
+        var bindings = ImmutableDictionary.CreateBuilder<IParameterSymbol, Value>(SymbolEqualityComparer.Default);
+        bindings.AddRange(scope.Parameters);
+        foreach (var parameter in target.Parameters)
+        {
+            var argument = ArgumentFor(invocation, parameter);
+            bindings[parameter] = argument is null ? DefaultOf(parameter) : Resolve(argument, scope.Deeper());
+        }
+        var bodyScope = inner.WithParameters(bindings.ToImmutable());
+        var candidates = target.IsAbstract || target.ContainingType.TypeKind == TypeKind.Interface
+            ? implementations.ImplementationsOf(target).OfType<IMethodSymbol>()
+            : [target];
+        var values = candidates
+            .SelectMany(m => m.DeclaringSyntaxReferences)
+            .SelectMany(r => Returns(r.GetSyntax(), bodyScope))
+            .ToList();
+        return values.Count == 0 ? Unknown(invocation, $"'{Short(invocation)}' returns a value known only at run time") : Value.OneOf(values);
+    }
+
+    private Value Format(SeparatedSyntaxList<ArgumentSyntax> arguments, ResolveScope scope, SyntaxNode at)
+    {
+        var first = arguments[0].Expression;
+        var offset = 1;
+        if (project.Model(first.SyntaxTree).GetTypeInfo(first).Type?.Name == "IFormatProvider") { first = arguments[1].Expression; offset = 2; }
+        if (Resolve(first, scope) is not LiteralValue format) return Unknown(at, "the format string is not a constant");
+        var parts = new List<Value>();
+        var position = 0;
+        foreach (Match hole in Regex.Matches(format.Text, @"\{(\d+)(?:[,:][^}]*)?\}"))
+        {
+            parts.Add(new LiteralValue(format.Text[position..hole.Index].Replace("{{", "{").Replace("}}", "}")));
+            var argumentIndex = int.Parse(hole.Groups[1].Value) + offset;
+            parts.Add(argumentIndex < arguments.Count ? Resolve(arguments[argumentIndex].Expression, scope) : Unknown(at, "format argument missing"));
+            position = hole.Index + hole.Length;
+        }
+        parts.Add(new LiteralValue(format.Text[position..].Replace("{{", "{").Replace("}}", "}")));
+        return Concat(parts);
+    }
+
+    private Value Join(SeparatedSyntaxList<ArgumentSyntax> arguments, ResolveScope scope, SyntaxNode at)
+    {
+        var separator = Resolve(arguments[0].Expression, scope);
+        var items = arguments.Skip(1).Select(a => Resolve(a.Expression, scope)).ToList();
+        if (items.Count == 1 && items[0] is CollectionValue collection) items = collection.Items.ToList();
+        else if (items.Count == 1) return Unknown(at, $"'{Short(at)}' joins a collection built at run time");
+        return Concat(Interleave(items, separator));
+    }
+
+    private static IEnumerable<Value> Interleave(IEnumerable<Value> items, Value separator)
+    {
+        var first = true;
+        foreach (var item in items)
+        {
+            if (!first) yield return separator;
+            first = false;
+            yield return item;
+        }
+    }
+
+    private static string Transform(string method, string text) => method switch
+    {
+        "ToLowerInvariant" or "ToLower" => text.ToLowerInvariant(),
+        "ToUpperInvariant" or "ToUpper" => text.ToUpperInvariant(),
+        _ => text.Trim(),
+    };
+
+    private static string Describe(Value value) => value switch
+    {
+        UnknownValue u => u.Reason,
+        EnvVarValue e => $"environment variable {e.Name}",
+        _ => value.GetType().Name,
+    };
+
+    private Value ObjectCreation(BaseObjectCreationExpressionSyntax creation, ResolveScope scope)
+    {
+        var model = project.Model(creation.SyntaxTree);
+        var typeName = creation is ObjectCreationExpressionSyntax explicitType
+            ? SyntaxIndex.TypeName(explicitType.Type) ?? explicitType.Type.ToString()
+            : model.GetTypeInfo(creation).Type?.Name ?? "";
+        if (creation.Initializer is { } init && init.IsKind(SyntaxKind.CollectionInitializerExpression))
+            return Collection(init, scope);
+        return ObjectFromInitializer(typeName, creation.Initializer, scope);
+    }
+
+    private Value ObjectFromInitializer(string typeName, InitializerExpressionSyntax? initializer, ResolveScope scope)
+    {
+        var properties = ImmutableSortedDictionary.CreateBuilder<string, Value>(StringComparer.Ordinal);
+        var entries = new List<Value>();
+        foreach (var expression in initializer?.Expressions ?? default)
+        {
+            if (expression is not AssignmentExpressionSyntax assignment) continue;
+            var value = assignment.Right is InitializerExpressionSyntax nested
+                ? (nested.IsKind(SyntaxKind.ObjectInitializerExpression) ? ObjectFromInitializer("", nested, scope) : Collection(nested, scope))
+                : Resolve(assignment.Right, scope);
+            switch (assignment.Left)
+            {
+                case IdentifierNameSyntax property:
+                    properties[property.Identifier.ValueText] = value;
+                    break;
+                case ImplicitElementAccessSyntax indexer when indexer.ArgumentList.Arguments.Count == 1:
+                    entries.Add(new EntryValue(Resolve(indexer.ArgumentList.Arguments[0].Expression, scope), value));
+                    break;
+            }
+        }
+        if (entries.Count > 0 && properties.Count == 0) return new CollectionValue(entries.ToImmutableArray());
+        return new ObjectValue(typeName, properties.ToImmutable());
+    }
+
+    private Value Collection(InitializerExpressionSyntax initializer, ResolveScope scope) =>
+        new CollectionValue(initializer.Expressions.Select(expression => expression switch
+        {
+            InitializerExpressionSyntax { Expressions.Count: 2 } pair when initializer.IsKind(SyntaxKind.CollectionInitializerExpression) =>
+                new EntryValue(Resolve(pair.Expressions[0], scope), Resolve(pair.Expressions[1], scope)),
+            AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax indexer } assignment when indexer.ArgumentList.Arguments.Count == 1 =>
+                new EntryValue(Resolve(indexer.ArgumentList.Arguments[0].Expression, scope), Resolve(assignment.Right, scope)),
+            _ => Resolve(expression, scope),
+        }).ToImmutableArray());
+}

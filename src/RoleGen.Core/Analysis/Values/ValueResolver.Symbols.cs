@@ -1,0 +1,285 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RoleGen.Core.Analysis.Values;
+
+public sealed partial class ValueResolver
+{
+    private Value SymbolReference(ExpressionSyntax expression, ResolveScope scope)
+    {
+        var model = project.Model(expression.SyntaxTree);
+        var info = model.GetSymbolInfo(expression);
+        var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+        switch (symbol)
+        {
+            case ILocalSymbol local:
+                return Local(local, expression, scope);
+            case IParameterSymbol parameter:
+                return Parameter(parameter, expression, scope);
+            case IFieldSymbol { ContainingType.TypeKind: TypeKind.Enum } enumMember:
+                return new NamedConstantValue(enumMember.ContainingType.Name, enumMember.Name);
+            case IFieldSymbol or IPropertySymbol when IsSource(symbol):
+                return Member(symbol, expression, scope);
+            case IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true }:
+                return new NamedConstantValue(symbol.ContainingType.Name, symbol.Name);
+            case IPropertySymbol property when expression is MemberAccessExpressionSyntax access:
+                return PropertyOfValue(Resolve(access.Expression, scope), property.Name, expression);
+            case null when expression is MemberAccessExpressionSyntax access:
+                return UnresolvedMemberAccess(access, scope);
+            default:
+                return Unknown(expression, $"'{Short(expression)}' is known only at run time");
+        }
+    }
+
+    /// <summary>
+    /// A member access whose symbol does not bind (its type comes from a package that is not restored):
+    /// <c>Type.Member</c> is a named constant (an SDK enum-like constant); <c>value.Member</c> reads a property.
+    /// </summary>
+    private Value UnresolvedMemberAccess(MemberAccessExpressionSyntax access, ResolveScope scope)
+    {
+        var model = project.Model(access.SyntaxTree);
+        var receiver = model.GetSymbolInfo(access.Expression).Symbol;
+        var receiverType = model.GetTypeInfo(access.Expression).Type;
+        var looksLikeType = receiver is ITypeSymbol || (receiver is null && receiverType is null or IErrorTypeSymbol && access.Expression is IdentifierNameSyntax id && char.IsUpper(id.Identifier.ValueText[0]) && !IsKnownName(access.Expression));
+        if (looksLikeType) return new NamedConstantValue(access.Expression.ToString(), access.Name.Identifier.ValueText);
+        return PropertyOfValue(Resolve(access.Expression, scope), access.Name.Identifier.ValueText, access);
+    }
+
+    private bool IsKnownName(ExpressionSyntax expression) => project.Model(expression.SyntaxTree).GetSymbolInfo(expression).Symbol is not null;
+
+    private Value PropertyOfValue(Value owner, string property, SyntaxNode at) => owner switch
+    {
+        ObjectValue o when o.Properties.TryGetValue(property, out var value) => value,
+        ObjectValue => new NullValue(),
+        OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(o => PropertyOfValue(o, property, at))),
+        UnknownValue unknown => unknown,
+        _ => Unknown(at, $"'{Short(at)}' is known only at run time"),
+    };
+
+    private Value Local(ILocalSymbol local, ExpressionSyntax usage, ResolveScope scope)
+    {
+        if (scope.IsVisiting(local)) return Unknown(usage, $"'{local.Name}' is built from itself (a loop?)");
+        var inner = scope.Entering(local);
+        var values = new List<Value>();
+        SyntaxNode? body = null;
+        foreach (var reference in local.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax();
+            body ??= EnclosingBody(declaration);
+            switch (declaration)
+            {
+                case VariableDeclaratorSyntax { Initializer: { } init }:
+                    values.Add(Resolve(init.Value, inner));
+                    break;
+                case ForEachStatementSyntax loop:
+                    values.Add(Resolve(loop.Expression, inner) is CollectionValue items ? Value.OneOf(items.Items.Select(ItemOf)) : Unknown(usage, $"'{local.Name}' takes each value of '{Short(loop.Expression)}'"));
+                    break;
+                case SingleVariableDesignationSyntax:
+                    values.Add(Unknown(usage, $"'{local.Name}' is set by a pattern or out argument"));
+                    break;
+            }
+        }
+        if (body is not null)
+        {
+            var model = project.Model(body.SyntaxTree);
+            foreach (var assignment in index.AssignmentsTo(local.Name))
+            {
+                if (!body.Span.Contains(assignment.Span) || assignment.SyntaxTree != body.SyntaxTree || assignment.Left is not IdentifierNameSyntax) continue;
+                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left).Symbol, local)) continue;
+                values.Add(Assigned(assignment, inner));
+            }
+        }
+        var value = values.Count == 0 ? Unknown(usage, $"'{local.Name}' has no value in code") : Value.OneOf(values);
+        return body is null ? value : WithMemberAssignments(value, local, body, inner);
+    }
+
+    private static Value ItemOf(Value item) => item is EntryValue entry ? entry.Key : item;
+
+    /// <summary><c>request.Key = "x";</c> after <c>var request = new PutObjectRequest { ... };</c> sets a property of the same object.</summary>
+    private Value WithMemberAssignments(Value value, ISymbol variable, SyntaxNode body, ResolveScope scope)
+    {
+        if (value is not ObjectValue obj) return value;
+        var model = project.Model(body.SyntaxTree);
+        var properties = obj.Properties;
+        foreach (var node in body.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+        {
+            if (node.Left is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target } access) continue;
+            if (target.Identifier.ValueText != variable.Name || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target).Symbol, variable)) continue;
+            var name = access.Name.Identifier.ValueText;
+            var assigned = Assigned(node, scope);
+            properties = properties.SetItem(name, properties.TryGetValue(name, out var existing) ? Value.OneOf([existing, assigned]) : assigned);
+        }
+        return obj with { Properties = properties };
+    }
+
+    private Value Assigned(AssignmentExpressionSyntax assignment, ResolveScope scope) => assignment.Kind() switch
+    {
+        SyntaxKind.SimpleAssignmentExpression => Resolve(assignment.Right, scope),
+        SyntaxKind.CoalesceAssignmentExpression => Resolve(assignment.Right, scope),
+        SyntaxKind.AddAssignmentExpression => Concat([Unknown(assignment, $"'{Short(assignment.Left)}' is appended to"), Resolve(assignment.Right, scope)]),
+        _ => Unknown(assignment, $"'{Short(assignment)}' is computed at run time"),
+    };
+
+    private Value Member(ISymbol member, ExpressionSyntax usage, ResolveScope scope)
+    {
+        if (scope.IsVisiting(member)) return Unknown(usage, $"'{member.Name}' is built from itself");
+        var inner = scope.Entering(member);
+        var values = new List<Value>();
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            switch (reference.GetSyntax())
+            {
+                case VariableDeclaratorSyntax { Initializer: { } init }:
+                    values.Add(Resolve(init.Value, inner));
+                    break;
+                case PropertyDeclarationSyntax { Initializer: { } init }:
+                    values.Add(Resolve(init.Value, inner));
+                    break;
+                case PropertyDeclarationSyntax { ExpressionBody: { } arrow }:
+                    values.Add(Resolve(arrow.Expression, inner));
+                    break;
+                case PropertyDeclarationSyntax { AccessorList: { } accessors } when accessors.Accessors.FirstOrDefault(a => a.IsKind(SyntaxKind.GetAccessorDeclaration)) is { } getter && (getter.Body is not null || getter.ExpressionBody is not null):
+                    values.AddRange(Returns(getter, inner));
+                    break;
+                case ParameterSyntax parameter when project.Model(parameter.SyntaxTree).GetDeclaredSymbol(parameter) is { } recordParameter:
+                    values.Add(Parameter(recordParameter, usage, inner)); // positional record property
+                    break;
+            }
+        }
+        foreach (var assignment in index.AssignmentsTo(member.Name))
+        {
+            if (!IsInReachableCode(assignment)) continue;
+            var model = project.Model(assignment.SyntaxTree);
+            if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left).Symbol?.OriginalDefinition, member.OriginalDefinition)) continue;
+            values.Add(Assigned(assignment, inner));
+        }
+        return values.Count == 0
+            ? Unknown(usage, $"{member.ContainingType.Name}.{member.Name} is never set in code the handler reaches")
+            : Value.OneOf(values);
+    }
+
+    private Value Parameter(IParameterSymbol parameter, ExpressionSyntax usage, ResolveScope scope)
+    {
+        if (scope.Parameters.TryGetValue(parameter, out var bound)) return bound;
+        if (parameter.ContainingSymbol is not IMethodSymbol method) return Unknown(usage, $"'{parameter.Name}' is known only at run time");
+        if (method.MethodKind is MethodKind.AnonymousFunction) return Unknown(usage, $"'{parameter.Name}' is a lambda parameter, set at run time");
+        if (entryMethods.Contains(method.OriginalDefinition)) return Unknown(usage, $"'{parameter.Name}' is the handler's input, known only at run time");
+        if (scope.IsVisiting(parameter)) return Unknown(usage, $"'{parameter.Name}' is passed around in a cycle");
+
+        var inner = scope.Entering(parameter);
+        var values = new List<Value>();
+        foreach (var call in CallSites(method))
+        {
+            var argument = ArgumentFor(call, parameter);
+            values.Add(argument is null ? DefaultOf(parameter) : Resolve(argument, inner));
+        }
+        return values.Count == 0
+            ? Unknown(usage, $"no call in code the handler reaches passes '{parameter.Name}' to {method.ContainingType.Name}.{MethodDisplay(method)} (created by dependency injection?)")
+            : Value.OneOf(values);
+    }
+
+    private static string MethodDisplay(IMethodSymbol method) => method.MethodKind == MethodKind.Constructor ? "constructor" : method.Name;
+
+    private static Value DefaultOf(IParameterSymbol parameter) =>
+        parameter.HasExplicitDefaultValue ? Constant(parameter.ExplicitDefaultValue) : new NullValue();
+
+    /// <summary>Calls and object creations, in reachable code, that can run <paramref name="method"/>.</summary>
+    private IEnumerable<SyntaxNode> CallSites(IMethodSymbol method)
+    {
+        var names = method.MethodKind == MethodKind.Constructor
+            ? index.CallsNamed(method.ContainingType.Name).Concat(index.CallsNamed(SyntaxIndex.ConstructorCallKey))
+            : index.CallsNamed(method.Name);
+        foreach (var call in names)
+        {
+            if (!IsInReachableCode(call)) continue;
+            var info = project.Model(call.SyntaxTree).GetSymbolInfo(call);
+            var targets = info.Symbol is not null ? [info.Symbol] : info.CandidateSymbols;
+            if (targets.Any(t => CanRun(t, method))) yield return call;
+        }
+    }
+
+    /// <summary>True when calling <paramref name="target"/> may run <paramref name="method"/> (same method, or an interface/virtual member it implements).</summary>
+    private static bool CanRun(ISymbol target, IMethodSymbol method)
+    {
+        var targetMethod = (target as IMethodSymbol)?.ReducedFrom ?? target as IMethodSymbol;
+        if (targetMethod is null) return false;
+        var wanted = method.OriginalDefinition;
+        if (SymbolEqualityComparer.Default.Equals(targetMethod.OriginalDefinition, wanted)) return true;
+        for (var overridden = wanted.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, targetMethod.OriginalDefinition)) return true;
+        if (targetMethod.ContainingType?.TypeKind == TypeKind.Interface)
+        {
+            var implementation = wanted.ContainingType.FindImplementationForInterfaceMember(targetMethod);
+            if (implementation is null)
+            {
+                var constructed = wanted.ContainingType.AllInterfaces.FirstOrDefault(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, targetMethod.ContainingType.OriginalDefinition));
+                var member = constructed?.GetMembers(targetMethod.Name).FirstOrDefault(m => SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, targetMethod.OriginalDefinition));
+                implementation = member is null ? null : wanted.ContainingType.FindImplementationForInterfaceMember(member);
+            }
+            return SymbolEqualityComparer.Default.Equals(implementation?.OriginalDefinition, wanted);
+        }
+        return false;
+    }
+
+    private ExpressionSyntax? ArgumentFor(SyntaxNode call, IParameterSymbol parameter)
+    {
+        var arguments = call switch
+        {
+            InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments,
+            BaseObjectCreationExpressionSyntax creation => creation.ArgumentList?.Arguments ?? default,
+            ConstructorInitializerSyntax initializer => initializer.ArgumentList.Arguments,
+            PrimaryConstructorBaseTypeSyntax baseType => baseType.ArgumentList.Arguments,
+            _ => default,
+        };
+        var ordinal = parameter.Ordinal;
+        if (call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && parameter.ContainingSymbol is IMethodSymbol { IsExtensionMethod: true })
+        {
+            var bound = project.Model(call.SyntaxTree).GetSymbolInfo(call).Symbol as IMethodSymbol;
+            if (bound?.ReducedFrom is not null)
+            {
+                if (ordinal == 0) return access.Expression; // x.Extension(...): x is the 'this' parameter
+                ordinal--;
+            }
+        }
+        var named = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameter.Name);
+        if (named is not null) return named.Expression;
+        var positional = arguments.Where(a => a.NameColon is null).ToList();
+        return ordinal < positional.Count ? positional[ordinal].Expression : null;
+    }
+
+    /// <summary>The values a method or accessor returns: its expression body, or every return statement outside nested functions.</summary>
+    private IEnumerable<Value> Returns(SyntaxNode declaration, ResolveScope scope)
+    {
+        var (body, arrow) = declaration switch
+        {
+            BaseMethodDeclarationSyntax m => ((SyntaxNode?)m.Body, m.ExpressionBody),
+            AccessorDeclarationSyntax a => (a.Body, a.ExpressionBody),
+            LocalFunctionStatementSyntax f => (f.Body, f.ExpressionBody),
+            _ => (null, null),
+        };
+        if (arrow is not null) return [Resolve(arrow.Expression, scope)];
+        if (body is null) return [];
+        return body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<ReturnStatementSyntax>()
+            .Where(r => r.Expression is not null)
+            .Select(r => Resolve(r.Expression!, scope))
+            .ToList();
+    }
+
+    private bool IsInReachableCode(SyntaxNode node)
+    {
+        var model = project.Model(node.SyntaxTree);
+        var symbol = model.GetEnclosingSymbol(node.SpanStart);
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction }) symbol = symbol.ContainingSymbol;
+        if (symbol is INamedTypeSymbol or IFieldSymbol or IPropertySymbol) return true; // initializers run when the type is used
+        return reachable.Contains(symbol);
+    }
+
+    private static SyntaxNode? EnclosingBody(SyntaxNode node) =>
+        node.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or PropertyDeclarationSyntax or GlobalStatementSyntax or CompilationUnitSyntax);
+
+    private bool IsSource(ISymbol symbol) =>
+        symbol.Locations.Any(l => l.IsInSource) && SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, project.Compilation.Assembly);
+}

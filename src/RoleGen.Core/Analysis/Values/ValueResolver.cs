@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RoleGen.Core.Diagnostics;
+using RoleGen.Core.Workspace;
+
+namespace RoleGen.Core.Analysis.Values;
+
+/// <summary>
+/// Turns the expression passed to an SDK call into a <see cref="Value"/> (design.md §3), following it
+/// through locals, fields, properties, constants, parameters (every reachable call site), helpers'
+/// return values, string building, environment variables and configuration.
+/// </summary>
+public sealed partial class ValueResolver(
+    ProjectCompilation project,
+    SyntaxIndex index,
+    ImplementationIndex implementations,
+    ReachableCode reachable,
+    ImmutableHashSet<IMethodSymbol> entryMethods,
+    Func<string, string> displayPath)
+{
+    public Value Resolve(ExpressionSyntax expression) => Resolve(expression, ResolveScope.Root);
+
+    internal Value Resolve(ExpressionSyntax expression, ResolveScope scope)
+    {
+        if (scope.TooDeep) return Unknown(expression, "the value passes through too many steps to follow");
+        var model = project.Model(expression.SyntaxTree);
+        if (expression is not InterpolatedStringExpressionSyntax && model.GetConstantValue(expression) is { HasValue: true } constant)
+            return Constant(constant.Value);
+
+        return expression switch
+        {
+            ParenthesizedExpressionSyntax p => Resolve(p.Expression, scope),
+            CastExpressionSyntax c => Resolve(c.Expression, scope),
+            PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } n => Resolve(n.Operand, scope),
+            AwaitExpressionSyntax a => Resolve(a.Expression, scope),
+            LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression or (int)SyntaxKind.DefaultLiteralExpression } => new NullValue(),
+            DefaultExpressionSyntax => new NullValue(),
+            InterpolatedStringExpressionSyntax interpolated => Interpolation(interpolated, scope),
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add => Concat([Resolve(add.Left, scope), Resolve(add.Right, scope)]),
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce =>
+                Value.OneOf([WithoutNull(Resolve(coalesce.Left, scope)), Resolve(coalesce.Right, scope)]),
+            ConditionalExpressionSyntax conditional => Value.OneOf([Resolve(conditional.WhenTrue, scope), Resolve(conditional.WhenFalse, scope)]),
+            SwitchExpressionSyntax switchExpression => Value.OneOf(switchExpression.Arms.Select(a => Resolve(a.Expression, scope))),
+            BaseObjectCreationExpressionSyntax creation => ObjectCreation(creation, scope),
+            ArrayCreationExpressionSyntax { Initializer: { } init } => Collection(init, scope),
+            ImplicitArrayCreationExpressionSyntax array => Collection(array.Initializer, scope),
+            CollectionExpressionSyntax collection => new CollectionValue(collection.Elements.OfType<ExpressionElementSyntax>().Select(e => Resolve(e.Expression, scope)).ToImmutableArray()),
+            InvocationExpressionSyntax invocation => Invocation(invocation, scope),
+            ElementAccessExpressionSyntax element => ElementAccess(element, scope),
+            IdentifierNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax => SymbolReference(expression, scope),
+            _ => Unknown(expression, $"'{Short(expression)}' is computed at run time"),
+        };
+    }
+
+    private static Value Constant(object? value) => value switch
+    {
+        null => new NullValue(),
+        string s => new LiteralValue(s),
+        bool b => new LiteralValue(b ? "true" : "false"),
+        IFormattable f => new LiteralValue(f.ToString(null, CultureInfo.InvariantCulture)),
+        _ => new LiteralValue(value.ToString() ?? ""),
+    };
+
+    private Value Interpolation(InterpolatedStringExpressionSyntax interpolated, ResolveScope scope) =>
+        Concat(interpolated.Contents.Select(content => content switch
+        {
+            InterpolatedStringTextSyntax text => new LiteralValue(text.TextToken.ValueText),
+            InterpolationSyntax hole => Resolve(hole.Expression, scope),
+            _ => (Value)Unknown(content, "unsupported interpolation"),
+        }));
+
+    internal static Value Concat(IEnumerable<Value> parts)
+    {
+        var flat = new List<Value>();
+        foreach (var part in parts)
+        {
+            var item = part is NullValue ? new LiteralValue("") : part; // string concatenation turns null into ""
+            if (item is ConcatValue nested) flat.AddRange(nested.Parts);
+            else if (item is LiteralValue literal && flat.Count > 0 && flat[^1] is LiteralValue previous)
+                flat[^1] = new LiteralValue(previous.Text + literal.Text);
+            else flat.Add(item);
+        }
+        return flat.Count == 1 ? flat[0] : new ConcatValue(flat.ToImmutableArray());
+    }
+
+    private static Value WithoutNull(Value value) => value switch
+    {
+        OneOfValue oneOf => Value.OneOf(oneOf.Options.Where(o => o is not NullValue)),
+        _ => value,
+    };
+
+    internal UnknownValue Unknown(SyntaxNode node, string reason) => new(reason, Location(node));
+
+    internal SourceLocation Location(SyntaxNode node)
+    {
+        var span = node.GetLocation().GetLineSpan();
+        return new SourceLocation(displayPath(span.Path), span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+    }
+
+    private static string Short(SyntaxNode node)
+    {
+        var text = node.ToString().ReplaceLineEndings(" ");
+        return text.Length <= 60 ? text : text[..57] + "...";
+    }
+}

@@ -1,0 +1,23 @@
+namespace RoleGen.Core.Analysis.Values;
+
+/// <summary>A short, stable text form of a value, for messages and tests: "orders", env:TABLE, "a/"+?, ("x"|"y").</summary>
+public static class ValueText
+{
+    public static string Of(Value value) => value switch
+    {
+        LiteralValue l => $"\"{l.Text}\"",
+        EnvVarValue e => $"env:{e.Name}",
+        EventFieldValue f => $"event:{f.Source}.{f.Field}",
+        ConcatValue c => string.Join("+", c.Parts.Select(Of)),
+        OneOfValue o => "(" + string.Join("|", o.Options.Select(Of)) + ")",
+        UnknownValue => "?",
+        NullValue => "null",
+        NamedConstantValue n => $"{n.Type}.{n.Member}",
+        ObjectValue o => $"{o.TypeName}{{" + string.Join(", ", o.Properties.Select(p => $"{p.Key}={Of(p.Value)}")) + "}",
+        CollectionValue c => "[" + string.Join(", ", c.Items.Select(Of)) + "]",
+        EntryValue e => $"{Of(e.Key)}: {Of(e.Item)}",
+        TypeValue t => t.Name,
+        TemplateValue t => $"cfn:{t.Expression.Sub}",
+        _ => value.GetType().Name,
+    };
+}

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text;
+using System.Xml.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace RoleGen.Core.Workspace;
+
+/// <summary>
+/// Builds a compilation from source files alone. Framework assemblies come from the running runtime;
+/// package assemblies are added only when the user's project is already restored (obj/project.assets.json):
+/// RoleGen never restores or builds the analysed project, so the analysis must also work without them.
+/// </summary>
+public sealed class CompilationFactory
+{
+    private static readonly string[] ImplicitUsings =
+        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
+
+    private readonly Lazy<ImmutableArray<MetadataReference>> _framework = new(LoadFrameworkReferences);
+    private readonly ConcurrentDictionary<string, MetadataReference> _packageReferences = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ProjectCompilation> _byProject = new(StringComparer.Ordinal);
+
+    public ProjectCompilation Create(CSharpProject project) => _byProject.GetOrAdd(project.ProjectFile, _ => Build(project));
+
+    /// <summary>A compilation of in-memory sources (path, text), with implicit usings, for tests and tools.</summary>
+    public ProjectCompilation FromSources(string assemblyName, IEnumerable<(string Path, string Text)> sources)
+    {
+        var project = new CSharpProject(Path.GetFullPath(assemblyName + ".csproj"), assemblyName, sources.Select(s => s.Path).ToImmutableArray());
+        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text, Encoding.UTF8), ParseOptions, s.Path)).ToList();
+        return Compile(project, trees, implicitUsings: true);
+    }
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview, DocumentationMode.None);
+
+    private ProjectCompilation Build(CSharpProject project)
+    {
+        var trees = project.SourceFiles
+            .AsParallel().AsOrdered()
+            .Select(file => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(file), Encoding.UTF8), ParseOptions, file))
+            .ToList();
+        return Compile(project, trees, UsesImplicitUsings(project));
+    }
+
+    private ProjectCompilation Compile(CSharpProject project, List<SyntaxTree> trees, bool implicitUsings)
+    {
+        var parseOptions = ParseOptions;
+        if (implicitUsings)
+            trees.Add(CSharpSyntaxTree.ParseText(string.Concat(ImplicitUsings.Select(u => $"global using global::{u};\n")), parseOptions, "<implicit-usings>.cs"));
+
+        var packages = RestoredPackageAssemblies(project).Select(path => _packageReferences.GetOrAdd(path, p => MetadataReference.CreateFromFile(p))).ToImmutableArray();
+        var compilation = CSharpCompilation.Create(
+            project.AssemblyName,
+            trees,
+            _framework.Value.AddRange(packages),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        return new ProjectCompilation(project, compilation, packages.Any(p => Path.GetFileName(p.Display ?? "").StartsWith("AWSSDK.", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static bool UsesImplicitUsings(CSharpProject project)
+    {
+        var document = XDocument.Load(project.ProjectFile);
+        var value = document.Descendants().FirstOrDefault(e => e.Name.LocalName == "ImplicitUsings")?.Value.Trim();
+        return string.Equals(value, "enable", StringComparison.OrdinalIgnoreCase) || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static ImmutableArray<MetadataReference> LoadFrameworkReferences()
+    {
+        var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        return Directory.EnumerateFiles(runtimeDirectory, "*.dll")
+            .Where(f => Path.GetFileName(f) is var n && (n.StartsWith("System.", StringComparison.Ordinal) || n is "mscorlib.dll" or "netstandard.dll" or "Microsoft.CSharp.dll"))
+            .Where(f => !Path.GetFileName(f).Contains(".Native", StringComparison.Ordinal))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => (MetadataReference)MetadataReference.CreateFromFile(f))
+            .ToImmutableArray();
+    }
+
+    /// <summary>Compile-time assemblies of the packages the project's last restore resolved, if that restore is on disk.</summary>
+    private static IEnumerable<string> RestoredPackageAssemblies(CSharpProject project)
+    {
+        var assetsFile = Path.Combine(project.Directory, "obj", "project.assets.json");
+        if (!File.Exists(assetsFile)) return [];
+        try
+        {
+            var assets = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(assetsFile));
+            var folders = (assets["packageFolders"] as Newtonsoft.Json.Linq.JObject)?.Properties().Select(p => p.Name).ToArray() ?? [];
+            var target = (assets["targets"] as Newtonsoft.Json.Linq.JObject)?.Properties().FirstOrDefault()?.Value as Newtonsoft.Json.Linq.JObject;
+            var libraries = assets["libraries"] as Newtonsoft.Json.Linq.JObject;
+            if (target is null || libraries is null) return [];
+            var found = new List<string>();
+            foreach (var library in target.Properties())
+            {
+                var libraryPath = (string?)libraries[library.Name]?["path"];
+                if (libraryPath is null || (string?)library.Value["type"] != "package") continue;
+                foreach (var compile in (library.Value["compile"] as Newtonsoft.Json.Linq.JObject)?.Properties() ?? [])
+                {
+                    if (!compile.Name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) continue;
+                    var path = folders.Select(f => Path.Combine(f, libraryPath, compile.Name)).FirstOrDefault(File.Exists);
+                    if (path is not null) found.Add(path);
+                }
+            }
+            return found;
+        }
+        catch (Exception e) when (e is IOException or Newtonsoft.Json.JsonException or InvalidCastException)
+        {
+            return []; // A stale or foreign assets file only costs precision: names still work.
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace RoleGen.Core.Workspace;
+
+/// <summary>
+/// A project's Roslyn compilation, shared by every function whose handler lives in it.
+/// Semantic models are created once per tree and reused.
+/// </summary>
+public sealed class ProjectCompilation(CSharpProject project, CSharpCompilation compilation, bool sdkReferencesResolved)
+{
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+
+    public CSharpProject Project { get; } = project;
+    public CSharpCompilation Compilation { get; } = compilation;
+
+    /// <summary>True when the project's restored packages (AWSSDK...) were found and referenced.</summary>
+    public bool SdkReferencesResolved { get; } = sdkReferencesResolved;
+
+    public SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+}

@@ -1,0 +1,62 @@
+using FluentAssertions;
+using RoleGen.Core.Diagnostics;
+using Xunit;
+
+namespace RoleGen.Tests.Analysis;
+
+public class ReachabilityTests
+{
+    private const string Service = """
+        using Amazon.S3;
+        using Amazon.SQS;
+        namespace App;
+        public interface IStore { Task Put(string key); Task Remove(string key); }
+        public class S3Store : IStore
+        {
+            private readonly IAmazonS3 _s3;
+            public S3Store(IAmazonS3 s3) { _s3 = s3; }
+            public Task Put(string key) => _s3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = "b", Key = key });
+            public Task Remove(string key) => _s3.DeleteObjectAsync("b", key);
+        }
+        public class Dead
+        {
+            public Task Never(IAmazonSQS sqs) => sqs.SendMessageAsync("https://sqs.us-east-1.amazonaws.com/1/q", "x");
+        }
+        """;
+
+    private const string Functions = """
+        using Amazon.S3;
+        namespace App;
+        public class Functions
+        {
+            private readonly IStore _store = new S3Store(new AmazonS3Client());
+            public Task Upload(string key) => WithRetry(() => _store.Put("up/" + key));
+            public async Task Cleanup(string key) { await _store.Remove("old/x"); }
+            private static async Task WithRetry(Func<Task> action) { await action(); }
+        }
+        """;
+
+    [Fact]
+    public void Two_functions_sharing_a_service_get_only_what_each_reaches()
+    {
+        AnalysisHost.Analyze("App::App.Functions::Upload", Service, Functions).Describe()
+            .Should().Equal("IAmazonS3.PutObject(PutObjectRequest{BucketName=\"b\", Key=\"up/\"+?})");
+        AnalysisHost.Analyze("App::App.Functions::Cleanup", Service, Functions).Describe()
+            .Should().Equal("IAmazonS3.DeleteObject(\"b\", \"old/x\")");
+    }
+
+    [Fact]
+    public void Code_the_handler_cannot_reach_is_not_reported()
+    {
+        AnalysisHost.Analyze("App::App.Functions::Upload", Service, Functions).Calls
+            .Should().NotContain(c => c.ClientType == "IAmazonSQS");
+    }
+
+    [Fact]
+    public void A_missing_handler_is_an_error_finding()
+    {
+        var analysis = AnalysisHost.Analyze("App::App.Functions::Nope", Service, Functions);
+        analysis.Findings.Should().ContainSingle(f => f.Code == FindingCodes.HandlerNotFound && f.Severity == Severity.Error)
+            .Which.Message.Should().Contain("has no method 'Nope'");
+    }
+}
