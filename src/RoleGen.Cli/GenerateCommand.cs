@@ -1,0 +1,46 @@
+using System.CommandLine;
+using RoleGen.Core;
+using RoleGen.Core.Diagnostics;
+using RoleGen.Core.Emit;
+
+namespace RoleGen.Cli;
+
+/// <summary><c>rolegen generate</c>: one least-privilege role per function, as a CloudFormation fragment or the JSON report.</summary>
+public static class GenerateCommand
+{
+    public static Command Create(Option<string?> mappingsOption)
+    {
+        var template = new Option<string>("--template", "-t") { Description = "SAM or CloudFormation template (YAML or JSON).", Required = true };
+        var format = new Option<string>("--format", "-f") { Description = "yaml: a CloudFormation fragment with one role per function; json: the machine-readable report.", DefaultValueFactory = _ => "yaml" };
+        format.AcceptOnlyFromAmong("yaml", "json");
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file (atomically) instead of standard output." };
+        var functions = new Option<string[]>("--function") { Description = "Only this function (logical id); repeat for several.", AllowMultipleArgumentsPerToken = false };
+
+        var command = new Command("generate", "Generate a least-privilege IAM role for every .NET function of a template.")
+        {
+            template, format, output, functions,
+        };
+        command.SetAction(parse =>
+        {
+            var knowledge = RoleGenKnowledge.Load(parse.GetValue(mappingsOption));
+            var report = new RoleGenerator(knowledge).Generate(parse.GetValue(template)!, parse.GetValue(functions) ?? []);
+            var text = parse.GetValue(format) == "json" ? ReportJsonWriter.Write(report) : RoleYamlWriter.Write(report);
+            if (parse.GetValue(output) is { } path) AtomicFile.Write(path, text);
+            else Console.Out.Write(text);
+            PrintFindings(report);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void PrintFindings(RoleGenReport report)
+    {
+        foreach (var finding in report.Findings) Console.Error.WriteLine(FindingPrinter.Format(finding));
+        foreach (var function in report.Functions)
+        foreach (var finding in function.Findings)
+            Console.Error.WriteLine(FindingPrinter.Format(finding, function.LogicalId));
+        var all = report.AllFindings.ToList();
+        Console.Error.WriteLine($"rolegen: {report.Functions.Length} function(s), {report.Functions.Sum(f => f.Statements.Length)} statement(s); " +
+                                $"{all.Count(f => f.Severity == Severity.Error)} error(s), {all.Count(f => f.Severity == Severity.Warning)} warning(s).");
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using RoleGen.Core.Analysis;
+using RoleGen.Core.Analysis.Values;
+using RoleGen.Core.Diagnostics;
+using RoleGen.Core.Mappings;
+
+namespace RoleGen.Core.Permissions;
+
+/// <summary>
+/// Turns SDK calls into permissions through the mapping table: which grants apply to the request, and on
+/// which ARNs, filled from the request's values bound to the function's environment.
+/// </summary>
+public sealed partial class CallPermissions(MappingTable table, ValueRenderer renderer)
+{
+    /// <summary>Methods every .NET object has: calling them on a client needs no permission.</summary>
+    private static readonly HashSet<string> ObjectMethods = ["Dispose", "DisposeAsync", "ToString", "GetHashCode", "Equals", "GetType"];
+
+    public PermissionSet For(IEnumerable<SdkCall> calls, FunctionEnvironment environment)
+    {
+        var permissions = ImmutableArray.CreateBuilder<Permission>();
+        var findings = new List<Finding>();
+        var unboundReported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var original in calls)
+        {
+            if (!table.ClientsByType.TryGetValue(original.ClientType, out var client) || ObjectMethods.Contains(original.Method)) continue;
+            var service = table.ServiceOf(client)!;
+            if (!client.Operations.TryGetValue(original.Method, out var operation))
+            {
+                findings.Add(Finding.At(FindingCodes.UnknownSdkCall, Severity.Error,
+                    $"{original.Display} is not in the mapping table (mappings/{service.Service}.yaml): no permission was granted for it; add it to the table.", original.Location));
+                continue;
+            }
+            foreach (var env in original.Arguments.SelectMany(a => environment.Unbound(a.Value)))
+                if (unboundReported.Add(env.Name))
+                    findings.Add(Finding.At(FindingCodes.UnboundEnvironmentVariable, Severity.Warning,
+                        $"Environment variable {env.Name} is read here but the template does not set it for this function.", env.Location ?? original.Location));
+
+            var call = original with { Arguments = original.Arguments.Select(a => a with { Value = environment.Bind(a.Value) }).ToImmutableArray() };
+            var request = RequestView.Of(call, operation);
+            var reason = new Reason(call.Location.File, call.Location.Line, call.Location.Column, call.Display);
+            foreach (var grant in operation.Grants.Where(g => GrantPredicate.Keep(g.If, g.Unless, request)))
+            foreach (var built in Resources(grant, service, request, call))
+            {
+                var condition = Merge(built.Condition, Condition(grant, service, request));
+                permissions.Add(new Permission(grant.Action, built.Arn, condition, reason));
+                if (!built.Unknowns.IsEmpty)
+                    findings.Add(Unresolved(call, grant.Action, built));
+            }
+        }
+        return new PermissionSet(permissions.ToImmutable(), findings.Distinct().ToImmutableArray());
+    }
+
+    private IEnumerable<BuiltArn> Resources(GrantRule grant, ServiceMapping service, RequestView request, SdkCall call)
+    {
+        if (grant.On == "*") return [new BuiltArn("*", null, [])];
+        var (prefix, type) = grant.On.Contains(':') ? (grant.On[..grant.On.IndexOf(':')], grant.On[(grant.On.IndexOf(':') + 1)..]) : (service.Service, grant.On);
+        var format = table.Catalog.Services[prefix].ResourceArns[type];
+        var fragments = new Dictionary<string, ImmutableArray<ArnFragment>>(StringComparer.Ordinal);
+        foreach (var placeholder in ArnBuilder.Placeholders(format))
+        {
+            var path = grant.Bind.GetValueOrDefault(placeholder) ?? service.Bind.GetValueOrDefault(placeholder);
+            if (path is null)
+            {
+                fragments[placeholder] = [ArnFragment.Unknown(new UnknownValue($"the mapping table does not say which request member gives {placeholder}", call.Location))];
+                continue;
+            }
+            var value = request.Lookup(path);
+            var rendered = value is null ? [] : renderer.Render(value, KindOf(service, path));
+            fragments[placeholder] = rendered.IsEmpty
+                ? [ArnFragment.Unknown(new UnknownValue($"{path} is not set in the request", call.Location))]
+                : rendered;
+        }
+        return ArnBuilder.Build(format, fragments);
+    }
+
+    private static string KindOf(ServiceMapping service, string path)
+    {
+        if (service.Kinds.TryGetValue(path, out var kind)) return kind;
+        var last = path.Split('.')[^1].Replace("[]", "", StringComparison.Ordinal);
+        return service.Kinds.GetValueOrDefault(last) ?? "name";
+    }
+
+    [GeneratedRegex(@"\$\{([A-Za-z0-9_.\[\]@']+)\}")]
+    private static partial Regex PathReference();
+
+    /// <summary>The grant's condition with request values filled in; dropped when any value is unknown or unset (the grant then stays unconditional).</summary>
+    private PolicyCondition? Condition(GrantRule grant, ServiceMapping service, RequestView request)
+    {
+        if (grant.Condition is null) return null;
+        var operators = ImmutableSortedDictionary.CreateBuilder<string, ImmutableSortedDictionary<string, ImmutableArray<string>>>(StringComparer.Ordinal);
+        foreach (var (op, keys) in grant.Condition)
+        {
+            var rendered = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+            foreach (var (key, template) in keys)
+            {
+                IEnumerable<string> texts = [""];
+                var position = 0;
+                foreach (Match reference in PathReference().Matches(template))
+                {
+                    var literal = template[position..reference.Index];
+                    var value = request.Lookup(reference.Groups[1].Value);
+                    var fragments = value is null ? [] : renderer.Render(value, "name");
+                    if (fragments.IsEmpty || fragments.Any(f => !f.Unknowns.IsEmpty || f.Text.Contains('*'))) return null;
+                    texts = texts.SelectMany(t => fragments.Select(f => t + literal + f.Text)).ToList();
+                    position = reference.Index + reference.Length;
+                }
+                rendered[key] = texts.Select(t => t + template[position..]).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
+            }
+            operators[op] = rendered.ToImmutable();
+        }
+        return new PolicyCondition(operators.ToImmutable());
+    }
+
+    private static PolicyCondition? Merge(PolicyCondition? a, PolicyCondition? b)
+    {
+        if (a is null) return b;
+        if (b is null) return a;
+        var merged = a.Operators.ToBuilder();
+        foreach (var (op, keys) in b.Operators)
+            merged[op] = merged.TryGetValue(op, out var existing) ? existing.SetItems(keys) : keys;
+        return new PolicyCondition(merged.ToImmutable());
+    }
+
+    private static Finding Unresolved(SdkCall call, string action, BuiltArn built)
+    {
+        var reasons = string.Join("; ", built.Unknowns.Select(u => u.Location is { } at && at != call.Location ? $"{u.Reason} ({at})" : u.Reason).Distinct());
+        var fullyUnknown = built.Arn.Split(':').Skip(5).All(part => part is "*" or "") || built.Arn == "*";
+        return Finding.At(FindingCodes.UnresolvedResource, Severity.Warning,
+            $"{call.Display}: the resource could not be fully resolved ({reasons}); {action} is granted on {built.Arn}" +
+            (fullyUnknown ? " (any resource of this type in the account)." : "."), call.Location);
+    }
+}

@@ -1,0 +1,13 @@
+using RoleGen.Core.Templates;
+
+namespace RoleGen.Core.Permissions;
+
+/// <summary>What the permission stage needs to know about template resources (from mappings/cloudformation.yaml).</summary>
+public interface IResourceKnowledge
+{
+    /// <summary>What a Ref/GetAtt evaluates to: "name", "arn", "url", "id", or null when not known.</summary>
+    string? ValueKind(TemplateResourceRef resource);
+
+    /// <summary>The resource's name or ARN ("name" / "arn") in Fn::Sub syntax, or null when the template cannot give it.</summary>
+    string? Expression(TemplateResourceRef resource, string kind);
+}

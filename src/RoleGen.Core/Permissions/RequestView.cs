@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using RoleGen.Core.Analysis;
+using RoleGen.Core.Analysis.Values;
+using RoleGen.Core.Mappings;
+
+namespace RoleGen.Core.Permissions;
+
+/// <summary>
+/// An SDK call seen as the request it sends: request-object properties, or positional arguments named by
+/// the operation's signatures. Looks up request paths (<c>Key</c>, <c>A.B</c>, <c>A[]</c>, <c>@entity</c>, <c>'literal'</c>).
+/// </summary>
+public sealed class RequestView
+{
+    private readonly ObjectValue _request;
+    private readonly SdkCall _call;
+
+    private RequestView(SdkCall call, ObjectValue request)
+    {
+        _call = call;
+        _request = request;
+    }
+
+    /// <summary>False when the request could not be seen (built elsewhere, or no signature fits the arguments).</summary>
+    public bool Known { get; private init; } = true;
+
+    public string? WhyUnknown { get; private init; }
+
+    public static RequestView Of(SdkCall call, OperationMapping operation)
+    {
+        var positional = call.Arguments.Where(a => a.Name is null).ToList();
+        var named = call.Arguments.Where(a => a.Name is not null).ToList();
+        if (positional.Count == 1 && named.Count == 0 && AsRequest(positional[0].Value) is { } request)
+            return new RequestView(call, request);
+        if (positional.Count == 1 && named.Count == 0 && positional[0].Value is UnknownValue unknown && operation.Request is not null && !operation.Signatures.Any(s => s.Length == 1))
+            return new RequestView(call, Empty) { Known = false, WhyUnknown = unknown.Reason };
+
+        var signature = operation.Signatures
+            .Where(s => s.Length >= positional.Count && named.All(n => s.Contains(n.Name!, StringComparer.OrdinalIgnoreCase)))
+            .OrderBy(s => s.Length - positional.Count - named.Count)
+            .FirstOrDefault(s => s.Length == positional.Count + named.Count || s.Length + 1 == positional.Count + named.Count);
+        if (signature.IsDefault)
+        {
+            if (call.Arguments.IsEmpty) return new RequestView(call, Empty);
+            return new RequestView(call, Empty) { Known = false, WhyUnknown = $"no known overload of {call.Method} takes {call.Arguments.Length} argument(s)" };
+        }
+        var properties = ImmutableSortedDictionary.CreateBuilder<string, Value>(StringComparer.Ordinal);
+        for (var i = 0; i < positional.Count && i < signature.Length; i++) properties[signature[i]] = positional[i].Value;
+        foreach (var argument in named)
+            properties[signature.First(s => string.Equals(s, argument.Name, StringComparison.OrdinalIgnoreCase))] = argument.Value;
+        return new RequestView(call, new ObjectValue(operation.Request ?? call.Method, properties.ToImmutable()));
+    }
+
+    private static readonly ObjectValue Empty = new("", ImmutableSortedDictionary<string, Value>.Empty);
+
+    private static ObjectValue? AsRequest(Value value) => value switch
+    {
+        ObjectValue obj => obj,
+        OneOfValue oneOf when oneOf.Options.All(o => o is ObjectValue) => Merge(oneOf.Options.Cast<ObjectValue>()),
+        _ => null,
+    };
+
+    private static ObjectValue Merge(IEnumerable<ObjectValue> objects)
+    {
+        var list = objects.ToList();
+        var keys = list.SelectMany(o => o.Properties.Keys).Distinct();
+        return new ObjectValue(list[0].TypeName, keys.ToImmutableSortedDictionary(k => k,
+            k => Value.OneOf(list.Select(o => o.Properties.TryGetValue(k, out var v) ? v : new NullValue())), StringComparer.Ordinal));
+    }
+
+    /// <summary>The value at a request path; null when the request does not set it.</summary>
+    public Value? Lookup(string path)
+    {
+        if (path.Length >= 2 && path[0] == '\'' && path[^1] == '\'') return new LiteralValue(path[1..^1]);
+        if (path == "@entity") return EntityTable();
+        if (!Known) return new UnknownValue(WhyUnknown ?? "the request is built where RoleGen cannot see it", _call.Location);
+        Value? current = _request;
+        foreach (var segment in path.Split('.'))
+        {
+            var each = segment.EndsWith("[]", StringComparison.Ordinal);
+            var name = each ? segment[..^2] : segment;
+            current = Property(current, name);
+            if (current is null) return null;
+            if (each) current = Items(current);
+        }
+        return current;
+    }
+
+    private static Value? Property(Value? owner, string name) => owner switch
+    {
+        ObjectValue obj => obj.Properties.TryGetValue(name, out var v) ? v : null,
+        OneOfValue oneOf => oneOf.Options.Select(o => Property(o, name)).OfType<Value>().ToList() is { Count: > 0 } found ? Value.OneOf(found) : null,
+        UnknownValue unknown => unknown,
+        _ => null,
+    };
+
+    private static Value Items(Value collection) => collection switch
+    {
+        CollectionValue c => Value.OneOf(c.Items.Select(i => i is EntryValue e ? e.Key : i)),
+        OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(Items)),
+        _ => collection,
+    };
+
+    /// <summary>The DynamoDB table of the entity type: [DynamoDBTable("name")], else the type's name.</summary>
+    private Value EntityTable()
+    {
+        if (_call.TypeArguments.IsEmpty)
+            return new UnknownValue("the entity type of this call is not known", _call.Location);
+        return Value.OneOf(_call.TypeArguments.Select(t => t.Attributes.TryGetValue("DynamoDBTable", out var table) ? table : new LiteralValue(t.Name)));
+    }
+}

@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using RoleGen.Core.Analysis.Values;
+using RoleGen.Core.Templates;
+
+namespace RoleGen.Core.Permissions;
+
+/// <summary>
+/// Renders a request value into ARN fragments according to how the request member names its resource
+/// (its kind in the mapping table: name, arn, name-or-arn, queue-url, kms-key). Every alternative of a
+/// OneOf becomes its own fragment; unknown parts become "*" and are remembered for the finding.
+/// </summary>
+public sealed partial class ValueRenderer(IResourceKnowledge resources)
+{
+    private const int MaxAlternatives = 32;
+
+    public ImmutableArray<ArnFragment> Render(Value value, string kind) =>
+        Patterns(value).Take(MaxAlternatives).SelectMany(p => Interpret(p, kind)).Distinct(FragmentComparer.Instance).ToImmutableArray();
+
+    /// <summary>A value as text patterns in Sub syntax, with template references kept whole where they stand alone.</summary>
+    private IEnumerable<Pattern> Patterns(Value value) => value switch
+    {
+        LiteralValue literal => [new Pattern(TemplateExpression.EscapeForSub(literal.Text), [], null)],
+        TemplateValue template when !template.Expression.Known => [new Pattern("*", [new UnknownValue(template.Expression.Note ?? "the template value is known only at deploy time", null)], null)],
+        TemplateValue template => [new Pattern(template.Expression.Sub, [], template.Expression.Resource)],
+        OneOfValue oneOf => oneOf.Options.Where(o => o is not NullValue).SelectMany(Patterns),
+        ConcatValue concat => ConcatPatterns(concat.Parts),
+        UnknownValue unknown => [new Pattern("*", [unknown], null)],
+        EnvVarValue env => [new Pattern("*", [new UnknownValue($"environment variable {env.Name} is not set for this function in the template", env.Location)], null)],
+        EventFieldValue field => [new Pattern("*", [new UnknownValue($"read from the {field.Source} event ({field.Field})", field.Location)], null)],
+        NullValue => [],
+        _ => [new Pattern("*", [new UnknownValue($"{ValueText.Of(value)} does not name a resource", null)], null)],
+    };
+
+    private IEnumerable<Pattern> ConcatPatterns(ImmutableArray<Value> parts)
+    {
+        IEnumerable<Pattern> results = [new Pattern("", [], null)];
+        foreach (var part in parts)
+        {
+            var options = Patterns(part).Take(MaxAlternatives).ToList();
+            if (options.Count == 0) continue;
+            results = results.SelectMany(r => options.Select(o => new Pattern(JoinStars(r.Text, o.Text), r.Unknowns.AddRange(o.Unknowns), null))).Take(MaxAlternatives).ToList();
+        }
+        return results;
+    }
+
+    private static string JoinStars(string left, string right) =>
+        left.EndsWith('*') && right.StartsWith('*') ? left + right[1..] : left + right;
+
+    private IEnumerable<ArnFragment> Interpret(Pattern pattern, string kind)
+    {
+        if (pattern.Resource is { } resource && Interpret(resource, pattern, kind) is { } fromTemplate)
+            return [fromTemplate];
+        var text = pattern.Text;
+        return kind switch
+        {
+            "queue-url" => [QueueUrl(pattern)],
+            "kms-key" => [KmsKey(pattern)],
+            "arn" or "name-or-arn" when text.StartsWith("arn:", StringComparison.Ordinal) => [new ArnFragment(text, true, pattern.Unknowns)],
+            _ => [new ArnFragment(text, false, pattern.Unknowns)],
+        };
+    }
+
+    /// <summary>A value that is exactly one Ref/GetAtt of a template resource: use the resource's own name or ARN.</summary>
+    private ArnFragment? Interpret(TemplateResourceRef resource, Pattern pattern, string kind)
+    {
+        var evaluatesTo = resources.ValueKind(resource);
+        if (kind == "kms-key" && resource.ResourceType == "AWS::KMS::Alias")
+            return AliasCondition(pattern.Text);
+        switch (evaluatesTo)
+        {
+            case "name" or "id":
+                return new ArnFragment(pattern.Text, false, []);
+            case "arn":
+                return new ArnFragment(pattern.Text, true, []);
+            default:
+                if (resources.Expression(resource, "arn") is { } arn) return new ArnFragment(arn, true, []);
+                if (resources.Expression(resource, "name") is { } name) return new ArnFragment(name, false, []);
+                return null;
+        }
+    }
+
+    [GeneratedRegex(@"^https?://(?<host>[^/]+)/(?<account>[^/]+)/(?<name>[^/]+)/?$")]
+    private static partial Regex QueueUrlPattern();
+
+    [GeneratedRegex(@"^(?:sqs\.)?(?<region>[a-z0-9-]+|\*|\$\{[^}]+\})\.(?:queue\.)?amazonaws\.com(?:\.cn)?$|^sqs\.(?<region>[a-z0-9-]+|\*|\$\{[^}]+\})\.")]
+    private static partial Regex QueueHostPattern();
+
+    /// <summary>https://sqs.&lt;region&gt;.amazonaws.com/&lt;account&gt;/&lt;name&gt; -> the queue's ARN; anything else is taken as the name.</summary>
+    private static ArnFragment QueueUrl(Pattern pattern)
+    {
+        var match = QueueUrlPattern().Match(pattern.Text);
+        if (!match.Success)
+            return pattern.Text.StartsWith("arn:", StringComparison.Ordinal) ? new ArnFragment(pattern.Text, true, pattern.Unknowns) : new ArnFragment(LastSegment(pattern.Text), false, pattern.Unknowns);
+        var host = QueueHostPattern().Match(match.Groups["host"].Value);
+        var region = host.Success ? host.Groups["region"].Value : "${AWS::Region}";
+        var account = match.Groups["account"].Value;
+        return new ArnFragment($"arn:${{AWS::Partition}}:sqs:{region}:{account}:{match.Groups["name"].Value}", true, pattern.Unknowns);
+    }
+
+    private static string LastSegment(string text)
+    {
+        var slash = text.LastIndexOf('/');
+        return slash < 0 ? text : text[(slash + 1)..];
+    }
+
+    /// <summary>A key id, key ARN, alias name or alias ARN. Permissions on an alias apply to the key it names, so an alias becomes a condition.</summary>
+    private static ArnFragment KmsKey(Pattern pattern)
+    {
+        var text = pattern.Text;
+        if (text.StartsWith("alias/", StringComparison.Ordinal)) return AliasCondition(text) with { Unknowns = pattern.Unknowns };
+        if (text.StartsWith("arn:", StringComparison.Ordinal) && text.Contains(":alias/", StringComparison.Ordinal))
+            return AliasCondition(text[(text.IndexOf(":alias/", StringComparison.Ordinal) + 1)..]) with { Unknowns = pattern.Unknowns };
+        return text.StartsWith("arn:", StringComparison.Ordinal) ? new ArnFragment(text, true, pattern.Unknowns) : new ArnFragment(text, false, pattern.Unknowns);
+    }
+
+    private static ArnFragment AliasCondition(string alias) =>
+        new("*", false, [], PolicyCondition.Single("StringEquals", "kms:RequestAlias", [alias]));
+
+    private sealed record Pattern(string Text, ImmutableArray<UnknownValue> Unknowns, TemplateResourceRef? Resource);
+
+    private sealed class FragmentComparer : IEqualityComparer<ArnFragment>
+    {
+        public static readonly FragmentComparer Instance = new();
+        public bool Equals(ArnFragment? x, ArnFragment? y) => x!.Text == y!.Text && x.WholeArn == y.WholeArn && Equals(x.Condition, y.Condition);
+        public int GetHashCode(ArnFragment obj) => HashCode.Combine(obj.Text, obj.WholeArn);
+    }
+}

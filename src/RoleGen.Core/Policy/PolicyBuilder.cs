@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using RoleGen.Core.Diagnostics;
+using RoleGen.Core.Mappings;
+using RoleGen.Core.Permissions;
+
+namespace RoleGen.Core.Policy;
+
+public sealed record PolicyResult(ImmutableArray<PolicyStatement> Statements, ImmutableArray<Finding> Findings);
+
+/// <summary>
+/// Merges permissions into a small, deterministic policy: drops resources a wildcard of the same action already
+/// covers, groups actions that share exactly the same resources and condition, sorts everything ordinally and
+/// numbers statements so that the same input always gives the same bytes. Checks actions against the catalogue
+/// and the role's inline policy size limit.
+/// </summary>
+public sealed class PolicyBuilder(IamCatalog catalog)
+{
+    /// <summary>IAM's limit on the total size of a role's inline policies, in characters without white space.</summary>
+    public const int InlinePolicyLimit = 10_240;
+
+    public PolicyResult Build(IEnumerable<Permission> permissions)
+    {
+        var findings = new List<Finding>();
+        var all = permissions.ToList();
+        foreach (var unknown in all.Select(p => p.Action).Distinct().Where(a => catalog.FindAction(a) is null).Order(StringComparer.Ordinal))
+            findings.Add(new Finding(FindingCodes.InvalidAction, Severity.Error, $"{unknown} is not an IAM action in the catalogue."));
+
+        // (action, condition) -> resource -> reasons, keeping only resources no other resource of the same group covers.
+        var grants = new List<(string Action, string Resource, PolicyCondition? Condition, ImmutableArray<Reason> Reasons)>();
+        foreach (var group in all.GroupBy(p => (p.Action, Condition: p.Condition?.Key ?? "")))
+        {
+            var byResource = group.GroupBy(p => p.Resource).ToDictionary(g => g.Key, g => g.Select(p => p.Reason).ToList(), StringComparer.Ordinal);
+            var resources = byResource.Keys.Order(StringComparer.Ordinal).ToList();
+            foreach (var resource in resources)
+            {
+                var cover = resources.FirstOrDefault(other => other != resource && ResourcePattern.Covers(other, resource) && !ResourcePattern.Covers(resource, other));
+                if (cover is not null) byResource[cover].AddRange(byResource[resource]);
+            }
+            foreach (var resource in resources.Where(r => !resources.Any(o => o != r && ResourcePattern.Covers(o, r) && !ResourcePattern.Covers(r, o))))
+                grants.Add((group.Key.Action, resource, group.First().Condition, Sorted(byResource[resource])));
+        }
+
+        // Actions that share exactly the same resources and condition go in one statement.
+        var byResourceSet = grants
+            .GroupBy(g => (g.Resource, Condition: g.Condition?.Key ?? ""))
+            .Select(g => (Resources: g.Key.Resource, g.First().Condition, Actions: g.Select(x => x.Action).Distinct().Order(StringComparer.Ordinal).ToImmutableArray(), Reasons: g.SelectMany(x => x.Reasons).ToList()))
+            .GroupBy(g => (Actions: string.Join(",", g.Actions), Condition: g.Condition?.Key ?? ""))
+            .Select(g => (g.First().Actions, Resources: g.Select(x => x.Resources).Order(StringComparer.Ordinal).ToImmutableArray(), g.First().Condition, Reasons: Sorted(g.SelectMany(x => x.Reasons))))
+            .OrderBy(s => s.Actions[0].Split(':')[0] == "logs" ? 0 : 1) // what every function needs comes first
+            .ThenBy(s => s.Actions[0], StringComparer.Ordinal)
+            .ThenBy(s => string.Join(",", s.Actions), StringComparer.Ordinal)
+            .ThenBy(s => string.Join(",", s.Resources), StringComparer.Ordinal)
+            .ThenBy(s => s.Condition?.Key ?? "", StringComparer.Ordinal)
+            .ToList();
+
+        var counters = new Dictionary<string, int>(StringComparer.Ordinal);
+        var statements = byResourceSet.Select(s =>
+        {
+            var prefix = SidPrefix(s.Actions[0]);
+            counters[prefix] = counters.GetValueOrDefault(prefix) + 1;
+            return new PolicyStatement($"{prefix}{counters[prefix]}", s.Actions, s.Resources, s.Condition, s.Reasons);
+        }).ToImmutableArray();
+
+        var size = PolicySize.Of(statements);
+        if (size > InlinePolicyLimit)
+            findings.Add(new Finding(FindingCodes.PolicyTooLarge, Severity.Error,
+                $"The generated policy is {size} characters; IAM allows {InlinePolicyLimit} for a role's inline policies. Split the function or use fewer distinct resources."));
+        return new PolicyResult(statements, findings.ToImmutableArray());
+    }
+
+    private static string SidPrefix(string action)
+    {
+        var prefix = action.Split(':')[0];
+        return CultureInfo.InvariantCulture.TextInfo.ToTitleCase(prefix.Replace("-", " ")).Replace(" ", "");
+    }
+
+    private static ImmutableArray<Reason> Sorted(IEnumerable<Reason> reasons) =>
+        reasons.Distinct()
+            .OrderBy(r => r.Rule is not null ? 0 : r.Template is not null ? 1 : 2)
+            .ThenBy(r => r.Rule ?? r.Template ?? r.File ?? "", StringComparer.Ordinal)
+            .ThenBy(r => r.Line ?? 0).ThenBy(r => r.Column ?? 0).ThenBy(r => r.Call ?? "", StringComparer.Ordinal)
+            .ToImmutableArray();
+}

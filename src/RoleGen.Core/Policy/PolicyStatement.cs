@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+using RoleGen.Core.Permissions;
+
+namespace RoleGen.Core.Policy;
+
+/// <summary>One Allow statement of a generated policy, with every reason that needed some part of it.</summary>
+public sealed record PolicyStatement(
+    string Sid,
+    ImmutableArray<string> Actions,
+    ImmutableArray<string> Resources,
+    PolicyCondition? Condition,
+    ImmutableArray<Reason> Reasons)
+{
+    public const string Effect = "Allow";
+}

@@ -1,0 +1,16 @@
+using System.Text.RegularExpressions;
+
+namespace RoleGen.Core.Policy;
+
+/// <summary>IAM resource wildcards: '*' any run of characters, '?' one character. Template references ${X} are plain text here.</summary>
+public static class ResourcePattern
+{
+    /// <summary>True when every resource <paramref name="narrow"/> matches is also matched by <paramref name="broad"/>.</summary>
+    public static bool Covers(string broad, string narrow)
+    {
+        if (broad == narrow) return true;
+        if (!broad.Contains('*') && !broad.Contains('?')) return false;
+        var regex = "^" + Regex.Escape(broad).Replace(@"\*", ".*").Replace(@"\?", ".") + "$";
+        return Regex.IsMatch(narrow, regex, RegexOptions.CultureInvariant);
+    }
+}

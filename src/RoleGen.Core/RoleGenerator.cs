@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using RoleGen.Core.Analysis;
+using RoleGen.Core.Diagnostics;
+using RoleGen.Core.Permissions;
+using RoleGen.Core.Policy;
+using RoleGen.Core.Templates;
+using RoleGen.Core.Workspace;
+
+namespace RoleGen.Core;
+
+/// <summary>
+/// The one entry point the CLI, the MSBuild task and the PR tooling share: template -> functions ->
+/// projects -> analysis -> permissions -> policy, giving a <see cref="RoleGenReport"/>. Emitting is the caller's choice.
+/// </summary>
+public sealed class RoleGenerator(RoleGenKnowledge knowledge)
+{
+    private readonly CompilationFactory _compilations = new();
+    private readonly ProjectLocator _locator = new();
+    private readonly ConcurrentDictionary<string, ProjectAnalyzer> _analyzers = new(StringComparer.Ordinal);
+
+    /// <summary>Generates roles for the template's .NET functions (or only <paramref name="onlyFunctions"/>). Throws <see cref="RoleGenInputException"/> on bad input.</summary>
+    public RoleGenReport Generate(string templatePath, IReadOnlyCollection<string>? onlyFunctions = null)
+    {
+        var template = TemplateLoader.Load(templatePath);
+        var read = FunctionSpecReader.Read(template);
+        var functions = read.Functions;
+        if (onlyFunctions is { Count: > 0 })
+        {
+            var missing = onlyFunctions.Where(id => functions.All(f => f.LogicalId != id)).ToList();
+            if (missing.Count > 0)
+                throw new RoleGenInputException($"no function named {string.Join(", ", missing)} in {Path.GetFileName(templatePath)} (it has: {string.Join(", ", functions.Select(f => f.LogicalId))})");
+            functions = functions.Where(f => onlyFunctions.Contains(f.LogicalId)).ToImmutableArray();
+        }
+
+        var context = new TemplateContext(template, new TemplateExpressionReader(template, knowledge.Types));
+        var reports = functions
+            .Where(IsDotNet)
+            .OrderBy(f => f.LogicalId, StringComparer.Ordinal)
+            .Select(f => Generate(f, context))
+            .ToImmutableArray();
+        var skipped = functions.Where(f => !IsDotNet(f))
+            .Select(f => new Finding("RG2006", Severity.Info, $"{f.LogicalId} is not a .NET function (runtime {f.Runtime ?? "unknown"}); RoleGen left it alone.", context.TemplateFile, f.Span.Line, f.Span.Column));
+        return new RoleGenReport(templatePath, reports, read.Findings.Select(context.Relative).Concat(skipped).ToImmutableArray());
+    }
+
+    private static bool IsDotNet(FunctionSpec function) =>
+        function.Runtime?.StartsWith("dotnet", StringComparison.OrdinalIgnoreCase) == true ||
+        (function.Runtime is null && function.Handler?.Contains("::", StringComparison.Ordinal) == true);
+
+    private FunctionReport Generate(FunctionSpec function, TemplateContext context)
+    {
+        var declaredAt = new SourceLocation(context.TemplateFile, function.Span.Line, function.Span.Column);
+        var findings = new List<Finding>();
+        var implied = new ImpliedPermissions(knowledge.Implied).For(function);
+        var permissions = new PermissionSet(implied, []);
+
+        var handler = HandlerName.TryParse(function.Handler);
+        if (handler is null)
+        {
+            findings.Add(Finding.At(FindingCodes.HandlerFormat, Severity.Error,
+                $"{function.LogicalId}: handler '{function.Handler}' is not of the .NET form Assembly::Namespace.Type::Method; only the permissions its configuration implies were generated.", declaredAt));
+        }
+        else if (_locator.Find(function.CodeDirectory, context.Template.Directory, handler.Assembly) is not { } project)
+        {
+            findings.Add(Finding.At(FindingCodes.ProjectNotFound, Severity.Error,
+                $"{function.LogicalId}: no .csproj building assembly '{handler.Assembly}' under {context.Display(function.CodeDirectory)}; only the permissions its configuration implies were generated.", declaredAt));
+        }
+        else
+        {
+            var analyzer = _analyzers.GetOrAdd(project.ProjectFile, _ => new ProjectAnalyzer(_compilations.Create(project), SdkClientTypesOf(knowledge), context.Display));
+            var analysis = analyzer.Analyze(handler, declaredAt);
+            findings.AddRange(analysis.Findings);
+            var environment = new FunctionEnvironment(function.Environment.ToImmutableSortedDictionary(
+                e => e.Key, e => context.Expressions.Read(e.Value), StringComparer.Ordinal));
+            permissions = permissions.Add(new CallPermissions(knowledge.Table, new ValueRenderer(new TemplateResources(knowledge.Types))).For(analysis.Calls, environment));
+        }
+
+        findings.AddRange(permissions.Findings);
+        var policy = new PolicyBuilder(knowledge.Table.Catalog).Build(permissions.Permissions);
+        findings.AddRange(policy.Findings);
+        return new FunctionReport(function.LogicalId, function.Handler, policy.Statements, Sorted(findings));
+    }
+
+    private static SdkClientTypes SdkClientTypesOf(RoleGenKnowledge knowledge) =>
+        new(knowledge.Table.ClientsByType.ToImmutableDictionary(p => p.Key, p => p.Value.Namespace));
+
+    private static ImmutableArray<Finding> Sorted(IEnumerable<Finding> findings) =>
+        findings.Distinct()
+            .OrderBy(f => f.File ?? "", StringComparer.Ordinal).ThenBy(f => f.Line ?? 0).ThenBy(f => f.Column ?? 0)
+            .ThenBy(f => f.Code, StringComparer.Ordinal).ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToImmutableArray();
+
+    /// <summary>The template being processed, and how paths are shown: relative to its folder, with forward slashes.</summary>
+    private sealed record TemplateContext(CfnTemplate Template, TemplateExpressionReader Expressions)
+    {
+        public string TemplateFile => Path.GetFileName(Template.Path);
+
+        public string Display(string path)
+        {
+            if (!Path.IsPathRooted(path)) return path.Replace('\\', '/');
+            var relative = Path.GetRelativePath(Template.Directory, path);
+            return (relative.StartsWith("..", StringComparison.Ordinal) ? path : relative).Replace('\\', '/');
+        }
+
+        public Finding Relative(Finding finding) => finding.File is null ? finding : finding with { File = Display(finding.File) };
+    }
+}
