@@ -9,8 +9,9 @@ internal static class FunctionReference
         {
             case CfnScalar scalar:
                 return literalName is not null && NamesLiteral(scalar.Value, literalName);
-            case CfnMapping mapping when mapping.AsIntrinsic() is var (function, argument):
-                return function switch
+            case CfnMapping mapping when mapping.AsIntrinsic() is { } intrinsic:
+                var argument = intrinsic.Argument;
+                return intrinsic.Function switch
                 {
                     "Ref" => argument is CfnScalar name && IsFunctionOrAlias(name.Value, logicalId),
                     "Fn::GetAtt" => GetAttResource(argument) == logicalId,
