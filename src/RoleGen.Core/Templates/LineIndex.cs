@@ -20,9 +20,6 @@ internal sealed class LineIndex
         return (line + 1, offset - _lineStarts[line] + 1);
     }
 
-    public int OffsetOf(int line, int column) =>
-        line < 1 ? 0 : Math.Min(_lineStarts[Math.Min(line, _lineStarts.Length) - 1] + Math.Max(column, 1) - 1, int.MaxValue);
-
     public TextSpan Span(int start, int end)
     {
         var (line, column) = PositionOf(start);
