@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using RoleGen.Core.Diagnostics;
+
+namespace RoleGen.Core.Templates;
+
+/// <summary>The functions a template declares, and what was odd about them (never fatal: the run goes on).</summary>
+public sealed record FunctionReadResult(ImmutableArray<FunctionSpec> Functions, ImmutableArray<Finding> Findings);
+
+/// <summary>
+/// Reads every <c>AWS::Serverless::Function</c> and <c>AWS::Lambda::Function</c> into a <see cref="FunctionSpec"/>,
+/// in template order, with <c>Globals.Function</c> merged into serverless functions and the event sources that
+/// trigger each one (SAM Events, and <c>AWS::Lambda::EventSourceMapping</c> resources that name it).
+/// </summary>
+public static class FunctionSpecReader
+{
+    public const string ServerlessFunction = "AWS::Serverless::Function";
+    public const string LambdaFunction = "AWS::Lambda::Function";
+    public const string EventSourceMapping = "AWS::Lambda::EventSourceMapping";
+    public const string EventSourceMappingEventType = "EventSourceMapping";
+
+    public static FunctionReadResult Read(CfnTemplate template)
+    {
+        var findings = ImmutableArray.CreateBuilder<Finding>();
+        var globals = ReadGlobals(template, findings);
+        var functions = ImmutableArray.CreateBuilder<FunctionSpec>();
+
+        foreach (var resource in ResourcesInTemplateOrder(template))
+        {
+            if (resource.Type is not (ServerlessFunction or LambdaFunction)) continue;
+            functions.Add(ReadFunction(template, resource, globals, findings));
+        }
+        return new FunctionReadResult(functions.ToImmutable(), findings.ToImmutable());
+    }
+
+    private static CfnMapping? ReadGlobals(CfnTemplate template, ImmutableArray<Finding>.Builder findings)
+    {
+        var node = (template.Root["Globals"] as CfnMapping)?["Function"];
+        if (node is null or CfnMapping) return (CfnMapping?)node;
+        findings.Add(At(template, FindingCodes.TemplateInvalid, Severity.Warning, "Globals.Function is not a mapping; it is ignored.", node.Span));
+        return null;
+    }
+
+    private static FunctionSpec ReadFunction(
+        CfnTemplate template, CfnResource resource, CfnMapping? globals, ImmutableArray<Finding>.Builder findings)
+    {
+        var properties = resource.Type == ServerlessFunction
+            ? SamGlobals.Merge(globals, resource.Properties)
+            : resource.Properties;
+
+        var events = ReadSamEvents(template, resource, properties, findings)
+            .AddRange(FindEventSourceMappings(template, resource.LogicalId, properties["FunctionName"] as CfnScalar));
+
+        return new FunctionSpec(
+            resource.LogicalId,
+            resource.Type,
+            ReadHandler(template, resource, properties, findings),
+            (properties["Runtime"] as CfnScalar)?.Value,
+            FunctionCode.Directory(template, resource, properties),
+            properties["FunctionName"],
+            ReadEnvironment(template, resource, properties, findings),
+            events,
+            properties,
+            resource.Span);
+    }
+
+    /// <summary>Image functions usually keep their handler in ImageConfig.Command, not in Handler.</summary>
+    private static string? ReadHandler(
+        CfnTemplate template, CfnResource resource, CfnMapping properties, ImmutableArray<Finding>.Builder findings)
+    {
+        var node = properties["Handler"];
+        if (node is null && (properties["ImageConfig"] as CfnMapping)?["Command"] is CfnSequence { Items: [CfnScalar command, ..] })
+            return command.Value;
+        if (node is null or CfnScalar) return (node as CfnScalar)?.Value;
+
+        findings.Add(At(template, FindingCodes.HandlerFormat, Severity.Warning,
+            $"The Handler of {resource.LogicalId} is not a literal string, so its code cannot be found.", node.Span));
+        return null;
+    }
+
+    private static ImmutableSortedDictionary<string, CfnNode> ReadEnvironment(
+        CfnTemplate template, CfnResource resource, CfnMapping properties, ImmutableArray<Finding>.Builder findings)
+    {
+        var empty = ImmutableSortedDictionary<string, CfnNode>.Empty.WithComparers(StringComparer.Ordinal);
+        var variables = (properties["Environment"] as CfnMapping)?["Variables"];
+        if (variables is null) return empty;
+        if (variables is CfnMapping mapping && mapping.AsIntrinsic() is null)
+            return empty.AddRange(mapping.Entries.Select(e => KeyValuePair.Create(e.Key, e.Value)));
+
+        findings.Add(At(template, FindingCodes.UnknownTemplateValue, Severity.Warning,
+            $"The environment variables of {resource.LogicalId} are computed by an intrinsic function; none of them can be bound.",
+            variables.Span));
+        return empty;
+    }
+
+    private static ImmutableArray<EventSourceSpec> ReadSamEvents(
+        CfnTemplate template, CfnResource resource, CfnMapping properties, ImmutableArray<Finding>.Builder findings)
+    {
+        if (properties["Events"] is not CfnMapping events) return [];
+
+        var result = ImmutableArray.CreateBuilder<EventSourceSpec>();
+        foreach (var entry in events.Entries)
+        {
+            var definition = entry.Value as CfnMapping;
+            if (definition?["Type"] is not CfnScalar type)
+            {
+                findings.Add(At(template, FindingCodes.TemplateInvalid, Severity.Warning,
+                    $"Event '{entry.Key}' of {resource.LogicalId} has no Type; it is ignored.", entry.KeySpan));
+                continue;
+            }
+            var eventProperties = definition["Properties"] as CfnMapping ?? new CfnMapping([], entry.Value.Span);
+            result.Add(new EventSourceSpec(entry.Key, type.Value, eventProperties, entry.KeySpan));
+        }
+        return result.ToImmutable();
+    }
+
+    private static IEnumerable<EventSourceSpec> FindEventSourceMappings(CfnTemplate template, string logicalId, CfnScalar? literalName) =>
+        ResourcesInTemplateOrder(template)
+            .Where(r => r.Type == EventSourceMapping && r.Properties["FunctionName"] is { } target
+                        && FunctionReference.Names(target, logicalId, literalName?.Value))
+            .Select(r => new EventSourceSpec(r.LogicalId, EventSourceMappingEventType, r.Properties, r.Span));
+
+    private static IEnumerable<CfnResource> ResourcesInTemplateOrder(CfnTemplate template) =>
+        (template.Root["Resources"] as CfnMapping)?.Entries
+            .Select(e => template.Resources.GetValueOrDefault(e.Key))
+            .OfType<CfnResource>()
+        ?? [];
+
+    private static Finding At(CfnTemplate template, string code, Severity severity, string message, TextSpan span) =>
+        Finding.At(code, severity, message, new SourceLocation(Path.GetFileName(template.Path), span.Line, span.Column));
+}
