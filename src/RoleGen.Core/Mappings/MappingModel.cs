@@ -52,4 +52,11 @@ public sealed record GrantRule(
     ImmutableDictionary<string, string> Bind,
     string? If,
     string? Unless,
-    ImmutableDictionary<string, ImmutableDictionary<string, string>>? Condition);
+    ImmutableDictionary<string, ImmutableDictionary<string, string>>? Condition)
+{
+    /// <summary>Why this grant is there when that is not obvious (mappings/*.yaml grant key <c>note</c>).</summary>
+    public string? Note { get; init; }
+
+    /// <summary>1-based line of the grant in its mappings file (0 when built in code).</summary>
+    public int Line { get; init; }
+}

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace RoleGen.Core.Mappings;
+
+/// <summary>
+/// A parsed <c>if</c>/<c>unless</c> expression of a grant: <c>Path</c> (set), <c>!Path</c> (not set),
+/// <c>Path == V</c>, <c>Path != V</c>. Kept this small on purpose: anything richer is written as two grants.
+/// </summary>
+public sealed record GrantExpression(string Path, bool Negated, string? Operator, string? Value)
+{
+    private static readonly Regex Syntax = new(
+        @"^\s*(?<not>!)?\s*(?<path>" + RequestPath.Pattern + @")\s*(?:(?<op>==|!=)\s*(?<value>'[^']*'|[^\s']+))?\s*$",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>Parses an expression; throws <see cref="FormatException"/> with the reason when it does not parse.</summary>
+    public static GrantExpression Parse(string text)
+    {
+        var m = Syntax.Match(text);
+        if (!m.Success)
+            throw new FormatException($"'{text}' is not an expression (Path, !Path, Path == V, Path != V)");
+        var op = m.Groups["op"].Success ? m.Groups["op"].Value : null;
+        if (op is not null && m.Groups["not"].Success)
+            throw new FormatException($"'{text}': '!' cannot be combined with {op}");
+        var value = m.Groups["value"].Success ? m.Groups["value"].Value.Trim('\'') : null;
+        return new GrantExpression(m.Groups["path"].Value, m.Groups["not"].Success, op, value);
+    }
+
+    public override string ToString() =>
+        Operator is null ? (Negated ? "!" : "") + Path : $"{Path} {Operator} {Value}";
+}
+
+/// <summary>The request-path syntax of mappings/README.md ("Request paths").</summary>
+public static class RequestPath
+{
+    /// <summary>Transforms a path may end in (<c>Statement@partiql-table</c>); see README "Path transforms".</summary>
+    public static readonly IReadOnlyList<string> Transforms = ["partiql-table", "partiql-index", "partiql-kind"];
+
+    private const string Segment = @"[A-Za-z_][A-Za-z0-9_]*(?:\[\])?";
+
+    /// <summary>'literal' | @entity | Seg(.Seg)*(@transform)? where Seg is Name or Name[].</summary>
+    internal const string Pattern =
+        @"'[^']*'|@entity|" + Segment + @"(?:\." + Segment + @")*(?:@(?:partiql-table|partiql-index|partiql-kind))?";
+
+    private static readonly Regex Whole = new("^(?:" + Pattern + ")$", RegexOptions.CultureInvariant);
+
+    public static bool IsValid(string path) => Whole.IsMatch(path);
+
+    /// <summary>A quoted literal (<c>'*'</c>, <c>'orders'</c>) rather than a path into the request.</summary>
+    public static bool IsLiteral(string path) => path.Length >= 2 && path[0] == '\'' && path[^1] == '\'';
+
+    /// <summary>The literal that leaves a placeholder as <c>*</c> on purpose.</summary>
+    public const string Wildcard = "'*'";
+}

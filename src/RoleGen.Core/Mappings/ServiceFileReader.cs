@@ -1,0 +1,153 @@
+using System.Collections.Immutable;
+using RoleGen.Core.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace RoleGen.Core.Mappings;
+
+/// <summary>
+/// Turns one parsed mappings/&lt;service&gt;.yaml into a <see cref="ServiceMapping"/>, rejecting unknown keys
+/// (a typo such as "unles" would otherwise widen a role without a word) and checking it against the catalogue.
+/// </summary>
+internal sealed class ServiceFileReader(string file, IamCatalog catalog)
+{
+    public static readonly ImmutableHashSet<string> Kinds =
+        ImmutableHashSet.Create(StringComparer.Ordinal, "name", "arn", "name-or-arn", "queue-url", "kms-key", "sns-subscription-arn");
+
+    private static readonly string[] FileKeys = ["service", "bind", "kinds", "clients"];
+    private static readonly string[] ClientKeys = ["namespace", "types", "operations"];
+    private static readonly string[] OperationKeys = ["request", "signatures", "grants", "note"];
+
+    public ServiceMapping Read(YamlMappingNode root)
+    {
+        var keys = Entries(root, "file", FileKeys);
+        var serviceNode = Required(keys, "service", root, "file");
+        var service = Scalar(serviceNode, "service");
+        if (!catalog.Services.ContainsKey(service))
+            throw Fail(serviceNode, "service", $"no IAM catalogue for '{service}' (mappings/catalog/{service}.json)");
+
+        var bind = keys.TryGetValue("bind", out var bindNode) ? ReadBind(bindNode, "bind") : ImmutableDictionary<string, string>.Empty;
+        var kinds = keys.TryGetValue("kinds", out var kindsNode) ? ReadKinds(kindsNode) : ImmutableDictionary<string, string>.Empty;
+        var clientsNode = Required(keys, "clients", root, "file");
+        if (clientsNode is not YamlSequenceNode clientList)
+            throw Fail(clientsNode, "clients", "must be a list of client groups");
+        var clients = clientList.Children.Select(c => ReadClient(c, bind)).ToImmutableArray();
+        return new ServiceMapping(service, file, bind, kinds, clients);
+    }
+
+    private ClientMapping ReadClient(YamlNode node, ImmutableDictionary<string, string> fileBind)
+    {
+        if (node is not YamlMappingNode map) throw Fail(node, "clients", "each client group must be a mapping");
+        var keys = Entries(map, "clients", ClientKeys);
+        var ns = Scalar(Required(keys, "namespace", map, "clients"), "namespace");
+        var typesNode = Required(keys, "types", map, ns);
+        var types = StringList(typesNode, ns + ": types");
+        if (types.IsEmpty) throw Fail(typesNode, ns, "types must name at least one .NET type");
+        var opsNode = Required(keys, "operations", map, ns);
+        if (opsNode is not YamlMappingNode ops) throw Fail(opsNode, ns, "operations must be a mapping");
+        var operations = ImmutableDictionary.CreateBuilder<string, OperationMapping>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in ops.Children)
+        {
+            var name = Scalar(keyNode, ns);
+            if (operations.ContainsKey(name)) throw Fail(keyNode, name, "duplicate operation");
+            operations[name] = ReadOperation(name, (YamlScalarNode)keyNode, value, fileBind);
+        }
+        return new ClientMapping(ns, types, operations.ToImmutable());
+    }
+
+    private OperationMapping ReadOperation(string name, YamlScalarNode keyNode, YamlNode node, ImmutableDictionary<string, string> fileBind)
+    {
+        if (name.EndsWith("Async", StringComparison.Ordinal))
+            throw Fail(keyNode, name, "operation names are written without the Async suffix");
+        if (node is not YamlMappingNode map) throw Fail(node, name, "must be a mapping (request, signatures, grants, note)");
+        var keys = Entries(map, name, OperationKeys);
+        var request = keys.TryGetValue("request", out var r) ? Scalar(r, name) : null;
+        var note = keys.TryGetValue("note", out var n) ? Scalar(n, name) : null;
+
+        var signatures = ImmutableArray<ImmutableArray<string>>.Empty;
+        if (keys.TryGetValue("signatures", out var sigNode))
+        {
+            if (sigNode is not YamlSequenceNode sigs) throw Fail(sigNode, name, "signatures must be a list of lists");
+            signatures = sigs.Children.Select(s =>
+            {
+                var list = StringList(s, name);
+                foreach (var p in list)
+                    if (!RequestPath.IsValid(p) || RequestPath.IsLiteral(p))
+                        throw Fail(s, name, $"signature parameter '{p}' is not a request property path");
+                return list;
+            }).ToImmutableArray();
+        }
+
+        var grantsNode = Required(keys, "grants", map, name);
+        if (grantsNode is not YamlSequenceNode grantList) throw Fail(grantsNode, name, "grants must be a list");
+        if (grantList.Children.Count == 0 && string.IsNullOrWhiteSpace(note))
+            throw Fail(grantsNode, name, "grants: [] (no permission needed) must say why in note");
+        var grants = grantList.Children.Select(g => new GrantReader(this, name, fileBind).Read(g)).ToImmutableArray();
+        return new OperationMapping(name, request, signatures, grants, note, Line(keyNode));
+    }
+
+    internal ImmutableDictionary<string, string> ReadBind(YamlNode node, string context)
+    {
+        if (node is not YamlMappingNode map) throw Fail(node, context, "bind must be a mapping placeholder -> request path");
+        var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (k, v) in map.Children)
+        {
+            var placeholder = Scalar(k, context);
+            var path = Scalar(v, context);
+            // A bare * reads naturally in YAML ('*' is a quoted *): store the documented literal form.
+            if (path == "*") path = RequestPath.Wildcard;
+            if (!RequestPath.IsValid(path)) throw Fail(v, context, $"bind {placeholder}: '{path}' is not a request path");
+            result[placeholder] = path;
+        }
+        return result.ToImmutable();
+    }
+
+    private ImmutableDictionary<string, string> ReadKinds(YamlNode node)
+    {
+        if (node is not YamlMappingNode map) throw Fail(node, "kinds", "kinds must be a mapping request path -> kind");
+        var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (k, v) in map.Children)
+        {
+            var path = Scalar(k, "kinds");
+            var kind = Scalar(v, "kinds");
+            if (!RequestPath.IsValid(path) || RequestPath.IsLiteral(path))
+                throw Fail(k, "kinds", $"'{path}' is not a request path");
+            if (!Kinds.Contains(kind))
+                throw Fail(v, "kinds", $"{path}: unknown kind '{kind}' (known: {string.Join(", ", Kinds.Order(StringComparer.Ordinal))})");
+            result[path] = kind;
+        }
+        return result.ToImmutable();
+    }
+
+    // ---- small YAML helpers, shared with GrantReader ----
+
+    internal IamCatalog Catalog => catalog;
+
+    internal Dictionary<string, YamlNode> Entries(YamlMappingNode map, string context, IReadOnlyCollection<string> allowed)
+    {
+        var result = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var (k, v) in map.Children)
+        {
+            var key = Scalar(k, context);
+            if (!allowed.Contains(key))
+                throw Fail(k, context, $"unknown key '{key}' (allowed: {string.Join(", ", allowed)})");
+            if (!result.TryAdd(key, v)) throw Fail(k, context, $"duplicate key '{key}'");
+        }
+        return result;
+    }
+
+    internal YamlNode Required(Dictionary<string, YamlNode> keys, string key, YamlNode owner, string context) =>
+        keys.TryGetValue(key, out var node) ? node : throw Fail(owner, context, $"'{key}' is missing");
+
+    internal string Scalar(YamlNode node, string context) =>
+        node is YamlScalarNode { Value: { } s } ? s : throw Fail(node, context, "expected a single value");
+
+    internal ImmutableArray<string> StringList(YamlNode node, string context) =>
+        node is YamlSequenceNode seq
+            ? seq.Children.Select(c => Scalar(c, context)).ToImmutableArray()
+            : throw Fail(node, context, "expected a list");
+
+    internal static int Line(YamlNode node) => (int)node.Start.Line;
+
+    internal RoleGenInputException Fail(YamlNode node, string context, string problem) =>
+        MappingTableLoader.Error(file, Line(node), context, problem);
+}
