@@ -5,8 +5,12 @@ using RoleGen.Core.Analysis.Values;
 
 namespace RoleGen.Core.Permissions;
 
-/// <summary>One resource an action applies to: its ARN in Fn::Sub syntax, an optional condition, and what could not be resolved.</summary>
-public sealed record BuiltArn(string Arn, PolicyCondition? Condition, ImmutableArray<UnknownValue> Unknowns);
+/// <summary>
+/// One resource an action applies to: its ARN in Fn::Sub syntax, an optional condition, and what could not be
+/// resolved. <see cref="IdentityUnknown"/> is true when the resource itself (the first placeholder: bucket,
+/// table, queue...) is unknown, not just a part below it such as an object key.
+/// </summary>
+public sealed record BuiltArn(string Arn, PolicyCondition? Condition, ImmutableArray<UnknownValue> Unknowns, bool IdentityUnknown = false);
 
 /// <summary>
 /// Fills a catalogue ARN format (<c>arn:${Partition}:s3:::${BucketName}/${ObjectName}</c>) with rendered
@@ -69,7 +73,9 @@ public static partial class ArnBuilder
         }
         text.Append(format, start, format.Length - start);
         var condition = chosen.Values.Select(f => f.Condition).FirstOrDefault(c => c is not null);
-        return new BuiltArn(CollapseStars(text.ToString()), condition, chosen.Values.SelectMany(f => f.Unknowns).Distinct().ToImmutableArray());
+        var identity = Placeholders(format).Select(p => chosen.GetValueOrDefault(p)).FirstOrDefault();
+        return new BuiltArn(CollapseStars(text.ToString()), condition, chosen.Values.SelectMany(f => f.Unknowns).Distinct().ToImmutableArray(),
+            identity is { IsFullyUnknown: true });
     }
 
     private static string CollapseStars(string arn)

@@ -125,9 +125,12 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
     private static Finding Unresolved(SdkCall call, string action, BuiltArn built)
     {
         var reasons = string.Join("; ", built.Unknowns.Select(u => u.Location is { } at && at != call.Location ? $"{u.Reason} ({at})" : u.Reason).Distinct());
-        var fullyUnknown = built.Arn.Split(':').Skip(5).All(part => part is "*" or "") || built.Arn == "*";
-        return Finding.At(FindingCodes.UnresolvedResource, Severity.Warning,
-            $"{call.Display}: the resource could not be fully resolved ({reasons}); {action} is granted on {built.Arn}" +
-            (fullyUnknown ? " (any resource of this type in the account)." : "."), call.Location);
+        // An unknown object key under a known bucket is the normal case and the narrowest grant possible: info.
+        // An unknown bucket, table or queue means the grant spans every such resource: a warning to act on.
+        return built.IdentityUnknown
+            ? Finding.At(FindingCodes.UnresolvedResource, Severity.Warning,
+                $"{call.Display}: the resource could not be resolved ({reasons}); {action} is granted on {built.Arn}, every such resource in the account. Pass a name the template sets (an environment variable) to narrow it.", call.Location)
+            : Finding.At(FindingCodes.PartiallyResolvedResource, Severity.Info,
+                $"{call.Display}: part of the resource is known only at run time ({reasons}); {action} is granted on {built.Arn}.", call.Location);
     }
 }
