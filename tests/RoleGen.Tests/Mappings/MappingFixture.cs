@@ -5,7 +5,7 @@ namespace RoleGen.Tests.Mappings;
 /// <summary>The real mapping table, loaded once per test run (loading validates it).</summary>
 public static class RealTable
 {
-    private static readonly Lazy<MappingTable> Table = new(() => MappingTableLoader.Load(Directory));
+    private static readonly Lazy<MappingTable> Table = new(() => MappingTableLoader.Load(Directory!));
 
     public static string Directory { get; } = MappingTableLoader.FindMappingsDirectory(AppContext.BaseDirectory);
 
