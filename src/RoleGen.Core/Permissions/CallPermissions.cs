@@ -39,8 +39,9 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
             var call = original with { Arguments = original.Arguments.Select(a => a with { Value = environment.Bind(a.Value) }).ToImmutableArray() };
             var request = RequestView.Of(call, operation);
             var reason = new Reason(call.Location.File, call.Location.Line, call.Location.Column, call.Display);
-            foreach (var grant in operation.Grants.Where(g => GrantPredicate.Keep(g.If, g.Unless, request)))
-            foreach (var built in Resources(grant, service, request, call))
+            foreach (var grant in operation.Grants)
+            foreach (var view in PerItem(grant, service, request).Where(v => GrantPredicate.Keep(grant.If, grant.Unless, v)))
+            foreach (var built in Resources(grant, service, view, call))
             {
                 var condition = Merge(built.Condition, Condition(grant, service, request));
                 permissions.Add(new Permission(grant.Action, built.Arn, condition, reason));
@@ -51,11 +52,35 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
         return new PermissionSet(permissions.ToImmutable(), findings.Distinct().ToImmutableArray());
     }
 
+    /// <summary>
+    /// A grant whose paths go through a collection (<c>TransactItems[].Put.TableName</c>) is evaluated once per item,
+    /// so that each item's own if/unless decides (mappings/README "Collections").
+    /// </summary>
+    private IEnumerable<RequestView> PerItem(GrantRule grant, ServiceMapping service, RequestView request)
+    {
+        var paths = BoundPaths(grant, service).Concat(new[] { grant.If, grant.Unless }.OfType<string>().Select(e => GrantExpression.Parse(e).Path));
+        var prefix = paths.Select(p => p.IndexOf("[]", StringComparison.Ordinal) is var i and >= 0 ? p[..(i + 2)] : null).FirstOrDefault(p => p is not null);
+        if (prefix is null || request.Items(prefix) is not { } items) return [request];
+        return items.Select(item => request.ForItem(prefix, item));
+    }
+
+    private IEnumerable<string> BoundPaths(GrantRule grant, ServiceMapping service)
+    {
+        if (grant.On == "*") return [];
+        var format = Format(grant, service);
+        return ArnBuilder.Placeholders(format).Select(p => grant.Bind.GetValueOrDefault(p) ?? service.Bind.GetValueOrDefault(p)).OfType<string>();
+    }
+
+    private string Format(GrantRule grant, ServiceMapping service)
+    {
+        var (prefix, type) = grant.On.Contains(':') ? (grant.On[..grant.On.IndexOf(':')], grant.On[(grant.On.IndexOf(':') + 1)..]) : (service.Service, grant.On);
+        return table.Catalog.Services[prefix].ResourceArns[type];
+    }
+
     private IEnumerable<BuiltArn> Resources(GrantRule grant, ServiceMapping service, RequestView request, SdkCall call)
     {
         if (grant.On == "*") return [new BuiltArn("*", null, [])];
-        var (prefix, type) = grant.On.Contains(':') ? (grant.On[..grant.On.IndexOf(':')], grant.On[(grant.On.IndexOf(':') + 1)..]) : (service.Service, grant.On);
-        var format = table.Catalog.Services[prefix].ResourceArns[type];
+        var format = Format(grant, service);
         var fragments = new Dictionary<string, ImmutableArray<ArnFragment>>(StringComparer.Ordinal);
         foreach (var placeholder in ArnBuilder.Placeholders(format))
         {
@@ -66,7 +91,7 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
                 continue;
             }
             var value = request.Lookup(path);
-            var rendered = value is null ? [] : renderer.Render(value, KindOf(service, path));
+            var rendered = value is null ? [] : renderer.Render(value, KindOf(service, path), placeholder);
             fragments[placeholder] = rendered.IsEmpty
                 ? [ArnFragment.Unknown(new UnknownValue($"{path} is not set in the request", call.Location))]
                 : rendered;

@@ -1,4 +1,5 @@
 using RoleGen.Core.Analysis.Values;
+using RoleGen.Core.Mappings;
 
 namespace RoleGen.Core.Permissions;
 
@@ -15,42 +16,18 @@ public static class GrantPredicate
         (@if is null || Evaluate(@if, request) != Truth.False) &&
         (unless is null || Evaluate(unless, request) != Truth.True);
 
-    public static bool IsValid(string expression) => Parse(expression) is not null;
-
     public static Truth Evaluate(string expression, RequestView request)
     {
-        var parsed = Parse(expression) ?? throw new ArgumentException($"bad expression '{expression}'", nameof(expression));
+        var parsed = GrantExpression.Parse(expression);
         var value = request.Lookup(parsed.Path);
         var truth = parsed.Operator switch
         {
             null => IsSet(value),
-            "==" => Compare(value, parsed.Operand!),
-            _ => Not(Compare(value, parsed.Operand!)),
+            "==" => Compare(value, parsed.Value!),
+            _ => Not(Compare(value, parsed.Value!)),
         };
         return parsed.Negated ? Not(truth) : truth;
     }
-
-    private sealed record Parsed(bool Negated, string Path, string? Operator, string? Operand);
-
-    private static Parsed? Parse(string expression)
-    {
-        var text = expression.Trim();
-        foreach (var op in new[] { "==", "!=" })
-        {
-            var at = text.IndexOf(op, StringComparison.Ordinal);
-            if (at > 0)
-            {
-                var path = text[..at].Trim();
-                var operand = text[(at + 2)..].Trim();
-                return IsPath(path) && operand.Length > 0 ? new Parsed(false, path, op, operand) : null;
-            }
-        }
-        var negated = text.StartsWith('!');
-        var bare = negated ? text[1..].Trim() : text;
-        return IsPath(bare) ? new Parsed(negated, bare, null, null) : null;
-    }
-
-    private static bool IsPath(string path) => path.Length > 0 && path.All(c => char.IsLetterOrDigit(c) || c is '.' or '[' or ']' or '_');
 
     private static Truth Not(Truth t) => t switch { Truth.True => Truth.False, Truth.False => Truth.True, _ => Truth.Maybe };
 

@@ -13,6 +13,7 @@ public sealed class RequestView
 {
     private readonly ObjectValue _request;
     private readonly SdkCall _call;
+    private (string Prefix, Value Item)? _item;
 
     private RequestView(SdkCall call, ObjectValue request)
     {
@@ -67,13 +68,35 @@ public sealed class RequestView
             k => Value.OneOf(list.Select(o => o.Properties.TryGetValue(k, out var v) ? v : new NullValue())), StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The items of the collection at <paramref name="prefix"/> (a path ending in <c>[]</c>), each as it was
+    /// written; null when the collection is not a literal collection in code (then paths through it give every item at once).
+    /// </summary>
+    public IReadOnlyList<Value>? Items(string prefix)
+    {
+        var collection = Lookup(prefix[..^2]);
+        return collection is CollectionValue c ? c.Items.Select(i => i is EntryValue e ? e.Key : i).ToList() : null;
+    }
+
+    /// <summary>The same request, with paths under <paramref name="prefix"/> (<c>TransactItems[]</c>) read from one item.</summary>
+    public RequestView ForItem(string prefix, Value item) =>
+        new(_call, _request) { Known = Known, WhyUnknown = WhyUnknown, _item = (prefix, item) };
+
     /// <summary>The value at a request path; null when the request does not set it.</summary>
     public Value? Lookup(string path)
     {
+        var at = path.IndexOf('@', 1);
+        if (at > 0 && path[0] != '\'') return PartiQL.Transform(Lookup(path[..at]), path[(at + 1)..]);
         if (path.Length >= 2 && path[0] == '\'' && path[^1] == '\'') return new LiteralValue(path[1..^1]);
         if (path == "@entity") return EntityTable();
         if (!Known) return new UnknownValue(WhyUnknown ?? "the request is built where RoleGen cannot see it", _call.Location);
         Value? current = _request;
+        if (_item is { } item && (path == item.Prefix || path.StartsWith(item.Prefix + ".", StringComparison.Ordinal)))
+        {
+            if (path == item.Prefix) return item.Item;
+            current = item.Item;
+            path = path[(item.Prefix.Length + 1)..];
+        }
         foreach (var segment in path.Split('.'))
         {
             var each = segment.EndsWith("[]", StringComparison.Ordinal);

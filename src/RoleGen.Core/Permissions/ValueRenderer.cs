@@ -14,8 +14,14 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
 {
     private const int MaxAlternatives = 32;
 
-    public ImmutableArray<ArnFragment> Render(Value value, string kind) =>
-        Patterns(value).Take(MaxAlternatives).SelectMany(p => Interpret(p, kind)).Distinct(FragmentComparer.Instance).ToImmutableArray();
+    /// <param name="placeholder">The ARN placeholder being filled: a KMS alias fills <c>${Alias}</c> by name but a key only through a condition.</param>
+    public ImmutableArray<ArnFragment> Render(Value value, string kind, string? placeholder = null)
+    {
+        var fragments = Patterns(value).Take(MaxAlternatives).SelectMany(p => Interpret(p, kind, placeholder == "Alias")).Distinct(FragmentComparer.Instance).ToList();
+        // No resource is named "": an empty string is a default that code overwrites (string.Empty before the constructor runs).
+        var named = fragments.Where(f => f.Text.Length > 0).ToImmutableArray();
+        return named.IsEmpty && fragments.Count > 0 ? [ArnFragment.Unknown(new UnknownValue("the value is an empty string", null))] : named;
+    }
 
     /// <summary>A value as text patterns in Sub syntax, with template references kept whole where they stand alone.</summary>
     private IEnumerable<Pattern> Patterns(Value value) => value switch
@@ -47,26 +53,28 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
     private static string JoinStars(string left, string right) =>
         left.EndsWith('*') && right.StartsWith('*') ? left + right[1..] : left + right;
 
-    private IEnumerable<ArnFragment> Interpret(Pattern pattern, string kind)
+    private IEnumerable<ArnFragment> Interpret(Pattern pattern, string kind, bool fillsAlias)
     {
-        if (pattern.Resource is { } resource && Interpret(resource, pattern, kind) is { } fromTemplate)
+        if (pattern.Resource is { } resource && Interpret(resource, pattern, kind, fillsAlias) is { } fromTemplate)
             return [fromTemplate];
         var text = pattern.Text;
         return kind switch
         {
             "queue-url" => [QueueUrl(pattern)],
+            "kms-key" when fillsAlias => [AliasName(pattern)],
             "kms-key" => [KmsKey(pattern)],
+            "sns-subscription-arn" => [SubscriptionTopic(pattern)],
             "arn" or "name-or-arn" when text.StartsWith("arn:", StringComparison.Ordinal) => [new ArnFragment(text, true, pattern.Unknowns)],
             _ => [new ArnFragment(text, false, pattern.Unknowns)],
         };
     }
 
     /// <summary>A value that is exactly one Ref/GetAtt of a template resource: use the resource's own name or ARN.</summary>
-    private ArnFragment? Interpret(TemplateResourceRef resource, Pattern pattern, string kind)
+    private ArnFragment? Interpret(TemplateResourceRef resource, Pattern pattern, string kind, bool fillsAlias)
     {
         var evaluatesTo = resources.ValueKind(resource);
-        if (kind == "kms-key" && resource.ResourceType == "AWS::KMS::Alias")
-            return AliasCondition(pattern.Text);
+        if (kind == "kms-key" && resource.ResourceType == "AWS::KMS::Alias" && resource.Attribute is null)
+            return fillsAlias ? null : AliasCondition(pattern.Text); // Ref of an alias is "alias/name"
         switch (evaluatesTo)
         {
             case "name" or "id":
@@ -112,6 +120,24 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
         if (text.StartsWith("arn:", StringComparison.Ordinal) && text.Contains(":alias/", StringComparison.Ordinal))
             return AliasCondition(text[(text.IndexOf(":alias/", StringComparison.Ordinal) + 1)..]) with { Unknowns = pattern.Unknowns };
         return text.StartsWith("arn:", StringComparison.Ordinal) ? new ArnFragment(text, true, pattern.Unknowns) : new ArnFragment(text, false, pattern.Unknowns);
+    }
+
+    /// <summary>For the alias resource itself (CreateAlias, DeleteAlias): alias/x fills ${Alias} with x.</summary>
+    private static ArnFragment AliasName(Pattern pattern)
+    {
+        var text = pattern.Text;
+        if (text.StartsWith("arn:", StringComparison.Ordinal)) return new ArnFragment(text, true, pattern.Unknowns);
+        return new ArnFragment(text.StartsWith("alias/", StringComparison.Ordinal) ? text[6..] : text, false, pattern.Unknowns);
+    }
+
+    /// <summary>A subscription ARN is its topic's ARN plus ":id"; subscription calls are authorized on the topic.</summary>
+    private static ArnFragment SubscriptionTopic(Pattern pattern)
+    {
+        var text = pattern.Text;
+        var colon = text.LastIndexOf(':');
+        return text.StartsWith("arn:", StringComparison.Ordinal) && colon > 0 && text.Count(c => c == ':') >= 6
+            ? new ArnFragment(text[..colon], true, pattern.Unknowns)
+            : new ArnFragment("*", false, pattern.Unknowns.Add(new UnknownValue($"'{text}' is not a subscription ARN", null)));
     }
 
     private static ArnFragment AliasCondition(string alias) =>
