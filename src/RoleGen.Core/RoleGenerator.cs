@@ -52,7 +52,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge)
     {
         var declaredAt = new SourceLocation(context.TemplateFile, function.Span.Line, function.Span.Column);
         var findings = new List<Finding>();
-        var implied = new ImpliedPermissions(knowledge.Implied).For(function);
+        var implied = new ImpliedPermissions(knowledge.Implied, context.Template, context.Expressions, knowledge.Types).For(function);
         var permissions = new PermissionSet(implied, []);
 
         var handler = HandlerName.TryParse(function.Handler);

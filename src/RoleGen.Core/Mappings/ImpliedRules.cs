@@ -9,10 +9,50 @@ public sealed record ImpliedGrant(ImmutableArray<string> Actions, string Resourc
 
 public sealed record ImpliedRule(string Name, string Description, ImmutableArray<ImpliedGrant> Grants);
 
+/// <summary>A polled event source: the SAM event property holding its ARN, the rule to apply, and the IAM service of that ARN.</summary>
+public sealed record EventSourceRule(string EventType, string Property, string Rule, string Service);
+
 /// <summary>The permissions that follow from a function's configuration rather than its code (mappings/implied.yaml).</summary>
-public sealed record ImpliedRules(ImmutableDictionary<string, ImpliedRule> Rules)
+public sealed record ImpliedRules(
+    ImmutableDictionary<string, ImpliedRule> Rules,
+    ImmutableDictionary<string, EventSourceRule> EventSources,
+    ImmutableDictionary<string, string> Targets)
 {
+    public EventSourceRule? EventSourceForService(string service) => EventSources.Values.FirstOrDefault(e => e.Service == service);
+
     public static ImpliedRules Load(string path)
+    {
+        var file = Path.GetFileName(path);
+        var root = Read(path);
+        var rules = ImmutableDictionary.CreateBuilder<string, ImpliedRule>(StringComparer.Ordinal);
+        foreach (var (key, value) in Section(root, "rules", path, required: true))
+        {
+            var name = ((YamlScalarNode)key).Value!;
+            if (value is not YamlMappingNode rule || Child(rule, "grants") is not YamlSequenceNode grants)
+                throw Error(path, key, $"rule '{name}' needs a 'grants' list");
+            rules[name] = new ImpliedRule(name, (Child(rule, "description") as YamlScalarNode)?.Value ?? name,
+                grants.Children.Select(g => Grant(path, name, g)).ToImmutableArray());
+        }
+        var sources = ImmutableDictionary.CreateBuilder<string, EventSourceRule>(StringComparer.Ordinal);
+        foreach (var (key, value) in Section(root, "eventSources", path, required: false))
+        {
+            var type = ((YamlScalarNode)key).Value!;
+            if (value is not YamlMappingNode source) throw Error(path, key, $"event source '{type}' must be a mapping");
+            var rule = Scalar(source, "rule", path, type);
+            if (!rules.ContainsKey(rule)) throw Error(path, key, $"event source '{type}' names rule '{rule}', which is not defined");
+            sources[type] = new EventSourceRule(type, Scalar(source, "property", path, type), rule, Scalar(source, "service", path, type));
+        }
+        var targets = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in Section(root, "targets", path, required: false))
+        {
+            var rule = (value as YamlScalarNode)?.Value ?? "";
+            if (!rules.ContainsKey(rule)) throw Error(path, key, $"target '{key}' names rule '{rule}', which is not defined");
+            targets[((YamlScalarNode)key).Value!] = rule;
+        }
+        return new ImpliedRules(rules.ToImmutable(), sources.ToImmutable(), targets.ToImmutable());
+    }
+
+    private static YamlMappingNode Read(string path)
     {
         var stream = new YamlStream();
         try
@@ -22,26 +62,39 @@ public sealed record ImpliedRules(ImmutableDictionary<string, ImpliedRule> Rules
         }
         catch (YamlDotNet.Core.YamlException e)
         {
-            throw new RoleGenInputException($"{Path.GetFileName(path)}: {e.InnerException?.Message ?? e.Message}", new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column));
+            throw new RoleGenInputException($"mappings/{Path.GetFileName(path)}: {e.InnerException?.Message ?? e.Message}", new SourceLocation($"mappings/{Path.GetFileName(path)}", (int)e.Start.Line, (int)e.Start.Column));
         }
         catch (IOException e)
         {
             throw new RoleGenInputException($"cannot read {path}: {e.Message}");
         }
-        var root = stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode;
-        if (root?.Children.TryGetValue(new YamlScalarNode("rules"), out var rulesNode) != true || rulesNode is not YamlMappingNode rules)
-            throw new RoleGenInputException($"{Path.GetFileName(path)}: expected a 'rules' mapping", new SourceLocation(path, 1, 1));
-        var result = ImmutableDictionary.CreateBuilder<string, ImpliedRule>(StringComparer.Ordinal);
-        foreach (var (key, value) in rules.Children)
-        {
-            var name = ((YamlScalarNode)key).Value!;
-            if (value is not YamlMappingNode rule || !rule.Children.TryGetValue(new YamlScalarNode("grants"), out var grantsNode) || grantsNode is not YamlSequenceNode grants)
-                throw new RoleGenInputException($"{Path.GetFileName(path)}: rule '{name}' needs a 'grants' list", new SourceLocation(path, (int)key.Start.Line, (int)key.Start.Column));
-            var description = rule.Children.TryGetValue(new YamlScalarNode("description"), out var d) ? ((YamlScalarNode)d).Value ?? name : name;
-            result[name] = new ImpliedRule(name, description, grants.Children.OfType<YamlMappingNode>().Select(g => new ImpliedGrant(
-                ((YamlSequenceNode)g.Children[new YamlScalarNode("actions")]).Children.OfType<YamlScalarNode>().Select(a => a.Value!).ToImmutableArray(),
-                ((YamlScalarNode)g.Children[new YamlScalarNode("resource")]).Value!)).ToImmutableArray());
-        }
-        return new ImpliedRules(result.ToImmutable());
+        return stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode
+               ?? throw new RoleGenInputException($"mappings/{Path.GetFileName(path)}: expected a mapping", new SourceLocation($"mappings/{Path.GetFileName(path)}", 1, 1));
+    }
+
+    private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> Section(YamlMappingNode root, string name, string path, bool required)
+    {
+        if (Child(root, name) is YamlMappingNode section) return section.Children;
+        if (required) throw new RoleGenInputException($"mappings/{Path.GetFileName(path)}: expected a '{name}' mapping", new SourceLocation($"mappings/{Path.GetFileName(path)}", 1, 1));
+        return [];
+    }
+
+    private static ImpliedGrant Grant(string path, string rule, YamlNode node)
+    {
+        if (node is not YamlMappingNode grant || Child(grant, "actions") is not YamlSequenceNode actions || Child(grant, "resource") is not YamlScalarNode resource)
+            throw Error(path, node, $"rule '{rule}': each grant needs 'actions' (a list) and 'resource'");
+        return new ImpliedGrant(actions.Children.OfType<YamlScalarNode>().Select(a => a.Value!).ToImmutableArray(), resource.Value!);
+    }
+
+    private static string Scalar(YamlMappingNode node, string key, string path, string owner) =>
+        (Child(node, key) as YamlScalarNode)?.Value ?? throw Error(path, node, $"'{owner}' needs '{key}'");
+
+    private static YamlNode? Child(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    private static RoleGenInputException Error(string path, YamlNode at, string message)
+    {
+        var file = $"mappings/{Path.GetFileName(path)}";
+        return new RoleGenInputException($"{file}:{at.Start.Line}: {message}", new SourceLocation(file, (int)at.Start.Line, (int)at.Start.Column));
     }
 }

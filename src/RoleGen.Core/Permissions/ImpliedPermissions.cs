@@ -5,16 +5,31 @@ using RoleGen.Core.Templates;
 namespace RoleGen.Core.Permissions;
 
 /// <summary>
-/// Permissions that follow from a function's configuration in the template: today its log group.
-/// The role must not Ref its own function (role -> function -> role is a cycle), so the log group is
-/// spelled from a literal FunctionName, or from the name CloudFormation gives: {StackName}-{LogicalId}-{suffix}.
+/// Permissions that follow from a function's configuration in the template (mappings/implied.yaml): its log
+/// group, polled event sources, dead-letter queue, destinations, tracing, VPC and environment key. Each carries
+/// a <c>{"template": ...}</c> reason naming the property that needs it.
+/// The role must not Ref its own function (role -> function -> role is a cycle), so the log group is spelled
+/// from a literal FunctionName, or from the name CloudFormation gives: {StackName}-{LogicalId}-{suffix}.
 /// </summary>
-public sealed class ImpliedPermissions(ImpliedRules rules)
+public sealed class ImpliedPermissions(ImpliedRules rules, CfnTemplate template, TemplateExpressionReader expressions, CloudFormationTypes types)
 {
     public ImmutableArray<Permission> For(FunctionSpec function)
     {
-        var variables = new Dictionary<string, string> { ["LogGroupName"] = LogGroupName(function) };
-        return Grants("logs", variables, new Reason(Rule: "logs")).ToImmutableArray();
+        var permissions = new List<Permission>();
+        var logRule = DeclaresLogGroup(function) ? "logs-declared" : "logs";
+        permissions.AddRange(Grants(logRule, new() { ["LogGroupName"] = LogGroupName(function) }, new Reason(Rule: "logs")));
+
+        foreach (var source in function.Events) permissions.AddRange(EventSource(source));
+        permissions.AddRange(DeadLetterQueue(function));
+        permissions.AddRange(Destinations(function));
+        if (IsActive(function.Properties["Tracing"]))
+            permissions.AddRange(Grants("tracing", [], new Reason(Template: $"{function.LogicalId}.Tracing")));
+        if (function.Properties["VpcConfig"] is CfnMapping)
+            permissions.AddRange(Grants("vpc", [], new Reason(Template: $"{function.LogicalId}.VpcConfig")));
+        if (function.Properties["KmsKeyArn"] is { } key)
+            foreach (var arn in Arns(key))
+                permissions.AddRange(Grants("environment-key", new() { ["Target"] = arn }, new Reason(Template: $"{function.LogicalId}.KmsKeyArn")));
+        return permissions.ToImmutableArray();
     }
 
     public static string LogGroupName(FunctionSpec function)
@@ -25,7 +40,99 @@ public sealed class ImpliedPermissions(ImpliedRules rules)
             : $"/aws/lambda/${{AWS::StackName}}-{function.LogicalId}-*";
     }
 
-    private IEnumerable<Permission> Grants(string rule, IReadOnlyDictionary<string, string> variables, Reason reason)
+    /// <summary>A template-declared log group for this function means Lambda need not (and should not) create it.</summary>
+    private bool DeclaresLogGroup(FunctionSpec function)
+    {
+        var name = LogGroupName(function);
+        return template.Resources.Values.Where(r => r.Type == "AWS::Logs::LogGroup")
+            .SelectMany(r => r.Properties["LogGroupName"] is { } n ? expressions.Read(n) : [])
+            .Any(e => e.Known && (e.Sub == name || e.Sub == $"/aws/lambda/${{{function.LogicalId}}}"));
+    }
+
+    private IEnumerable<Permission> EventSource(EventSourceSpec source)
+    {
+        var reason = new Reason(Template: $"Events.{source.Name}");
+        var (property, rule) = source.Type == FunctionSpecReader.EventSourceMappingEventType
+            ? ("EventSourceArn", (EventSourceRule?)null)
+            : (rules.EventSources.TryGetValue(source.Type, out var known) ? known.Property : "", known);
+        if (source.Properties[property] is not { } node) yield break;
+        foreach (var expression in expressions.Read(node))
+        {
+            var service = ServiceOf(expression);
+            var applied = rule ?? (service is null ? null : rules.EventSourceForService(service));
+            if (applied is null) continue;
+            var arn = ArnOf(expression);
+            if (expression.Resource is { ResourceType: "AWS::Kinesis::StreamConsumer" } consumer)
+            {
+                var stream = template.Resources.GetValueOrDefault(consumer.LogicalId)?.Properties["StreamARN"] is { } s ? expressions.Read(s).Select(ArnOf) : ["*"];
+                foreach (var streamArn in stream)
+                    foreach (var p in Grants("kinesis-consumer-source", new() { ["Source"] = arn, ["Stream"] = streamArn }, reason)) yield return p;
+                continue;
+            }
+            foreach (var p in Grants(applied.Rule, new() { ["Source"] = arn }, reason)) yield return p;
+        }
+        if ((source.Properties["DestinationConfig"] as CfnMapping)?["OnFailure"] is CfnMapping onFailure && onFailure["Destination"] is { } destination)
+            foreach (var p in Targets(destination, new Reason(Template: $"Events.{source.Name}.DestinationConfig.OnFailure"))) yield return p;
+    }
+
+    private IEnumerable<Permission> DeadLetterQueue(FunctionSpec function)
+    {
+        var target = (function.Properties["DeadLetterQueue"] as CfnMapping)?["TargetArn"]
+                     ?? (function.Properties["DeadLetterConfig"] as CfnMapping)?["TargetArn"];
+        return target is null ? [] : Targets(target, new Reason(Template: $"{function.LogicalId}.DeadLetterQueue"));
+    }
+
+    private IEnumerable<Permission> Destinations(FunctionSpec function)
+    {
+        var configs = new List<(CfnMapping Config, string Where)>();
+        if (function.Properties["EventInvokeConfig"] is CfnMapping samConfig) configs.Add((samConfig, $"{function.LogicalId}.EventInvokeConfig"));
+        foreach (var resource in template.Resources.Values.Where(r => r.Type == "AWS::Lambda::EventInvokeConfig" && NamesFunction(r.Properties["FunctionName"], function)))
+            configs.Add((resource.Properties, resource.LogicalId));
+        foreach (var (config, where) in configs)
+        foreach (var outcome in new[] { "OnSuccess", "OnFailure" })
+            if ((config["DestinationConfig"] as CfnMapping)?[outcome] is CfnMapping destination && destination["Destination"] is { } target)
+                foreach (var p in Targets(target, new Reason(Template: $"{where}.DestinationConfig.{outcome}"))) yield return p;
+    }
+
+    private IEnumerable<Permission> Targets(CfnNode target, Reason reason)
+    {
+        foreach (var expression in expressions.Read(target))
+        {
+            var service = ServiceOf(expression);
+            if (service is null || !rules.Targets.TryGetValue(service, out var rule)) continue;
+            foreach (var p in Grants(rule, new() { ["Target"] = ArnOf(expression) }, reason)) yield return p;
+        }
+    }
+
+    private static bool NamesFunction(CfnNode? node, FunctionSpec function) => node switch
+    {
+        CfnScalar s => s.Value == function.LogicalId || s.Value == function.LiteralFunctionName,
+        CfnMapping m when m.AsIntrinsic() is ("Ref", CfnScalar r) => r.Value == function.LogicalId,
+        _ => false,
+    };
+
+    /// <summary>The IAM service an ARN expression belongs to: from the template resource it names, or the ARN's third field.</summary>
+    private string? ServiceOf(TemplateExpression expression)
+    {
+        if (expression.Resource is { } resource && types.Find(resource.ResourceType) is { } type) return type.IamService;
+        var parts = expression.Sub.Split(':');
+        return parts.Length > 3 && parts[0] == "arn" ? parts[2] : null;
+    }
+
+    /// <summary>The expression as an ARN: a template resource given by name or URL is turned into its ARN.</summary>
+    private string ArnOf(TemplateExpression expression)
+    {
+        if (!expression.Known) return "*";
+        if (expression.Resource is { } resource && types.KindOf(resource) is not ("arn" or "stream-arn"))
+            return types.ExpressionFor(resource, "arn") ?? expression.Sub;
+        return expression.Sub;
+    }
+
+    private IEnumerable<string> Arns(CfnNode node) => expressions.Read(node).Select(ArnOf);
+
+    private static bool IsActive(CfnNode? tracing) => tracing is CfnScalar { Value: var v } && string.Equals(v, "Active", StringComparison.OrdinalIgnoreCase);
+
+    private IEnumerable<Permission> Grants(string rule, Dictionary<string, string> variables, Reason reason)
     {
         if (!rules.Rules.TryGetValue(rule, out var found)) yield break;
         foreach (var grant in found.Grants)
