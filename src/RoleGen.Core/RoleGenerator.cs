@@ -33,7 +33,9 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge)
             functions = functions.Where(f => onlyFunctions.Contains(f.LogicalId)).ToImmutableArray();
         }
 
-        var context = new TemplateContext(template, new TemplateExpressionReader(template, knowledge.Types));
+        var expressions = new TemplateExpressionReader(template, knowledge.Types);
+        var context = new TemplateContext(template, expressions,
+            new CycleBreaker(template, new TemplateDependencies(template, read.Functions), knowledge.Types, knowledge.Table.Catalog, expressions));
         var reports = functions
             .Where(IsDotNet)
             .OrderBy(f => f.LogicalId, StringComparer.Ordinal)
@@ -77,7 +79,9 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge)
         }
 
         findings.AddRange(permissions.Findings);
-        var policy = new PolicyBuilder(knowledge.Table.Catalog).Build(permissions.Permissions);
+        var (acyclic, cycleFindings) = context.Cycles.Break(function.LogicalId, permissions.Permissions);
+        findings.AddRange(cycleFindings);
+        var policy = new PolicyBuilder(knowledge.Table.Catalog).Build(acyclic);
         findings.AddRange(policy.Findings);
         return new FunctionReport(function.LogicalId, function.Handler, policy.Statements, Sorted(findings));
     }
@@ -92,7 +96,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge)
             .ToImmutableArray();
 
     /// <summary>The template being processed, and how paths are shown: relative to its folder, with forward slashes.</summary>
-    private sealed record TemplateContext(CfnTemplate Template, TemplateExpressionReader Expressions)
+    private sealed record TemplateContext(CfnTemplate Template, TemplateExpressionReader Expressions, CycleBreaker Cycles)
     {
         public string TemplateFile => Path.GetFileName(Template.Path);
 
