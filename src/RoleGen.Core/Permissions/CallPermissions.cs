@@ -36,18 +36,21 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
                     findings.Add(Finding.At(FindingCodes.UnboundEnvironmentVariable, Severity.Warning,
                         $"Environment variable {env.Name} is read here but the template does not set it for this function.", env.Location ?? original.Location));
 
-            var call = original with { Arguments = original.Arguments.Select(a => a with { Value = environment.Bind(a.Value) }).ToImmutableArray() };
+            var call = original with { Arguments = original.Arguments.Select(a => a with { Value = WithoutFeedback(environment.Bind(a.Value), original.Location) }).ToImmutableArray() };
             var request = RequestView.Of(call, operation);
             var reason = new Reason(call.Location.File, call.Location.Line, call.Location.Column, call.Display);
+            var unresolved = new List<(string Action, BuiltArn Arn)>();
             foreach (var grant in operation.Grants)
             foreach (var view in PerItem(grant, service, request).Where(v => GrantPredicate.Keep(grant.If, grant.Unless, v)))
             foreach (var built in Resources(grant, service, view, call))
             {
                 var condition = Merge(built.Condition, Condition(grant, service, request));
                 permissions.Add(new Permission(grant.Action, built.Arn, condition, reason));
-                if (!built.Unknowns.IsEmpty)
-                    findings.Add(Unresolved(call, grant.Action, built));
+                if (!built.Unknowns.IsEmpty) unresolved.Add((grant.Action, built));
             }
+            // One finding per resource pattern, naming every action granted on it.
+            foreach (var group in unresolved.GroupBy(u => u.Arn.Arn))
+                findings.Add(Unresolved(call, group.Select(u => u.Action).Distinct().ToList(), group.First().Arn with { Unknowns = group.SelectMany(u => u.Arn.Unknowns).Distinct().ToImmutableArray(), IdentityUnknown = group.Any(u => u.Arn.IdentityUnknown) }));
         }
         return new PermissionSet(permissions.ToImmutable(), findings.Distinct().ToImmutableArray());
     }
@@ -90,6 +93,12 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
                 fragments[placeholder] = [ArnFragment.Unknown(new UnknownValue($"the mapping table does not say which request member gives {placeholder}", call.Location))];
                 continue;
             }
+            if (path == RequestPath.Wildcard && placeholder == ArnBuilder.Placeholders(format)[0])
+            {
+                // The request does not say which resource (a KMS Decrypt without KeyId): every one of that type.
+                fragments[placeholder] = [ArnFragment.Unknown(new UnknownValue($"the request does not name the {placeholder}", call.Location))];
+                continue;
+            }
             var value = request.Lookup(path);
             var rendered = value is null ? [] : renderer.Render(value, KindOf(service, path), placeholder);
             fragments[placeholder] = rendered.IsEmpty
@@ -126,15 +135,25 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
                     var literal = template[position..reference.Index];
                     var value = request.Lookup(reference.Groups[1].Value);
                     var fragments = value is null ? [] : renderer.Render(value, "name");
-                    if (fragments.IsEmpty || fragments.Any(f => !f.Unknowns.IsEmpty || f.Text.Contains('*'))) return null;
+                    // StringLike takes wildcards, so a partly known value still narrows (raw/*); other operators need it whole.
+                    var usable = op == "StringLike"
+                        ? fragments.All(f => f.Text != "*" && !f.WholeArn)
+                        : fragments.All(f => f.Unknowns.IsEmpty && !f.Text.Contains('*'));
+                    if (fragments.IsEmpty || !usable) return null;
                     texts = texts.SelectMany(t => fragments.Select(f => t + literal + f.Text)).ToList();
                     position = reference.Index + reference.Length;
                 }
-                rendered[key] = texts.Select(t => t + template[position..]).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
+                rendered[key] = texts.Select(t => CollapseStars(t + template[position..])).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
             }
             operators[op] = rendered.ToImmutable();
         }
         return new PolicyCondition(operators.ToImmutable());
+    }
+
+    private static string CollapseStars(string text)
+    {
+        while (text.Contains("**", StringComparison.Ordinal)) text = text.Replace("**", "*", StringComparison.Ordinal);
+        return text;
     }
 
     private static PolicyCondition? Merge(PolicyCondition? a, PolicyCondition? b)
@@ -147,8 +166,23 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
         return new PolicyCondition(merged.ToImmutable());
     }
 
-    private static Finding Unresolved(SdkCall call, string action, BuiltArn built)
+    /// <summary>
+    /// Drops values this very call feeds back into itself (a retry loop sending a response's UnprocessedItems again):
+    /// they are a subset of what the call was first given, so they name no new resource.
+    /// </summary>
+    private static Value WithoutFeedback(Value value, SourceLocation call) => value switch
     {
+        UnknownValue { ResultOf: { } origin } when origin == call => new NoValue(),
+        OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(o => WithoutFeedback(o, call))),
+        ObjectValue obj => obj with { Properties = obj.Properties.ToImmutableSortedDictionary(p => p.Key, p => WithoutFeedback(p.Value, call), StringComparer.Ordinal) },
+        CollectionValue collection => new CollectionValue(collection.Items.Select(i => WithoutFeedback(i, call)).ToImmutableArray()),
+        EntryValue entry => new EntryValue(WithoutFeedback(entry.Key, call), WithoutFeedback(entry.Item, call)),
+        _ => value,
+    };
+
+    private static Finding Unresolved(SdkCall call, IReadOnlyList<string> actions, BuiltArn built)
+    {
+        var action = string.Join(", ", actions);
         var reasons = string.Join("; ", built.Unknowns.Select(u => u.Location is { } at && at != call.Location ? $"{u.Reason} ({at})" : u.Reason).Distinct());
         // An unknown object key under a known bucket is the normal case and the narrowest grant possible: info.
         // An unknown bucket, table or queue means the grant spans every such resource: a warning to act on.

@@ -17,7 +17,8 @@ public sealed class ImpliedPermissions(ImpliedRules rules, CfnTemplate template,
     {
         var permissions = new List<Permission>();
         var logRule = DeclaresLogGroup(function) ? "logs-declared" : "logs";
-        permissions.AddRange(Grants(logRule, new() { ["LogGroupName"] = LogGroupName(function) }, new Reason(Rule: "logs")));
+        foreach (var logGroup in LogGroupNames(function))
+            permissions.AddRange(Grants(logRule, new() { ["LogGroupName"] = logGroup }, new Reason(Rule: "logs")));
 
         foreach (var source in function.Events) permissions.AddRange(EventSource(source));
         permissions.AddRange(DeadLetterQueue(function));
@@ -32,21 +33,33 @@ public sealed class ImpliedPermissions(ImpliedRules rules, CfnTemplate template,
         return permissions.ToImmutableArray();
     }
 
-    public static string LogGroupName(FunctionSpec function)
+    /// <summary>
+    /// The function's log group in Sub syntax: LoggingConfig.LogGroup, else /aws/lambda/ + FunctionName (literal or
+    /// !Sub), else the name CloudFormation generates. Several when the template chooses with Fn::If.
+    /// </summary>
+    public IEnumerable<string> LogGroupNames(FunctionSpec function)
     {
-        if ((function.Properties["LoggingConfig"] as CfnMapping)?["LogGroup"] is CfnScalar custom) return TemplateExpression.EscapeForSub(custom.Value);
-        return function.LiteralFunctionName is { } name
-            ? "/aws/lambda/" + TemplateExpression.EscapeForSub(name)
-            : $"/aws/lambda/${{AWS::StackName}}-{function.LogicalId}-*";
+        if ((function.Properties["LoggingConfig"] as CfnMapping)?["LogGroup"] is { } custom && Known(custom) is { Length: > 0 } groups)
+            return groups;
+        if (function.FunctionName is { } name && Known(name) is { Length: > 0 } names)
+            return names.Select(n => "/aws/lambda/" + n);
+        return [$"/aws/lambda/${{AWS::StackName}}-{function.LogicalId}-*"];
+    }
+
+    /// <summary>Every known value of a node, none of which refers to the function itself (its role cannot reference it).</summary>
+    private string[] Known(CfnNode node)
+    {
+        var options = expressions.Read(node);
+        return options.All(o => o.Known) ? options.Select(o => o.Sub).ToArray() : [];
     }
 
     /// <summary>A template-declared log group for this function means Lambda need not (and should not) create it.</summary>
     private bool DeclaresLogGroup(FunctionSpec function)
     {
-        var name = LogGroupName(function);
+        var names = LogGroupNames(function).ToHashSet(StringComparer.Ordinal);
         return template.Resources.Values.Where(r => r.Type == "AWS::Logs::LogGroup")
             .SelectMany(r => r.Properties["LogGroupName"] is { } n ? expressions.Read(n) : [])
-            .Any(e => e.Known && (e.Sub == name || e.Sub == $"/aws/lambda/${{{function.LogicalId}}}"));
+            .Any(e => e.Known && (names.Contains(e.Sub) || e.Sub == $"/aws/lambda/${{{function.LogicalId}}}"));
     }
 
     private IEnumerable<Permission> EventSource(EventSourceSpec source)

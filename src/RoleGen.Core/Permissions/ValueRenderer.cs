@@ -34,7 +34,7 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
         UnknownValue unknown => [new Pattern("*", [unknown], null)],
         EnvVarValue env => [new Pattern("*", [new UnknownValue($"environment variable {env.Name} is not set for this function in the template", env.Location)], null)],
         EventFieldValue field => [new Pattern("*", [new UnknownValue($"read from the {field.Source} event ({field.Field})", field.Location)], null)],
-        NullValue => [],
+        NullValue or NoValue => [],
         _ => [new Pattern("*", [new UnknownValue($"{ValueText.Of(value)} does not name a resource", null)], null)],
     };
 

@@ -59,7 +59,7 @@ public class ImpliedPermissionsTests
     [InlineData("Events:\n  Q:\n    Type: SQS\n    Properties:\n      Queue: !GetAtt Orders.Arn", "sqs:GetQueueAttributes", "${Orders.Arn}", "Events.Q")]
     [InlineData("Events:\n  S:\n    Type: Kinesis\n    Properties:\n      Stream: !GetAtt Clicks.Arn\n      StartingPosition: LATEST", "kinesis:GetRecords", "${Clicks.Arn}", "Events.S")]
     [InlineData("Events:\n  S:\n    Type: Kinesis\n    Properties:\n      Stream: !GetAtt Clicks.Arn\n      StartingPosition: LATEST", "kinesis:ListShards", "${Clicks.Arn}", "Events.S")]
-    [InlineData("Events:\n  S:\n    Type: Kinesis\n    Properties:\n      Stream: !GetAtt Clicks.Arn\n      StartingPosition: LATEST", "kinesis:ListStreams", "*", "Events.S")]
+    
     [InlineData("Events:\n  S:\n    Type: Kinesis\n    Properties:\n      Stream: !GetAtt Fanout.ConsumerARN\n      StartingPosition: LATEST", "kinesis:SubscribeToShard", "${Fanout.ConsumerARN}", "Events.S")]
     [InlineData("Events:\n  S:\n    Type: Kinesis\n    Properties:\n      Stream: !GetAtt Fanout.ConsumerARN\n      StartingPosition: LATEST", "kinesis:GetShardIterator", "${Clicks.Arn}", "Events.S")]
     [InlineData("Events:\n  D:\n    Type: DynamoDB\n    Properties:\n      Stream: !GetAtt Table.StreamArn\n      StartingPosition: LATEST", "dynamodb:GetRecords", "${Table.StreamArn}", "Events.D")]

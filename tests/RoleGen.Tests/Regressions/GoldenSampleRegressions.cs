@@ -45,7 +45,7 @@ public class GoldenSampleRegressions
     // document-vault GetDocumentFunction: kms:Decrypt on key/* instead of key/${VaultKey}, with no finding.
     // `x ?? throw` resolves the throw branch to NullValue ("not set"), so GrantPredicate sees KeyId as
     // Maybe-set and keeps the `unless: KeyId` grant (bind KeyId: '*').
-    [Fact(Skip = "bug: `?? throw` makes a request property maybe-unset; kms:Decrypt `unless: KeyId` grant on key/* is kept")]
+    [Fact]
     public void Decrypt_with_a_key_id_that_throws_when_missing_is_granted_on_that_key_only()
     {
         const string code = """
@@ -65,7 +65,7 @@ public class GoldenSampleRegressions
 
     // clickstream-analytics CollectFunction: kinesis:PutRecords also on stream/* (RG1002 "StreamName is not set").
     // Same root cause: `unless: StreamARN` is Maybe because StreamARN is OneOf(env, NullValue-from-throw).
-    [Fact(Skip = "bug: `?? throw` makes StreamARN maybe-unset; kinesis:PutRecords is also granted on stream/*")]
+    [Fact]
     public void PutRecords_by_stream_arn_that_throws_when_missing_is_not_granted_on_every_stream()
     {
         const string template = """
@@ -101,7 +101,7 @@ public class GoldenSampleRegressions
     // order-service GetCustomerOrdersFunction: FunctionName: !Sub 'order-service-${Stage}-customer-orders'
     // gets the log group of a generated name (${AWS::StackName}-GetCustomerOrdersFunction-*), which never matches:
     // the function cannot write its logs. ImpliedPermissions.LogGroupName only handles a literal FunctionName.
-    [Fact(Skip = "bug: a !Sub FunctionName falls back to the generated-name log group pattern, which does not match")]
+    [Fact]
     public void Log_group_of_a_function_named_with_Sub_is_spelled_from_that_name()
     {
         const string template = """
@@ -128,7 +128,7 @@ public class GoldenSampleRegressions
     // clickstream-analytics AggregateFunction: dynamodb:BatchWriteItem on table/* (RG1002). The retry loop
     // `pending = response.UnprocessedItems ?? new()` adds an unknown option to RequestItems; UnprocessedItems can
     // only name tables of the request, but the value resolver makes it fully unknown.
-    [Fact(Skip = "bug: BatchWriteItem retry of UnprocessedItems makes RequestItems' table unknown; granted on table/*")]
+    [Fact]
     public void BatchWriteItem_retrying_unprocessed_items_is_granted_on_the_requested_table()
     {
         const string template = """
@@ -171,7 +171,7 @@ public class GoldenSampleRegressions
     // clickstream-analytics DailyReportFunction: s3:ListBucket on the whole bucket with no s3:prefix condition.
     // CallPermissions.Condition drops the condition when any part of Prefix is unknown, although StringLike takes
     // wildcards: Prefix = $"raw/{day:yyyy}/" should give s3:prefix "raw/*".
-    [Fact(Skip = "bug: a partly known Prefix drops the s3:prefix StringLike condition instead of using '*' for the unknown part")]
+    [Fact]
     public void ListObjectsV2_with_a_partly_known_prefix_keeps_a_wildcard_prefix_condition()
     {
         const string template = """

@@ -15,6 +15,7 @@ public abstract record Value
     public static Value OneOf(IEnumerable<Value> values)
     {
         var flat = values.SelectMany(v => v is OneOfValue o ? o.Options : [v]).Distinct().ToImmutableArray();
+        if (flat.Any(v => v is NoValue) && flat.Any(v => v is not NoValue)) flat = flat.RemoveAll(v => v is NoValue);
         return flat.Length == 1 ? flat[0] : new OneOfValue(flat);
     }
 }
@@ -33,13 +34,21 @@ public sealed record ConcatValue(ImmutableArray<Value> Parts) : Value;
 /// <summary>Several possible values (??, ?:, several assignments or call sites).</summary>
 public sealed record OneOfValue(ImmutableArray<Value> Options) : Value;
 
+/// <summary>No value at all: the branch throws (<c>x ?? throw ...</c>). Dropped from alternatives.</summary>
+public sealed record NoValue : Value;
+
 /// <summary>An explicit null: the property or argument is not set.</summary>
 public sealed record NullValue : Value;
 
 /// <summary>A named constant of a type outside the compilation (an enum member, an SDK constant such as ServerSideEncryptionMethod.AWSKMS).</summary>
 public sealed record NamedConstantValue(string Type, string Member) : Value;
 
-public sealed record UnknownValue(string Reason, SourceLocation? Location) : Value;
+/// <summary>
+/// A value RoleGen cannot know. <see cref="ResultOf"/> is set when it is read from the result of a call outside
+/// the code (an SDK response): the location of that call's method name, so that values a call feeds back into
+/// itself (a retry loop sending UnprocessedItems again) can be recognised.
+/// </summary>
+public sealed record UnknownValue(string Reason, SourceLocation? Location, SourceLocation? ResultOf = null) : Value;
 
 /// <summary>An object built in code, such as a request object: <c>new GetObjectRequest { BucketName = ... }</c>.</summary>
 public sealed record ObjectValue(string TypeName, ImmutableSortedDictionary<string, Value> Properties) : Value;

@@ -47,7 +47,13 @@ public sealed partial class ValueResolver
         var method = (info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) as IMethodSymbol;
         if (method is not null && IsSource(method.ReducedFrom ?? method))
             return HelperResult(method, invocation, scope);
-        return Unknown(invocation, $"'{Short(invocation)}' returns a value known only at run time");
+        var calledName = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax member => (SyntaxNode)member.Name,
+            MemberBindingExpressionSyntax binding => binding.Name,
+            _ => invocation,
+        };
+        return Unknown(invocation, $"'{Short(invocation)}' returns a value known only at run time") with { ResultOf = Location(calledName) };
     }
 
     private Value EnvironmentVariable(ExpressionSyntax nameExpression, SyntaxNode at, ResolveScope scope) =>
@@ -191,8 +197,14 @@ public sealed partial class ValueResolver
             : model.GetTypeInfo(creation).Type?.Name ?? "";
         if (creation.Initializer is { } init && init.IsKind(SyntaxKind.CollectionInitializerExpression))
             return Collection(init, scope);
+        if (creation.Initializer is null && IsCollection(model.GetTypeInfo(creation).Type))
+            return new CollectionValue([]); // new List<T>(), new Dictionary<K, V>(): empty until items are added
         return ObjectFromInitializer(typeName, creation.Initializer, scope);
     }
+
+    private static bool IsCollection(ITypeSymbol? type) =>
+        type is not null && type.SpecialType != SpecialType.System_String &&
+        type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
 
     private Value ObjectFromInitializer(string typeName, InitializerExpressionSyntax? initializer, ResolveScope scope)
     {

@@ -54,7 +54,7 @@ public sealed partial class ValueResolver
         ObjectValue o when o.Properties.TryGetValue(property, out var value) => value,
         ObjectValue => new NullValue(),
         OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(o => PropertyOfValue(o, property, at))),
-        UnknownValue unknown => unknown,
+        UnknownValue unknown => unknown with { Reason = $"'{Short(at)}' is read from a value known only at run time ({unknown.Reason})" },
         _ => Unknown(at, $"'{Short(at)}' is known only at run time"),
     };
 
@@ -77,7 +77,7 @@ public sealed partial class ValueResolver
                     values.Add(Resolve(loop.Expression, inner) is CollectionValue items ? Value.OneOf(items.Items.Select(ItemOf)) : Unknown(usage, $"'{local.Name}' takes each value of '{Short(loop.Expression)}'"));
                     break;
                 case SingleVariableDesignationSyntax:
-                    values.Add(Unknown(usage, $"'{local.Name}' is set by a pattern or out argument"));
+                    values.Add(Unknown(usage, $"'{local.Name}' comes from a deconstruction, pattern or out argument"));
                     break;
             }
         }

@@ -38,7 +38,7 @@ public sealed partial class ValueResolver(
             AwaitExpressionSyntax a => Resolve(a.Expression, scope),
             LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression or (int)SyntaxKind.DefaultLiteralExpression } => new NullValue(),
             DefaultExpressionSyntax => new NullValue(),
-            ThrowExpressionSyntax => new NullValue(), // `x ?? throw ...`: the throwing branch gives no value
+            ThrowExpressionSyntax => new NoValue(), // `x ?? throw ...`: the throwing branch gives no value
             MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty", Expression: PredefinedTypeSyntax or IdentifierNameSyntax { Identifier.ValueText: "String" } } => new LiteralValue(""),
             InterpolatedStringExpressionSyntax interpolated => Interpolation(interpolated, scope),
             BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add => Concat([Resolve(add.Left, scope), Resolve(add.Right, scope)]),

@@ -12,6 +12,7 @@ public static class ValueText
         OneOfValue o => "(" + string.Join("|", o.Options.Select(Of)) + ")",
         UnknownValue => "?",
         NullValue => "null",
+        NoValue => "never",
         NamedConstantValue n => $"{n.Type}.{n.Member}",
         ObjectValue o => $"{o.TypeName}{{" + string.Join(", ", o.Properties.Select(p => $"{p.Key}={Of(p.Value)}")) + "}",
         CollectionValue c => "[" + string.Join(", ", c.Items.Select(Of)) + "]",
