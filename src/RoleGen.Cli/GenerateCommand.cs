@@ -2,6 +2,7 @@ using System.CommandLine;
 using RoleGen.Core;
 using RoleGen.Core.Diagnostics;
 using RoleGen.Core.Emit;
+using RoleGen.Core.Templates;
 
 namespace RoleGen.Cli;
 
@@ -15,15 +16,26 @@ public static class GenerateCommand
         format.AcceptOnlyFromAmong("yaml", "json");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file (atomically) instead of standard output." };
         var functions = new Option<string[]>("--function") { Description = "Only this function (logical id); repeat for several.", AllowMultipleArgumentsPerToken = false };
+        var inPlace = new Option<bool>("--in-place") { Description = "Write each function's role into the template itself (YAML), replacing its Policies and shared role." };
 
         var command = new Command("generate", "Generate a least-privilege IAM role for every .NET function of a template.")
         {
-            template, format, output, functions,
+            template, format, output, functions, inPlace,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(inPlace) && result.GetValue(output) is not null)
+                result.AddError("--in-place writes the template itself; it cannot be combined with --output.");
+        });
         command.SetAction(parse =>
         {
             var knowledge = RoleGenKnowledge.Load(parse.GetValue(mappingsOption));
             var report = new RoleGenerator(knowledge).Generate(parse.GetValue(template)!, parse.GetValue(functions) ?? []);
+            if (parse.GetValue(inPlace))
+            {
+                PrintFindings(report);
+                return WriteInPlace(report);
+            }
             var text = parse.GetValue(format) == "json" ? ReportJsonWriter.Write(report) : RoleYamlWriter.Write(report);
             if (parse.GetValue(output) is { } path) AtomicFile.Write(path, text);
             else Console.Out.Write(text);
@@ -31,6 +43,22 @@ public static class GenerateCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static int WriteInPlace(RoleGenReport report)
+    {
+        var original = TemplateLoader.Load(report.TemplatePath);
+        var patched = YamlTemplatePatcher.Patch(original, report);
+        foreach (var (function, why) in patched.Skipped)
+            Console.Error.WriteLine($"rolegen: {function} left unchanged: {why}");
+        if (patched.Text == original.Text)
+        {
+            Console.Error.WriteLine($"rolegen: {Path.GetFileName(report.TemplatePath)} is up to date.");
+            return ExitCodes.Ok;
+        }
+        AtomicFile.Write(report.TemplatePath, patched.Text, AtomicFile.HasByteOrderMark(report.TemplatePath));
+        Console.Error.WriteLine($"rolegen: wrote roles for {string.Join(", ", patched.Updated)} into {Path.GetFileName(report.TemplatePath)}.");
+        return ExitCodes.Ok;
     }
 
     private static void PrintFindings(RoleGenReport report)

@@ -8,7 +8,7 @@ namespace RoleGen.Core.Emit;
 /// </summary>
 public static class AtomicFile
 {
-    public static void Write(string path, string text)
+    public static void Write(string path, string text, bool byteOrderMark = false)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
@@ -16,12 +16,20 @@ public static class AtomicFile
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: byteOrderMark));
             File.Move(temporary, full, overwrite: true);
         }
         finally
         {
             if (File.Exists(temporary)) File.Delete(temporary);
         }
+    }
+
+    /// <summary>True when the file starts with a UTF-8 byte order mark, which a rewrite must keep.</summary>
+    public static bool HasByteOrderMark(string path)
+    {
+        Span<byte> start = stackalloc byte[3];
+        using var stream = File.OpenRead(path);
+        return stream.Read(start) == 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF;
     }
 }

@@ -1,0 +1,176 @@
+using FluentAssertions;
+using RoleGen.Core;
+using RoleGen.Core.Emit;
+using RoleGen.Core.Templates;
+using RoleGen.Tests.Cli;
+using RoleGen.Tests.Mappings;
+using RoleGen.Tests.Pipeline;
+using Xunit;
+
+namespace RoleGen.Tests.Emit;
+
+public class YamlTemplatePatcherTests
+{
+    private static readonly RoleGenKnowledge Knowledge = RoleGenKnowledge.Load(RealTable.Directory);
+
+    // Comments, odd spacing, quoting styles, flow collections and blank lines that must survive byte for byte.
+    private const string Original = """
+        # Orders service   (keep this comment)
+        AWSTemplateFormatVersion: "2010-09-09"
+        Transform: AWS::Serverless-2016-10-31
+
+        Parameters:
+          Stage: { Type: String, Default: 'dev' }   # flow mapping
+
+        Resources:
+          Uploads:
+            Type: AWS::S3::Bucket      # odd    spacing
+          SharedRole:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: "sts:AssumeRole"}]}
+          # the reader function
+          Reader:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: dotnet8
+              CodeUri: ./src/App/
+              Handler: App::App.Functions::Read
+              Role: !GetAtt SharedRole.Arn
+              Environment:
+                Variables:
+                  BUCKET: !Ref Uploads     # from the template
+          Writer:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: dotnet8
+              CodeUri: ./src/App/
+              Handler: App::App.Functions::Write
+              Policies:
+                - AmazonS3FullAccess     # far too broad
+                - Statement:
+                    - Effect: Allow
+                      Action: "s3:*"
+                      Resource: '*'
+
+              Environment:
+                Variables:
+                  BUCKET: !Ref Uploads
+
+        Outputs:
+          Bucket:
+            Value: !Ref Uploads   # trailing
+        """;
+
+    private const string Code = """
+        using Amazon.S3;
+        namespace App;
+        public class Functions
+        {
+            private readonly IAmazonS3 _s3 = new AmazonS3Client();
+            public Task Read() => _s3.GetObjectAsync(Environment.GetEnvironmentVariable("BUCKET"), "in.json");
+            public Task Write() => _s3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = Environment.GetEnvironmentVariable("BUCKET"), Key = "out.json" });
+        }
+        """;
+
+    private static TempApp App(string template = Original) => new TempApp().With("template.yaml", template).WithProject("src/App", "App").With("src/App/Functions.cs", Code);
+
+    private static string Patch(TempApp app)
+    {
+        var report = new RoleGenerator(Knowledge).Generate(app.TemplatePath);
+        return YamlTemplatePatcher.Patch(TemplateLoader.Load(app.TemplatePath), report).Text;
+    }
+
+    /// <summary>The text with RoleGen's generated role resources cut out, to compare what is left byte for byte.</summary>
+    private static string WithoutGeneratedRoles(string text)
+    {
+        var template = TemplateLoader.Parse("/t/template.yaml", text);
+        var edits = new TextEdits(text);
+        foreach (var entry in ((CfnMapping)template.Root["Resources"]!).Entries.Where(e => e.Key.EndsWith("Role") && e.Value is CfnMapping m && m["Metadata"] is not null))
+            edits.Replace(edits.LineStart(entry.KeySpan.Start), edits.NextLineStart(entry.Value.Span.End), "");
+        return edits.Apply();
+    }
+
+    [Fact]
+    public void Only_the_nodes_RoleGen_owns_change()
+    {
+        using var app = App();
+        var patched = Patch(app);
+
+        var expected = Original
+            .Replace("""
+                  SharedRole:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: "sts:AssumeRole"}]}
+
+                """, "")
+            .Replace("Role: !GetAtt SharedRole.Arn", "Role: !GetAtt ReaderRole.Arn")
+            .Replace("""
+                      Handler: App::App.Functions::Write
+                      Policies:
+                        - AmazonS3FullAccess     # far too broad
+                        - Statement:
+                            - Effect: Allow
+                              Action: "s3:*"
+                              Resource: '*'
+
+                """, """
+                      Handler: App::App.Functions::Write
+                      Role: !GetAtt WriterRole.Arn
+
+                """);
+        WithoutGeneratedRoles(patched).Should().Be(expected);
+    }
+
+    [Fact]
+    public void The_generated_roles_are_marked_and_complete()
+    {
+        using var app = App();
+        var template = TemplateLoader.Parse("/t/template.yaml", Patch(app));
+        var role = template.Resources["WriterRole"];
+        role.Type.Should().Be("AWS::IAM::Role");
+        ((CfnMapping)((CfnMapping)role.Definition["Metadata"]!)["RoleGen"]!)["generated"].Should().BeOfType<CfnScalar>().Which.Value.Should().Be("true");
+        var text = Patch(app);
+        text.Should().Contain("arn:${AWS::Partition}:s3:::${Uploads}/out.json").And.Contain("arn:${AWS::Partition}:s3:::${Uploads}/in.json");
+        template.Resources.Keys.Should().Contain(["ReaderRole", "WriterRole"]).And.NotContain("SharedRole");
+    }
+
+    [Fact]
+    public void A_second_run_changes_nothing()
+    {
+        using var app = App();
+        var once = Patch(app);
+        app.With("template.yaml", once);
+        Patch(app).Should().Be(once);
+    }
+
+    [Fact]
+    public void A_shared_role_another_resource_still_uses_stays()
+    {
+        var template = Original.Replace("""
+            Outputs:
+              Bucket:
+            """, """
+            Outputs:
+              Role:
+                Value: !GetAtt SharedRole.Arn
+              Bucket:
+            """);
+        using var app = App(template);
+        TemplateLoader.Parse("/t/template.yaml", Patch(app)).Resources.Keys.Should().Contain("SharedRole");
+    }
+
+    [Fact]
+    public void The_cli_writes_in_place_atomically_and_keeps_crlf_line_endings()
+    {
+        using var app = App(Original.Replace("\n", "\r\n"));
+        var result = RoleGenProcess.Run(app.Root, "generate", "--template", "template.yaml", "--in-place");
+        result.ExitCode.Should().Be(0, result.Stderr);
+        var written = File.ReadAllText(app.TemplatePath);
+        written.Should().Contain("ReaderRole:\r\n").And.NotContain("SharedRole:");
+        written.Replace("\r\n", "").Should().NotContain("\n", "every line keeps its CRLF ending");
+        Directory.GetFiles(app.Root).Should().ContainSingle("no temporary file is left behind");
+        RoleGenProcess.Run(app.Root, "generate", "--template", "template.yaml", "--in-place").Stderr.Should().Contain("up to date");
+    }
+}
