@@ -44,7 +44,8 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
         foreach (var part in parts)
         {
             var options = Patterns(part).Take(MaxAlternatives).ToList();
-            if (options.Count == 0) continue;
+            // A part with no possible value (a loop over a list filled at run time) is unknown, never dropped.
+            if (options.Count == 0) options = [new Pattern("*", [new UnknownValue($"{ValueText.Of(part)} has no value RoleGen can see", null)], null)];
             results = results.SelectMany(r => options.Select(o => new Pattern(JoinStars(r.Text, o.Text), r.Unknowns.AddRange(o.Unknowns), null))).Take(MaxAlternatives).ToList();
         }
         return results;

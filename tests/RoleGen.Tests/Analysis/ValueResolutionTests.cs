@@ -69,6 +69,31 @@ public class ValueResolutionTests
     }
 
     [Fact]
+    public void Items_added_to_a_collection_after_it_is_created_are_its_items()
+    {
+        var source = Usings + """
+            namespace App;
+            public class Function
+            {
+                private readonly IAmazonDynamoDB _db = new AmazonDynamoDBClient();
+                public async Task Handle(List<WriteRequest> writes, IEnumerable<string> ids)
+                {
+                    var items = new Dictionary<string, List<WriteRequest>>();
+                    items["orders"] = writes;
+                    items.Add("audit", writes);
+                    await _db.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = items });
+                    var keys = new List<string>();
+                    foreach (var id in ids) keys.Add(id);
+                    foreach (var key in keys) await _db.DeleteItemAsync("t-" + key, null);
+                }
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal(
+            "IAmazonDynamoDB.BatchWriteItem(BatchWriteItemRequest{RequestItems=[\"orders\": ?, \"audit\": ?]})",
+            "IAmazonDynamoDB.DeleteItem(\"t-\"+?, null)");
+    }
+
+    [Fact]
     public void Constructor_parameters_are_followed_to_every_reachable_creation()
     {
         var repository = Usings + """

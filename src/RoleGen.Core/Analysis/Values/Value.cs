@@ -16,7 +16,7 @@ public abstract record Value
     {
         var flat = values.SelectMany(v => v is OneOfValue o ? o.Options : [v]).Distinct().ToImmutableArray();
         if (flat.Any(v => v is NoValue) && flat.Any(v => v is not NoValue)) flat = flat.RemoveAll(v => v is NoValue);
-        return flat.Length == 1 ? flat[0] : new OneOfValue(flat);
+        return flat.Length switch { 0 => new NoValue(), 1 => flat[0], _ => new OneOfValue(flat) };
     }
 }
 

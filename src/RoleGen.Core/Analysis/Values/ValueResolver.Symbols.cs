@@ -54,7 +54,7 @@ public sealed partial class ValueResolver
         ObjectValue o when o.Properties.TryGetValue(property, out var value) => value,
         ObjectValue => new NullValue(),
         OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(o => PropertyOfValue(o, property, at))),
-        UnknownValue unknown => unknown with { Reason = $"'{Short(at)}' is read from a value known only at run time ({unknown.Reason})" },
+        UnknownValue unknown => unknown,
         _ => Unknown(at, $"'{Short(at)}' is known only at run time"),
     };
 
@@ -74,7 +74,7 @@ public sealed partial class ValueResolver
                     values.Add(Resolve(init.Value, inner));
                     break;
                 case ForEachStatementSyntax loop:
-                    values.Add(Resolve(loop.Expression, inner) is CollectionValue items ? Value.OneOf(items.Items.Select(ItemOf)) : Unknown(usage, $"'{local.Name}' takes each value of '{Short(loop.Expression)}'"));
+                    values.Add(Resolve(loop.Expression, inner) is CollectionValue { Items.Length: > 0 } items ? Value.OneOf(items.Items.Select(ItemOf)) : Unknown(usage, $"'{local.Name}' takes each value of '{Short(loop.Expression)}'"));
                     break;
                 case SingleVariableDesignationSyntax:
                     values.Add(Unknown(usage, $"'{local.Name}' comes from a deconstruction, pattern or out argument"));
@@ -97,9 +97,14 @@ public sealed partial class ValueResolver
 
     private static Value ItemOf(Value item) => item is EntryValue entry ? entry.Key : item;
 
-    /// <summary><c>request.Key = "x";</c> after <c>var request = new PutObjectRequest { ... };</c> sets a property of the same object.</summary>
+    /// <summary>
+    /// <c>request.Key = "x";</c> after <c>var request = new PutObjectRequest { ... };</c> sets a property of the same
+    /// object; <c>items[table] = ...</c> or <c>items.Add(...)</c> after <c>var items = new Dictionary&lt;...&gt;();</c> adds items.
+    /// </summary>
     private Value WithMemberAssignments(Value value, ISymbol variable, SyntaxNode body, ResolveScope scope)
     {
+        if (value is CollectionValue collection) return WithAddedItems(collection, variable, body, scope);
+        if (value is OneOfValue oneOf) return Value.OneOf(oneOf.Options.Select(o => o is CollectionValue c ? WithAddedItems(c, variable, body, scope) : o));
         if (value is not ObjectValue obj) return value;
         var model = project.Model(body.SyntaxTree);
         var properties = obj.Properties;
@@ -112,6 +117,41 @@ public sealed partial class ValueResolver
             properties = properties.SetItem(name, properties.TryGetValue(name, out var existing) ? Value.OneOf([existing, assigned]) : assigned);
         }
         return obj with { Properties = properties };
+    }
+
+    private Value WithAddedItems(CollectionValue collection, ISymbol variable, SyntaxNode body, ResolveScope scope)
+    {
+        var model = project.Model(body.SyntaxTree);
+        var items = collection.Items.ToBuilder();
+        bool IsVariable(ExpressionSyntax e) => e is IdentifierNameSyntax id && id.Identifier.ValueText == variable.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id).Symbol, variable);
+        foreach (var node in body.DescendantNodes())
+        {
+            switch (node)
+            {
+                case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } assignment when IsVariable(element.Expression) && element.ArgumentList.Arguments.Count == 1:
+                    items.Add(new EntryValue(Resolve(element.ArgumentList.Arguments[0].Expression, scope), Resolve(assignment.Right, scope)));
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call when IsVariable(access.Expression):
+                    var arguments = call.ArgumentList.Arguments;
+                    switch (access.Name.Identifier.ValueText)
+                    {
+                        case "Add" or "TryAdd" or "Enqueue" or "Push" or "Insert" when arguments.Count == 2 && access.Name.Identifier.ValueText != "Insert":
+                            items.Add(new EntryValue(Resolve(arguments[0].Expression, scope), Resolve(arguments[1].Expression, scope)));
+                            break;
+                        case "Add" or "Enqueue" or "Push" when arguments.Count == 1:
+                            items.Add(Resolve(arguments[0].Expression, scope));
+                            break;
+                        case "Insert" when arguments.Count == 2:
+                            items.Add(Resolve(arguments[1].Expression, scope));
+                            break;
+                        case "AddRange" or "UnionWith" or "Concat" when arguments.Count == 1:
+                            items.Add(Resolve(arguments[0].Expression, scope) is CollectionValue more ? Value.OneOf(more.Items) : Unknown(call, $"'{variable.Name}' gets items from '{Short(arguments[0].Expression)}'"));
+                            break;
+                    }
+                    break;
+            }
+        }
+        return new CollectionValue(items.ToImmutable());
     }
 
     private Value Assigned(AssignmentExpressionSyntax assignment, ResolveScope scope) => assignment.Kind() switch
