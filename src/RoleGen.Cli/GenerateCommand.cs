@@ -48,7 +48,7 @@ public static class GenerateCommand
     private static int WriteInPlace(RoleGenReport report)
     {
         var original = TemplateLoader.Load(report.TemplatePath);
-        var patched = YamlTemplatePatcher.Patch(original, report);
+        var patched = TemplatePatcher.Patch(original, report);
         foreach (var (function, why) in patched.Skipped)
             Console.Error.WriteLine($"rolegen: {function} left unchanged: {why}");
         if (patched.Text == original.Text)

@@ -78,7 +78,7 @@ public class YamlTemplatePatcherTests
     private static string Patch(TempApp app)
     {
         var report = new RoleGenerator(Knowledge).Generate(app.TemplatePath);
-        return YamlTemplatePatcher.Patch(TemplateLoader.Load(app.TemplatePath), report).Text;
+        return TemplatePatcher.Patch(TemplateLoader.Load(app.TemplatePath), report).Text;
     }
 
     /// <summary>The text with RoleGen's generated role resources cut out, to compare what is left byte for byte.</summary>

@@ -1,28 +1,27 @@
 using System.Collections.Immutable;
-using System.Text;
 using RoleGen.Core.Diagnostics;
 using RoleGen.Core.Templates;
 
 namespace RoleGen.Core.Emit;
 
 /// <summary>
-/// Writes the generated roles into a YAML template, touching only what RoleGen owns: each function's <c>Role</c>
-/// and <c>Policies</c>, the <c>&lt;LogicalId&gt;Role</c> resources it generated (marked in their Metadata), and a
-/// shared role that no remaining resource uses. Everything else (comments, order, quoting, blank lines) keeps its bytes.
+/// Writes the generated roles into a template, touching only what RoleGen owns: each function's <c>Role</c> and
+/// <c>Policies</c>, the <c>&lt;LogicalId&gt;Role</c> resources it generated (marked in their Metadata), and a shared
+/// role no remaining resource uses. Everything else keeps its bytes (comments, order, quoting, blank lines,
+/// indentation); YAML and JSON differ only in how an edit is spelled (<see cref="IPatchSyntax"/>).
 /// A function with error findings keeps its current permissions: replacing a broad role with an incomplete one
 /// would break it in production.
 /// </summary>
-public static class YamlTemplatePatcher
+public static class TemplatePatcher
 {
     public static InPlaceResult Patch(CfnTemplate template, RoleGenReport report)
     {
-        if (template.Format != TemplateFormat.Yaml) throw new RoleGenInputException($"{Path.GetFileName(template.Path)}: --in-place supports YAML templates only for now; use --output for JSON templates.");
         var edits = new TextEdits(template.Text);
+        IPatchSyntax syntax = template.Format == TemplateFormat.Json ? new JsonPatchSyntax(edits, template) : new YamlPatchSyntax(edits, template);
         var resources = (CfnMapping)template.Root["Resources"]!;
-        var indent = new string(' ', resources.Entries[0].KeySpan.Column - 1);
         var updated = ImmutableArray.CreateBuilder<string>();
         var skipped = ImmutableArray.CreateBuilder<(string, string)>();
-        var appended = new StringBuilder();
+        var appended = new List<FunctionReport>();
         var formerRoles = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var function in report.Functions)
@@ -32,7 +31,6 @@ public static class YamlTemplatePatcher
                 skipped.Add((function.LogicalId, $"{error.Code}: {error.Message}"));
                 continue;
             }
-            var entry = resources.Entries.First(e => e.Key == function.LogicalId);
             var existingRole = resources.Entries.FirstOrDefault(e => e.Key == function.RoleLogicalId);
             if (existingRole is not null && !IsGenerated(existingRole.Value))
             {
@@ -40,61 +38,35 @@ public static class YamlTemplatePatcher
                 continue;
             }
 
+            var entry = resources.Entries.First(e => e.Key == function.LogicalId);
             var properties = (CfnMapping)((CfnMapping)entry.Value)["Properties"]!;
             if (ReferencedRole(properties["Role"]) is { } former && former != function.RoleLogicalId) formerRoles.Add(former);
-            PatchFunction(edits, properties, function.RoleLogicalId);
+            if (properties.Entries.FirstOrDefault(e => e.Key == "Role") is { } role) syntax.SetRole(role, function.RoleLogicalId);
+            else syntax.AddRole(properties, function.RoleLogicalId);
+            foreach (var policies in properties.Entries.Where(e => e.Key == "Policies")) syntax.Remove(properties, policies);
 
-            var block = new StringBuilder();
-            RoleYamlWriter.WriteRole(block, function with { Findings = [] }, indent);
-            var text = edits.NewLine == "\n" ? block.ToString() : block.ToString().Replace("\n", edits.NewLine);
-            if (existingRole is not null)
-                edits.Replace(edits.LineStart(existingRole.KeySpan.Start), edits.NextLineStart(existingRole.Value.Span.End), text);
-            else
-                appended.Append(text);
+            var clean = function with { Findings = [] };
+            if (existingRole is not null) syntax.ReplaceResource(existingRole, clean);
+            else appended.Add(clean);
             updated.Add(function.LogicalId);
         }
 
-        RemoveUnusedRoles(edits, template, resources, formerRoles, report);
-        if (appended.Length > 0)
-        {
-            var last = resources.Entries[^1];
-            var at = edits.NextLineStart(last.Value.Span.End);
-            var separator = at == template.Text.Length && !template.Text.EndsWith('\n') ? edits.NewLine : "";
-            edits.Insert(at, separator + appended);
-        }
+        foreach (var roleId in UnusedRoles(template, resources, formerRoles, report))
+            syntax.Remove(resources, resources.Entries.First(e => e.Key == roleId));
+        if (appended.Count > 0) syntax.AppendResources(resources, appended);
         return new InPlaceResult(edits.Apply(), updated.ToImmutable(), skipped.ToImmutable());
     }
 
-    private static void PatchFunction(TextEdits edits, CfnMapping properties, string roleId)
-    {
-        var roleText = $"!GetAtt {roleId}.Arn";
-        if (properties.Entries.FirstOrDefault(e => e.Key == "Role") is { } role)
-        {
-            var colon = edits.Original.IndexOf(':', role.KeySpan.End);
-            edits.Replace(colon, role.Value.Span.End, ": " + roleText);
-        }
-        else
-        {
-            var anchor = properties.Entries.FirstOrDefault(e => e.Key == "Handler") ?? properties.Entries[^1];
-            var propertyIndent = new string(' ', properties.Entries[0].KeySpan.Column - 1);
-            edits.Insert(edits.NextLineStart(anchor.Value.Span.End), $"{propertyIndent}Role: {roleText}{edits.NewLine}");
-        }
-        foreach (var superseded in properties.Entries.Where(e => e.Key is "Policies"))
-            edits.Replace(edits.LineStart(superseded.KeySpan.Start), edits.NextLineStart(superseded.Value.Span.End), "");
-    }
-
-    /// <summary>A role the functions used to share goes when nothing left in the template refers to it.</summary>
-    private static void RemoveUnusedRoles(TextEdits edits, CfnTemplate template, CfnMapping resources, HashSet<string> formerRoles, RoleGenReport report)
+    /// <summary>Roles the functions used to share that nothing left in the template refers to.</summary>
+    private static IEnumerable<string> UnusedRoles(CfnTemplate template, CfnMapping resources, HashSet<string> formerRoles, RoleGenReport report)
     {
         var rewired = report.Functions.Select(f => f.LogicalId).ToHashSet(StringComparer.Ordinal);
-        foreach (var roleId in formerRoles)
+        foreach (var roleId in formerRoles.Order(StringComparer.Ordinal))
         {
             if (!template.Resources.TryGetValue(roleId, out var role) || role.Type != "AWS::IAM::Role") continue;
             var stillUsed = resources.Entries.Any(e => e.Key != roleId && !(rewired.Contains(e.Key) && OnlyRoleRefers(e.Value, roleId)) && Mentions(e.Value, roleId))
                             || template.Root["Outputs"] is { } outputs && Mentions(outputs, roleId);
-            if (stillUsed) continue;
-            var entry = resources.Entries.First(e => e.Key == roleId);
-            edits.Replace(edits.LineStart(entry.KeySpan.Start), edits.NextLineStart(entry.Value.Span.End), "");
+            if (!stillUsed) yield return roleId;
         }
     }
 

@@ -1,0 +1,106 @@
+using Newtonsoft.Json;
+using RoleGen.Core.Permissions;
+using RoleGen.Core.Policy;
+
+namespace RoleGen.Core.Emit;
+
+/// <summary>A function's role as a CloudFormation JSON resource (for JSON templates), resources with ${...} as Fn::Sub.</summary>
+public static class RoleJsonWriter
+{
+    public static string Write(FunctionReport function, string indentUnit = "  ")
+    {
+        using var text = new StringWriter { NewLine = "\n" };
+        using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = indentUnit.Length, IndentChar = indentUnit.Length > 0 ? indentUnit[0] : ' ' })
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("Type"); json.WriteValue("AWS::IAM::Role");
+            json.WritePropertyName("Metadata");
+            json.WriteStartObject();
+            json.WritePropertyName("RoleGen");
+            json.WriteStartObject();
+            json.WritePropertyName("generated"); json.WriteValue(true);
+            json.WritePropertyName("function"); json.WriteValue(function.LogicalId);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WritePropertyName("Properties");
+            json.WriteStartObject();
+            json.WritePropertyName("AssumeRolePolicyDocument");
+            WriteDocument(json, () =>
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("Effect"); json.WriteValue("Allow");
+                json.WritePropertyName("Principal");
+                json.WriteStartObject();
+                json.WritePropertyName("Service"); json.WriteValue("lambda.amazonaws.com");
+                json.WriteEndObject();
+                json.WritePropertyName("Action"); json.WriteValue("sts:AssumeRole");
+                json.WriteEndObject();
+            });
+            json.WritePropertyName("Policies");
+            json.WriteStartArray();
+            json.WriteStartObject();
+            json.WritePropertyName("PolicyName"); json.WriteValue(function.LogicalId + "Policy");
+            json.WritePropertyName("PolicyDocument");
+            WriteDocument(json, () => { foreach (var statement in function.Statements) WriteStatement(json, statement); });
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        return text.ToString();
+    }
+
+    private static void WriteDocument(JsonWriter json, Action statements)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("Version"); json.WriteValue("2012-10-17");
+        json.WritePropertyName("Statement");
+        json.WriteStartArray();
+        statements();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteStatement(JsonWriter json, PolicyStatement statement)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("Sid"); json.WriteValue(statement.Sid);
+        json.WritePropertyName("Effect"); json.WriteValue(PolicyStatement.Effect);
+        json.WritePropertyName("Action");
+        json.WriteStartArray();
+        foreach (var action in statement.Actions) json.WriteValue(action);
+        json.WriteEndArray();
+        json.WritePropertyName("Resource");
+        json.WriteStartArray();
+        foreach (var resource in statement.Resources) WriteSubOrString(json, resource);
+        json.WriteEndArray();
+        if (statement.Condition is { } condition)
+        {
+            json.WritePropertyName("Condition");
+            json.WriteStartObject();
+            foreach (var (op, keys) in condition.Operators)
+            {
+                json.WritePropertyName(op);
+                json.WriteStartObject();
+                foreach (var (key, values) in keys)
+                {
+                    json.WritePropertyName(key);
+                    json.WriteStartArray();
+                    foreach (var value in values) WriteSubOrString(json, value);
+                    json.WriteEndArray();
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteSubOrString(JsonWriter json, string value)
+    {
+        if (!value.Contains("${", StringComparison.Ordinal)) { json.WriteValue(value); return; }
+        json.WriteStartObject();
+        json.WritePropertyName("Fn::Sub"); json.WriteValue(value);
+        json.WriteEndObject();
+    }
+}
