@@ -83,7 +83,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge)
     }
 
     private static SdkClientTypes SdkClientTypesOf(RoleGenKnowledge knowledge) =>
-        new(knowledge.Table.ClientsByType.ToImmutableDictionary(p => p.Key, p => p.Value.Namespace));
+        new(knowledge.Table.ClientsByType.ToImmutableDictionary(p => p.Key, p => p.Value.Namespace), knowledge.Table.ReturnsByMember, knowledge.Table.MadeTypes);
 
     private static ImmutableArray<Finding> Sorted(IEnumerable<Finding> findings) =>
         findings.Distinct()
