@@ -134,6 +134,8 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
     private (string Name, string? Namespace)? ReceiverType(SemanticModel model, ExpressionSyntax receiver)
     {
         var type = model.GetTypeInfo(receiver).Type ?? model.GetSymbolInfo(receiver).Symbol as ITypeSymbol;
+        // Roslyn gives an unresolved name a nameless error type rather than none.
+        if (type is IErrorTypeSymbol { Name.Length: 0 }) type = null;
         if (type is null && model.GetSymbolInfo(receiver).Symbol is null && receiver is IdentifierNameSyntax or QualifiedNameSyntax or MemberAccessExpressionSyntax)
         {
             // An unresolved name used as a receiver, such as Table.LoadTable(...) without the SDK referenced.
