@@ -76,6 +76,10 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge)
             permissions = permissions.Add(new CallPermissions(knowledge.Table, new ValueRenderer(new TemplateResources(knowledge.Types))).For(analysis.Calls, environment));
         }
 
+        // Encryption at rest: permissions on resources with a customer managed key need KMS on it (event sources too).
+        var renderer = new ValueRenderer(new TemplateResources(knowledge.Types));
+        permissions = permissions.Add(new EncryptionPermissions(knowledge.Encryption, context.Template, context.Expressions, renderer, knowledge.Table.Catalog).For(permissions.Permissions));
+
         findings.AddRange(permissions.Findings);
         var policy = new PolicyBuilder(knowledge.Table.Catalog).Build(permissions.Permissions);
         findings.AddRange(policy.Findings);
