@@ -3,14 +3,16 @@ using RoleGen.Core.Mappings;
 namespace RoleGen.Core;
 
 /// <summary>Everything RoleGen knows about AWS, loaded from the mappings folder once per run.</summary>
-public sealed record RoleGenKnowledge(MappingTable Table, CloudFormationTypes Types, ImpliedRules Implied)
+public sealed record RoleGenKnowledge(MappingTable Table, CloudFormationTypes Types, ImpliedRules Implied, EncryptionRules Encryption)
 {
     public static RoleGenKnowledge Load(string? mappingsDirectory = null)
     {
         var directory = mappingsDirectory ?? MappingTableLoader.FindMappingsDirectory();
+        var table = MappingTableLoader.Load(directory);
         return new RoleGenKnowledge(
-            MappingTableLoader.Load(directory),
+            table,
             CloudFormationTypesLoader.Load(Path.Combine(directory, CloudFormationTypesLoader.FileName)),
-            ImpliedRules.Load(Path.Combine(directory, "implied.yaml")));
+            ImpliedRules.Load(Path.Combine(directory, "implied.yaml")),
+            EncryptionRules.Load(Path.Combine(directory, EncryptionRules.FileName), table.Catalog));
     }
 }

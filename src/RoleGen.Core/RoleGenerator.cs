@@ -78,6 +78,10 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge)
             permissions = permissions.Add(new CallPermissions(knowledge.Table, new ValueRenderer(new TemplateResources(knowledge.Types))).For(analysis.Calls, environment));
         }
 
+        // Encryption at rest: permissions on resources with a customer managed key need KMS on it (event sources too).
+        var renderer = new ValueRenderer(new TemplateResources(knowledge.Types));
+        permissions = permissions.Add(new EncryptionPermissions(knowledge.Encryption, context.Template, context.Expressions, renderer, knowledge.Table.Catalog).For(permissions.Permissions));
+
         findings.AddRange(permissions.Findings);
         var (acyclic, cycleFindings) = context.Cycles.Break(function.LogicalId, permissions.Permissions);
         findings.AddRange(cycleFindings);
@@ -87,7 +91,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge)
     }
 
     private static SdkClientTypes SdkClientTypesOf(RoleGenKnowledge knowledge) =>
-        new(knowledge.Table.ClientsByType.ToImmutableDictionary(p => p.Key, p => p.Value.Namespace));
+        new(knowledge.Table.ClientsByType.ToImmutableDictionary(p => p.Key, p => p.Value.Namespace), knowledge.Table.ReturnsByMember, knowledge.Table.MadeTypes);
 
     private static ImmutableArray<Finding> Sorted(IEnumerable<Finding> findings) =>
         findings.Distinct()

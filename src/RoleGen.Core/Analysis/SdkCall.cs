@@ -20,6 +20,12 @@ public sealed record SdkCall(
     SourceLocation Location,
     string Display)
 {
+    /// <summary>
+    /// The SDK call that made the receiver object, when the code shows it (<c>Table.LoadTable(client, "Orders")</c> for
+    /// <c>table.PutItemAsync(doc)</c>): the mapping table reads the receiver's resource from it (request paths <c>^X</c>).
+    /// </summary>
+    public SdkCall? Receiver { get; init; }
+
     public SdkCall(string clientType, string method, ImmutableArray<SdkArgument> arguments, SourceLocation location, string display)
         : this(clientType, method, arguments, [], location, display) { }
 }

@@ -10,7 +10,9 @@ namespace RoleGen.Core.Analysis;
 /// <summary>
 /// Picks the SDK calls out of the calls reachable code makes: those whose receiver (an instance, or a type for
 /// static helpers) is a client type of the mapping table, by full name where the SDK binds and by simple name
-/// where it does not. Their arguments are resolved to values.
+/// where it does not. Their arguments are resolved to values. A call on an object that an SDK call made
+/// (<c>table.PutItemAsync</c> after <c>var table = Table.LoadTable(client, "Orders")</c>) remembers that call as its
+/// <see cref="SdkCall.Receiver"/>; the mapping table's <c>returns</c> entries also type such receivers when the SDK does not bind.
 /// </summary>
 public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes clients, ValueResolver values)
 {
@@ -26,7 +28,10 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
         return calls.ToImmutable();
     }
 
-    private SdkCall? ToSdkCall(InvocationExpressionSyntax invocation)
+    /// <summary>How many creating calls are followed back (batch -> table -> LoadTable); deeper chains stay unknown.</summary>
+    private const int MaxOriginDepth = 4;
+
+    private SdkCall? ToSdkCall(InvocationExpressionSyntax invocation, int depth = 0)
     {
         var (receiver, name) = invocation.Expression switch
         {
@@ -37,6 +42,10 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
         if (receiver is null || name is null) return null;
         var model = project.Model(invocation.SyntaxTree);
         var clientType = ReceiverType(model, receiver);
+        var origin = depth < MaxOriginDepth && (clientType is null || clients.IsReturned(clientType.Value.Name))
+            ? Origin(model, receiver, depth)
+            : null;
+        if (clientType is null && origin is not null) clientType = (origin.Type, null);
         if (clientType is null) return null;
 
         var method = name.Identifier.ValueText;
@@ -47,12 +56,86 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
             .Where(a => !IsCancellationToken(model, a.Expression))
             .Select(a => new SdkArgument(a.NameColon?.Name.Identifier.ValueText, values.Resolve(a.Expression)))
             .ToImmutableArray();
-        return new SdkCall(clientType.Value.Name, operation, arguments, TypeArguments(model, invocation, name), location, $"{clientType.Value.Name}.{method}");
+        return new SdkCall(clientType.Value.Name, operation, arguments, TypeArguments(model, invocation, name), location, $"{clientType.Value.Name}.{method}")
+        {
+            Receiver = origin?.Call,
+        };
+    }
+
+    /// <summary>A client object and, when it came from one, the SDK call that made it.</summary>
+    private sealed record Made(string Type, SdkCall? Call);
+
+    /// <summary>
+    /// What made the receiver object: an SDK call or SDK property that returns a client type (per the table's
+    /// <c>returns</c>), directly or through a local, field or property with a single source (initializer, assignments
+    /// in its type, or an <c>out var</c> argument). Null when there is no such source, or several.
+    /// </summary>
+    private Made? Origin(SemanticModel model, ExpressionSyntax receiver, int depth)
+    {
+        var expression = Unwrap(receiver);
+        if (expression is InvocationExpressionSyntax invocation)
+            return ToSdkCall(invocation, depth + 1) is { } call && clients.Returns(call.ClientType, call.Method) is { } type ? new Made(type, call) : null;
+
+        var symbol = model.GetSymbolInfo(expression).Symbol;
+        if (expression is MemberAccessExpressionSyntax access && symbol is null or IPropertySymbol { DeclaringSyntaxReferences.IsEmpty: true })
+        {
+            // client.Paginators: an SDK property, typed through the table when the SDK does not bind.
+            var owner = ReceiverType(model, access.Expression)?.Name ?? Origin(model, access.Expression, depth + 1)?.Type;
+            return owner is not null && clients.Returns(owner, access.Name.Identifier.ValueText) is { } type ? new Made(type, null) : null;
+        }
+        if (symbol is not (ILocalSymbol or IFieldSymbol or IPropertySymbol)) return null;
+        var made = Sources(symbol).Select(s => Origin(project.Model(s.SyntaxTree), s, depth + 1)).ToList();
+        if (made.Count == 1) return made[0];
+        // Several sources of the same type: the type is known, the creating call is not.
+        return made.Count > 1 && made.All(m => m is not null && m.Type == made[0]!.Type) ? new Made(made[0]!.Type, null) : null;
+    }
+
+    private static ExpressionSyntax Unwrap(ExpressionSyntax expression) => expression switch
+    {
+        ParenthesizedExpressionSyntax p => Unwrap(p.Expression),
+        AwaitExpressionSyntax a => Unwrap(a.Expression),
+        CastExpressionSyntax c => Unwrap(c.Expression),
+        PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } n => Unwrap(n.Operand),
+        _ => expression,
+    };
+
+    /// <summary>The expressions that give a local, field or property its value.</summary>
+    private IEnumerable<ExpressionSyntax> Sources(ISymbol symbol)
+    {
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            switch (reference.GetSyntax())
+            {
+                case VariableDeclaratorSyntax { Initializer: { } init }:
+                    yield return init.Value;
+                    break;
+                case PropertyDeclarationSyntax { Initializer: { } init }:
+                    yield return init.Value;
+                    break;
+                case PropertyDeclarationSyntax { ExpressionBody: { } body }:
+                    yield return body.Expression;
+                    break;
+                case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } } }:
+                    yield return call; // Table.TryLoadTable(client, "Orders", out var table)
+                    break;
+            }
+        }
+        if (symbol is not (IFieldSymbol or IPropertySymbol)) yield break;
+        // A field set in the constructor: _table = Table.LoadTable(client, "Orders").
+        foreach (var declaration in symbol.ContainingType.DeclaringSyntaxReferences)
+        foreach (var assignment in declaration.GetSyntax().DescendantNodes().OfType<AssignmentExpressionSyntax>())
+        {
+            if (SyntaxIndex.AssignedName(assignment.Left) != symbol.Name) continue;
+            if (SymbolEqualityComparer.Default.Equals(project.Model(assignment.SyntaxTree).GetSymbolInfo(assignment.Left).Symbol, symbol))
+                yield return assignment.Right;
+        }
     }
 
     private (string Name, string? Namespace)? ReceiverType(SemanticModel model, ExpressionSyntax receiver)
     {
         var type = model.GetTypeInfo(receiver).Type ?? model.GetSymbolInfo(receiver).Symbol as ITypeSymbol;
+        // Roslyn gives an unresolved name a nameless error type rather than none.
+        if (type is IErrorTypeSymbol { Name.Length: 0 }) type = null;
         if (type is null && model.GetSymbolInfo(receiver).Symbol is null && receiver is IdentifierNameSyntax or QualifiedNameSyntax or MemberAccessExpressionSyntax)
         {
             // An unresolved name used as a receiver, such as Table.LoadTable(...) without the SDK referenced.

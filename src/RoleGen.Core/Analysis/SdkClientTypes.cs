@@ -5,9 +5,24 @@ namespace RoleGen.Core.Analysis;
 /// <summary>
 /// The .NET types whose method calls are SDK calls (from the mapping table): simple type name to namespace.
 /// Types resolve by full name where the SDK is referenced, and by simple name where it is not.
+/// <see cref="ReturnsByMember"/> ("Table.LoadTable" -> "Table", "IAmazonS3.Paginators" -> "IS3PaginatorFactory")
+/// says which members hand out another client type, so that the receiver of a later call can be typed (and its
+/// creating call remembered) even when the SDK is not referenced and <c>var table = Table.LoadTable(...)</c> does not bind.
 /// </summary>
-public sealed record SdkClientTypes(ImmutableDictionary<string, string> NamespaceByType)
+/// <see cref="MadeTypes"/> are the client types such members hand out, with the other types of their group
+/// (<c>TransactWrite</c> returned, <c>ITransactWrite</c> what the SDK's signature says).
+public sealed record SdkClientTypes(
+    ImmutableDictionary<string, string> NamespaceByType,
+    ImmutableDictionary<string, string>? ReturnsByMember = null,
+    ImmutableHashSet<string>? MadeTypes = null)
 {
+
     public bool Matches(string simpleName, string? resolvedNamespace) =>
         NamespaceByType.TryGetValue(simpleName, out var ns) && (resolvedNamespace is null || resolvedNamespace == ns);
+
+    /// <summary>The client type that <paramref name="member"/> (a method without Async, or a property) of <paramref name="clientType"/> returns.</summary>
+    public string? Returns(string clientType, string member) => ReturnsByMember?.GetValueOrDefault(clientType + "." + member);
+
+    /// <summary>True for client types that some member hands out: calls on them may need the call that made them.</summary>
+    public bool IsReturned(string clientType) => MadeTypes?.Contains(clientType) == true;
 }

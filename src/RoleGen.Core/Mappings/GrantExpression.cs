@@ -37,9 +37,9 @@ public static class RequestPath
 
     private const string Segment = @"[A-Za-z_][A-Za-z0-9_]*(?:\[\])?";
 
-    /// <summary>'literal' | @entity | Seg(.Seg)*(@transform)? where Seg is Name or Name[].</summary>
+    /// <summary>'literal' | @entity | ^Name (carried by the call that made the receiver) | Seg(.Seg)*(@transform)? where Seg is Name or Name[].</summary>
     internal const string Pattern =
-        @"'[^']*'|@entity|" + Segment + @"(?:\." + Segment + @")*(?:@(?:partiql-table|partiql-index|partiql-kind))?";
+        @"'[^']*'|@entity|\^[A-Za-z_][A-Za-z0-9_]*|" + Segment + @"(?:\." + Segment + @")*(?:@(?:partiql-table|partiql-index|partiql-kind))?";
 
     private static readonly Regex Whole = new("^(?:" + Pattern + ")$", RegexOptions.CultureInvariant);
 
@@ -47,6 +47,9 @@ public static class RequestPath
 
     /// <summary>A quoted literal (<c>'*'</c>, <c>'orders'</c>) rather than a path into the request.</summary>
     public static bool IsLiteral(string path) => path.Length >= 2 && path[0] == '\'' && path[^1] == '\'';
+
+    /// <summary>A value the receiver object carries from the call that made it (<c>^TableName</c>).</summary>
+    public static bool IsCarried(string path) => path.Length > 1 && path[0] == '^';
 
     /// <summary>The literal that leaves a placeholder as <c>*</c> on purpose.</summary>
     public const string Wildcard = "'*'";

@@ -12,6 +12,24 @@ public sealed record MappingTable(ImmutableArray<ServiceMapping> Services, IamCa
             .ToImmutableDictionary(g => g.Key, g => g.First().c, StringComparer.Ordinal);
 
     public ServiceMapping? ServiceOf(ClientMapping client) => Services.FirstOrDefault(s => s.Clients.Contains(client));
+
+    /// <summary>The operation an SDK call on <paramref name="clientType"/> maps to, or null.</summary>
+    public OperationMapping? Operation(string clientType, string method) =>
+        ClientsByType.TryGetValue(clientType, out var client) && client.Operations.TryGetValue(method, out var op) ? op : null;
+
+    /// <summary>"ClientType.Member" -> returned client type, for every operation with <c>returns</c> (the analysis types receivers with it).</summary>
+    public ImmutableDictionary<string, string> ReturnsByMember { get; } =
+        Services.SelectMany(s => s.Clients)
+            .SelectMany(c => c.Types.SelectMany(t => c.Operations.Values.Where(o => o.Returns is not null).Select(o => (Key: t + "." + o.Method, Type: o.Returns!))))
+            .GroupBy(p => p.Key, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.First().Type, StringComparer.Ordinal);
+
+    /// <summary>Every type of a client group that lists a type some operation <c>returns</c>: objects that SDK calls make.</summary>
+    public ImmutableHashSet<string> MadeTypes { get; } =
+        Services.SelectMany(s => s.Clients)
+            .Where(c => c.Types.Any(t => Services.SelectMany(s => s.Clients).SelectMany(x => x.Operations.Values).Any(o => o.Returns == t)))
+            .SelectMany(c => c.Types)
+            .ToImmutableHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>One service file: its IAM prefix, default placeholder bindings, value kinds and the clients it maps.</summary>
@@ -38,7 +56,20 @@ public sealed record OperationMapping(
     ImmutableArray<ImmutableArray<string>> Signatures,
     ImmutableArray<GrantRule> Grants,
     string? Note,
-    int Line);
+    int Line)
+{
+    /// <summary>
+    /// The client type of the object this method (or SDK property) returns, when that object's own methods are
+    /// SDK calls (<c>Table.LoadTable</c> returns <c>Table</c>; <c>Paginators</c> returns <c>IS3PaginatorFactory</c>).
+    /// </summary>
+    public string? Returns { get; init; }
+
+    /// <summary>
+    /// What the returned object remembers from this call, as request paths of this call: <c>TableName: TableName</c>
+    /// for <c>LoadTable</c>, <c>TableName: "@entity"</c> for <c>GetTargetTable&lt;T&gt;</c>. Calls on the object read them as <c>^TableName</c>.
+    /// </summary>
+    public ImmutableDictionary<string, string> Carries { get; init; } = ImmutableDictionary<string, string>.Empty;
+}
 
 /// <summary>
 /// One IAM action the operation needs. <see cref="On"/> is a catalogue resource type of the action's service

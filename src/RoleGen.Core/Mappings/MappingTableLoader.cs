@@ -14,7 +14,7 @@ public static class MappingTableLoader
 {
     /// <summary>YAML files in the mappings folder that other parts of RoleGen own, with their own schema.</summary>
     public static readonly ImmutableHashSet<string> NotServiceFiles =
-        ImmutableHashSet.Create(StringComparer.Ordinal, "cloudformation.yaml", "implied.yaml");
+        ImmutableHashSet.Create(StringComparer.Ordinal, "cloudformation.yaml", "implied.yaml", "encryption.yaml");
 
     public static MappingTable Load(string mappingsDirectory)
     {
@@ -25,6 +25,7 @@ public static class MappingTableLoader
             .Select(p => LoadFile(p, catalog))
             .ToImmutableArray();
         CheckTypesUnique(services);
+        CheckReturnsAndCarries(services);
         return new MappingTable(services, catalog);
     }
 
@@ -82,6 +83,30 @@ public static class MappingTableLoader
             if (seen.TryGetValue(qualified, out var other))
                 throw Error(s.File, 1, "clients", $"type {qualified} is mapped in both {other} and {s.File}");
             seen[qualified] = s.File;
+        }
+    }
+
+    /// <summary>
+    /// Every <c>returns</c> names a mapped client type, and every <c>^X</c> a grant binds is carried by some operation
+    /// returning that grant's client type: otherwise a receiver's resource would silently become "*".
+    /// </summary>
+    private static void CheckReturnsAndCarries(ImmutableArray<ServiceMapping> services)
+    {
+        var allTypes = services.SelectMany(s => s.Clients).SelectMany(c => c.Types).ToHashSet(StringComparer.Ordinal);
+        var makers = services.SelectMany(s => s.Clients).SelectMany(c => c.Operations.Values).Where(o => o.Returns is not null).ToList();
+        foreach (var s in services)
+        foreach (var c in s.Clients)
+        foreach (var op in c.Operations.Values)
+        {
+            if (op.Returns is { } returned && !allTypes.Contains(returned))
+                throw Error(s.File, op.Line, op.Method, $"returns {returned}, which no client group lists in types");
+            foreach (var grant in op.Grants)
+            foreach (var path in grant.Bind.Values.Where(RequestPath.IsCarried))
+            {
+                var carriers = makers.Where(m => c.Types.Contains(m.Returns!)).ToList();
+                if (carriers.Count == 0 || carriers.Any(m => !m.Carries.ContainsKey(path[1..])))
+                    throw Error(s.File, grant.Line, op.Method, $"{path}: not every operation that returns {string.Join("/", c.Types)} carries {path[1..]}");
+            }
         }
     }
 

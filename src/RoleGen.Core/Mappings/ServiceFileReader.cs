@@ -14,8 +14,8 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
         ImmutableHashSet.Create(StringComparer.Ordinal, "name", "arn", "name-or-arn", "queue-url", "kms-key", "sns-subscription-arn");
 
     private static readonly string[] FileKeys = ["service", "bind", "kinds", "clients"];
-    private static readonly string[] ClientKeys = ["namespace", "types", "operations"];
-    private static readonly string[] OperationKeys = ["request", "signatures", "grants", "note"];
+    private static readonly string[] ClientKeys = ["namespace", "types", "operations", "like", "methods"];
+    private static readonly string[] OperationKeys = ["request", "signatures", "grants", "note", "returns", "carries"];
 
     public ServiceMapping Read(YamlMappingNode root)
     {
@@ -30,11 +30,30 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
         var clientsNode = Required(keys, "clients", root, "file");
         if (clientsNode is not YamlSequenceNode clientList)
             throw Fail(clientsNode, "clients", "must be a list of client groups");
-        var clients = clientList.Children.Select(c => ReadClient(c, bind)).ToImmutableArray();
-        return new ServiceMapping(service, file, bind, kinds, clients);
+        var clients = clientList.Children.Select(c => ReadClient(c, bind)).ToList();
+        // "like" groups (paginator factories) take their operations from another group of this file, by name.
+        var resolved = clients.Select((c, i) => c.Like is null ? c.Mapping : Like(c, clients, (YamlMappingNode)clientList.Children[i])).ToImmutableArray();
+        return new ServiceMapping(service, file, bind, kinds, resolved);
     }
 
-    private ClientMapping ReadClient(YamlNode node, ImmutableDictionary<string, string> fileBind)
+    private sealed record ReadGroup(ClientMapping Mapping, string? Like, ImmutableArray<string> Methods);
+
+    private ClientMapping Like(ReadGroup group, List<ReadGroup> all, YamlMappingNode node)
+    {
+        var context = group.Mapping.Namespace;
+        var source = all.FirstOrDefault(c => c.Like is null && c.Mapping.Types.Contains(group.Like!))
+                     ?? throw Fail(node, context, $"like: no client group of this file has type {group.Like}");
+        var operations = ImmutableDictionary.CreateBuilder<string, OperationMapping>(StringComparer.Ordinal);
+        foreach (var method in group.Methods)
+        {
+            if (!source.Mapping.Operations.TryGetValue(method, out var op))
+                throw Fail(node, context, $"methods: {method} is not an operation of {group.Like}");
+            if (!operations.TryAdd(method, op)) throw Fail(node, context, $"methods: {method} is listed twice");
+        }
+        return group.Mapping with { Operations = operations.ToImmutable() };
+    }
+
+    private ReadGroup ReadClient(YamlNode node, ImmutableDictionary<string, string> fileBind)
     {
         if (node is not YamlMappingNode map) throw Fail(node, "clients", "each client group must be a mapping");
         var keys = Entries(map, "clients", ClientKeys);
@@ -42,6 +61,14 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
         var typesNode = Required(keys, "types", map, ns);
         var types = StringList(typesNode, ns + ": types");
         if (types.IsEmpty) throw Fail(typesNode, ns, "types must name at least one .NET type");
+        if (keys.TryGetValue("like", out var likeNode))
+        {
+            // Same operations as another client type (a paginator factory maps each method like the operation it pages).
+            if (keys.ContainsKey("operations")) throw Fail(likeNode, ns, "a group with like lists methods, not operations");
+            var methods = StringList(Required(keys, "methods", map, ns), ns + ": methods");
+            return new ReadGroup(new ClientMapping(ns, types, ImmutableDictionary<string, OperationMapping>.Empty), Scalar(likeNode, ns), methods);
+        }
+        if (keys.TryGetValue("methods", out var stray)) throw Fail(stray, ns, "methods is only for a group with like");
         var opsNode = Required(keys, "operations", map, ns);
         if (opsNode is not YamlMappingNode ops) throw Fail(opsNode, ns, "operations must be a mapping");
         var operations = ImmutableDictionary.CreateBuilder<string, OperationMapping>(StringComparer.Ordinal);
@@ -51,7 +78,7 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
             if (operations.ContainsKey(name)) throw Fail(keyNode, name, "duplicate operation");
             operations[name] = ReadOperation(name, (YamlScalarNode)keyNode, value, fileBind);
         }
-        return new ClientMapping(ns, types, operations.ToImmutable());
+        return new ReadGroup(new ClientMapping(ns, types, operations.ToImmutable()), null, []);
     }
 
     private OperationMapping ReadOperation(string name, YamlScalarNode keyNode, YamlNode node, ImmutableDictionary<string, string> fileBind)
@@ -70,8 +97,8 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
             signatures = sigs.Children.Select(s =>
             {
                 var list = StringList(s, name);
-                foreach (var p in list)
-                    if (!RequestPath.IsValid(p) || RequestPath.IsLiteral(p))
+                foreach (var p in list.Select(Signature.Parameter))
+                    if (!RequestPath.IsValid(p) || RequestPath.IsLiteral(p) || RequestPath.IsCarried(p))
                         throw Fail(s, name, $"signature parameter '{p}' is not a request property path");
                 return list;
             }).ToImmutableArray();
@@ -82,7 +109,10 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
         if (grantList.Children.Count == 0 && string.IsNullOrWhiteSpace(note))
             throw Fail(grantsNode, name, "grants: [] (no permission needed) must say why in note");
         var grants = grantList.Children.Select(g => new GrantReader(this, name, fileBind).Read(g)).ToImmutableArray();
-        return new OperationMapping(name, request, signatures, grants, note, Line(keyNode));
+        var returns = keys.TryGetValue("returns", out var ret) ? Scalar(ret, name) : null;
+        var carries = keys.TryGetValue("carries", out var carriesNode) ? ReadBind(carriesNode, name + ": carries") : ImmutableDictionary<string, string>.Empty;
+        if (!carries.IsEmpty && returns is null) throw Fail(carriesNode!, name, "carries needs returns (the object that carries the values)");
+        return new OperationMapping(name, request, signatures, grants, note, Line(keyNode)) { Returns = returns, Carries = carries };
     }
 
     internal ImmutableDictionary<string, string> ReadBind(YamlNode node, string context)

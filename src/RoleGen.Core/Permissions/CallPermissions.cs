@@ -31,13 +31,13 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
                     $"{original.Display} is not in the mapping table (mappings/{service.Service}.yaml): no permission was granted for it; add it to the table.", original.Location));
                 continue;
             }
-            foreach (var env in original.Arguments.SelectMany(a => environment.Unbound(a.Value)))
+            foreach (var env in WithMakers(original).SelectMany(c => c.Arguments).SelectMany(a => environment.Unbound(a.Value)))
                 if (unboundReported.Add(env.Name))
                     findings.Add(Finding.At(FindingCodes.UnboundEnvironmentVariable, Severity.Warning,
                         $"Environment variable {env.Name} is read here but the template does not set it for this function.", env.Location ?? original.Location));
 
-            var call = original with { Arguments = original.Arguments.Select(a => a with { Value = WithoutFeedback(environment.Bind(a.Value), original.Location) }).ToImmutableArray() };
-            var request = RequestView.Of(call, operation);
+            var call = Bind(original, environment);
+            var request = RequestView.Of(call, operation, c => table.Operation(c.ClientType, c.Method));
             var reason = new Reason(call.Location.File, call.Location.Line, call.Location.Column, call.Display);
             var unresolved = new List<(string Action, BuiltArn Arn)>();
             foreach (var grant in operation.Grants)
@@ -54,6 +54,19 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
         }
         return new PermissionSet(permissions.ToImmutable(), findings.Distinct().ToImmutableArray());
     }
+
+    /// <summary>The call and the calls that made its receiver (Table.LoadTable for table.PutItemAsync).</summary>
+    private static IEnumerable<SdkCall> WithMakers(SdkCall call)
+    {
+        for (var current = call; current is not null; current = current.Receiver) yield return current;
+    }
+
+    /// <summary>The call with its arguments, and those of the calls that made its receiver, bound to the environment.</summary>
+    private static SdkCall Bind(SdkCall call, FunctionEnvironment environment) => call with
+    {
+        Arguments = call.Arguments.Select(a => a with { Value = WithoutFeedback(environment.Bind(a.Value), call.Location) }).ToImmutableArray(),
+        Receiver = call.Receiver is null ? null : Bind(call.Receiver, environment),
+    };
 
     /// <summary>
     /// A grant whose paths go through a collection (<c>TransactItems[].Put.TableName</c>) is evaluated once per item,

@@ -14,6 +14,7 @@ public sealed class RequestView
     private readonly ObjectValue _request;
     private readonly SdkCall _call;
     private (string Prefix, Value Item)? _item;
+    private Func<SdkCall, OperationMapping?> _operationOf = _ => null;
 
     private RequestView(SdkCall call, ObjectValue request)
     {
@@ -26,7 +27,15 @@ public sealed class RequestView
 
     public string? WhyUnknown { get; private init; }
 
-    public static RequestView Of(SdkCall call, OperationMapping operation)
+    /// <param name="operationOf">The mapping of another call: used for <c>^X</c> paths, read on the call that made the receiver.</param>
+    public static RequestView Of(SdkCall call, OperationMapping operation, Func<SdkCall, OperationMapping?>? operationOf = null)
+    {
+        var view = Build(call, operation);
+        if (operationOf is not null) view._operationOf = operationOf;
+        return view;
+    }
+
+    private static RequestView Build(SdkCall call, OperationMapping operation)
     {
         var positional = call.Arguments.Where(a => a.Name is null).ToList();
         var named = call.Arguments.Where(a => a.Name is not null).ToList();
@@ -36,7 +45,8 @@ public sealed class RequestView
             return new RequestView(call, Empty) { Known = false, WhyUnknown = unknown.Reason };
 
         var signature = operation.Signatures
-            .Where(s => s.Length >= positional.Count && named.All(n => s.Contains(n.Name!, StringComparer.OrdinalIgnoreCase)))
+            .Where(s => s.Length >= positional.Count && named.All(n => s.Select(Signature.Parameter).Contains(n.Name!, StringComparer.OrdinalIgnoreCase)))
+            .Where(s => TypesFit(s, positional))
             .OrderBy(s => s.Length - positional.Count - named.Count)
             .FirstOrDefault(s => s.Length == positional.Count + named.Count || s.Length + 1 == positional.Count + named.Count);
         if (signature.IsDefault)
@@ -45,10 +55,22 @@ public sealed class RequestView
             return new RequestView(call, Empty) { Known = false, WhyUnknown = $"no known overload of {call.Method} takes {call.Arguments.Length} argument(s)" };
         }
         var properties = ImmutableSortedDictionary.CreateBuilder<string, Value>(StringComparer.Ordinal);
-        for (var i = 0; i < positional.Count && i < signature.Length; i++) properties[signature[i]] = positional[i].Value;
+        var names = signature.Select(Signature.Parameter).ToList();
+        for (var i = 0; i < positional.Count && i < names.Count; i++) properties[names[i]] = positional[i].Value;
         foreach (var argument in named)
-            properties[signature.First(s => string.Equals(s, argument.Name, StringComparison.OrdinalIgnoreCase))] = argument.Value;
+            properties[names.First(s => string.Equals(s, argument.Name, StringComparison.OrdinalIgnoreCase))] = argument.Value;
         return new RequestView(call, new ObjectValue(operation.Request ?? call.Method, properties.ToImmutable()));
+    }
+
+    /// <summary>A typed signature parameter (<c>Config:*Config</c>) takes only an object built in code of a matching type.</summary>
+    private static bool TypesFit(ImmutableArray<string> signature, List<SdkArgument> positional)
+    {
+        for (var i = 0; i < positional.Count && i < signature.Length; i++)
+        {
+            if (Signature.TypePattern(signature[i]) is not { } pattern) continue;
+            if (AsRequest(positional[i].Value) is not { } obj || !Signature.TypeMatches(pattern, obj.TypeName)) return false;
+        }
+        return true;
     }
 
     private static readonly ObjectValue Empty = new("", ImmutableSortedDictionary<string, Value>.Empty);
@@ -80,7 +102,7 @@ public sealed class RequestView
 
     /// <summary>The same request, with paths under <paramref name="prefix"/> (<c>TransactItems[]</c>) read from one item.</summary>
     public RequestView ForItem(string prefix, Value item) =>
-        new(_call, _request) { Known = Known, WhyUnknown = WhyUnknown, _item = (prefix, item) };
+        new(_call, _request) { Known = Known, WhyUnknown = WhyUnknown, _item = (prefix, item), _operationOf = _operationOf };
 
     /// <summary>The value at a request path; null when the request does not set it.</summary>
     public Value? Lookup(string path)
@@ -89,6 +111,7 @@ public sealed class RequestView
         if (at > 0 && path[0] != '\'') return PartiQL.Transform(Lookup(path[..at]), path[(at + 1)..]);
         if (path.Length >= 2 && path[0] == '\'' && path[^1] == '\'') return new LiteralValue(path[1..^1]);
         if (path == "@entity") return EntityTable();
+        if (path[0] == '^') return Carried(path[1..]);
         if (!Known) return new UnknownValue(WhyUnknown ?? "the request is built where RoleGen cannot see it", _call.Location);
         Value? current = _request;
         if (_item is { } item && (path == item.Prefix || path.StartsWith(item.Prefix + ".", StringComparison.Ordinal)))
@@ -122,6 +145,19 @@ public sealed class RequestView
         OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(Items)),
         _ => collection,
     };
+
+    /// <summary>
+    /// A value the receiver carries from the call that made it (<c>^TableName</c> on <c>table.PutItemAsync</c> is the
+    /// <c>TableName</c> that <c>Table.LoadTable(client, "Orders")</c> was given), read through that call's <c>carries</c>.
+    /// </summary>
+    private Value Carried(string name)
+    {
+        if (_call.Receiver is not { } maker)
+            return new UnknownValue($"the {_call.ClientType} object is made where RoleGen cannot follow it (passed in, or set in several places)", _call.Location);
+        if (_operationOf(maker) is not { } operation || !operation.Carries.TryGetValue(name, out var path))
+            return new UnknownValue($"{maker.Display} does not say which {name} its result uses", maker.Location);
+        return Of(maker, operation, _operationOf).Lookup(path) ?? new UnknownValue($"{maker.Display} does not set {path}", maker.Location);
+    }
 
     /// <summary>The DynamoDB table of the entity type: [DynamoDBTable("name")], else the type's name.</summary>
     private Value EntityTable()

@@ -1,0 +1,257 @@
+using FluentAssertions;
+using RoleGen.Core.Diagnostics;
+using Xunit;
+
+namespace RoleGen.Tests.Pipeline;
+
+/// <summary>
+/// The .NET high-level APIs through the real pipeline (C# source without the SDK referenced): each maps to the
+/// low-level requests it really sends, on the resources the code names.
+/// </summary>
+public class HighLevelApiTests
+{
+    private const string Table = "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/";
+
+    [Fact]
+    public void DynamoDBContext_uses_the_entity_table_its_override_and_describes_each_table()
+    {
+        var report = OneFunction.Run("""
+            Archive:
+              Type: AWS::DynamoDB::Table
+            """, """
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DataModel;
+            namespace App;
+            [DynamoDBTable("Orders")]
+            public class Order { public string Id { get; set; } = ""; }
+            public class Customer { public string Id { get; set; } = ""; }
+            public class Handler
+            {
+                private readonly IDynamoDBContext _context = new DynamoDBContext(new AmazonDynamoDBClient());
+                public async Task Run(string id)
+                {
+                    Order order = await _context.LoadAsync<Order>(id);
+                    await _context.SaveAsync(order);
+                    await _context.DeleteAsync<Customer>(id);
+                    await _context.QueryAsync<Order>(id).GetRemainingAsync();
+                    await _context.LoadAsync<Order>(id, new LoadConfig { OverrideTableName = Environment.GetEnvironmentVariable("ARCHIVE") });
+                    var batch = _context.CreateBatchGet<Order>();
+                    batch.AddKey(id);
+                    await batch.ExecuteAsync();
+                    var tx = _context.CreateTransactWrite<Customer>();
+                    tx.AddSaveItem(new Customer());
+                    await tx.ExecuteAsync();
+                }
+            }
+            """, "ARCHIVE: !Ref Archive");
+
+        report.Grants().Should().Equal(
+            $"dynamodb:BatchGetItem {Table}Orders",
+            $"dynamodb:DeleteItem {Table}Customer",
+            $"dynamodb:DescribeTable {Table}${{Archive}}",
+            $"dynamodb:DescribeTable {Table}Customer",
+            $"dynamodb:DescribeTable {Table}Orders",
+            $"dynamodb:GetItem {Table}${{Archive}}",
+            $"dynamodb:GetItem {Table}Orders",
+            $"dynamodb:Query {Table}Orders",
+            $"dynamodb:UpdateItem {Table}Customer",
+            $"dynamodb:UpdateItem {Table}Orders");
+        report.Findings.Should().NotContain(f => f.Severity >= Severity.Warning);
+    }
+
+    [Fact]
+    public void Table_calls_act_on_the_table_LoadTable_named_and_a_table_from_elsewhere_is_a_finding()
+    {
+        var report = OneFunction.Run("""
+            Events:
+              Type: AWS::DynamoDB::Table
+            """, """
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DocumentModel;
+            namespace App;
+            public class Handler
+            {
+                private readonly IAmazonDynamoDB _client = new AmazonDynamoDBClient();
+                private readonly Table _events;
+                public Handler() { _events = Table.LoadTable(_client, Environment.GetEnvironmentVariable("EVENTS")); }
+                public async Task Run(Document doc)
+                {
+                    var orders = Table.LoadTable(_client, "Orders");
+                    await orders.PutItemAsync(doc);
+                    await orders.Query(new QueryOperationConfig { IndexName = "ByCustomer" }).GetRemainingAsync();
+                    await _events.GetItemAsync("id");
+                    var tx = orders.CreateTransactWrite();
+                    tx.AddKeyToDelete("k");
+                    await tx.ExecuteAsync();
+                    Table.TryLoadTable(_client, "Audit", out var audit);
+                    await audit.DeleteItemAsync("x");
+                    await Touch(orders);
+                }
+                private Task Touch(Table table) => table.UpdateItemAsync(new Document());
+            }
+            """, "EVENTS: !Ref Events");
+
+        report.Grants().Should().Equal(
+            $"dynamodb:DeleteItem {Table}Audit",
+            $"dynamodb:DeleteItem {Table}Orders",
+            $"dynamodb:DescribeTable {Table}${{Events}}",
+            $"dynamodb:DescribeTable {Table}Audit",
+            $"dynamodb:DescribeTable {Table}Orders",
+            $"dynamodb:GetItem {Table}${{Events}}",
+            $"dynamodb:PutItem {Table}Orders",
+            $"dynamodb:Query {Table}Orders/index/ByCustomer",
+            $"dynamodb:UpdateItem {Table}*");
+        report.Findings.Should().ContainSingle(f => f.Code == FindingCodes.UnresolvedResource)
+            .Which.Message.Should().Contain("Table.UpdateItemAsync").And.Contain("cannot follow");
+    }
+
+    [Fact]
+    public void TransferUtility_maps_to_the_requests_it_sends()
+    {
+        var report = OneFunction.Run("""
+            Uploads:
+              Type: AWS::S3::Bucket
+            """, """
+            using Amazon.S3;
+            using Amazon.S3.Transfer;
+            namespace App;
+            public class Handler
+            {
+                private readonly ITransferUtility _transfer = new TransferUtility(new AmazonS3Client());
+                public async Task Run(string path, Stream body)
+                {
+                    var bucket = Environment.GetEnvironmentVariable("BUCKET");
+                    await _transfer.UploadAsync(path, bucket, "in/report.csv");
+                    await _transfer.UploadAsync(new TransferUtilityUploadRequest { BucketName = bucket, Key = "in/big.bin", InputStream = body });
+                    await _transfer.DownloadAsync(path, bucket, "out/result.csv");
+                    await _transfer.DownloadDirectoryAsync(bucket, "archive", "/tmp/archive");
+                    await _transfer.AbortMultipartUploadsAsync(bucket, DateTime.UtcNow);
+                    using var stream = await _transfer.OpenStreamAsync(bucket, "out/x");
+                }
+            }
+            """, "BUCKET: !Ref Uploads");
+
+        // AbortMultipartUploads and DownloadDirectory work on every key: their bucket/* covers the single objects.
+        const string bucket = "arn:${AWS::Partition}:s3:::${Uploads}";
+        report.Grants().Should().Equal(
+            $"s3:AbortMultipartUpload {bucket}/*",
+            $"s3:GetObject {bucket}/*",
+            $"s3:ListBucket {bucket}",
+            $"s3:ListBucketMultipartUploads {bucket}",
+            $"s3:PutObject {bucket}/in/big.bin",
+            $"s3:PutObject {bucket}/in/report.csv");
+    }
+
+    [Fact]
+    public void Presigned_URLs_grant_the_action_of_their_verb()
+    {
+        var report = OneFunction.Run("""
+            Uploads:
+              Type: AWS::S3::Bucket
+            """, """
+            using Amazon.S3;
+            using Amazon.S3.Model;
+            namespace App;
+            public class Handler
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public void Run()
+                {
+                    var bucket = Environment.GetEnvironmentVariable("BUCKET");
+                    _s3.GetPreSignedURL(new GetPreSignedUrlRequest { BucketName = bucket, Key = "up/file", Verb = HttpVerb.PUT, Expires = DateTime.UtcNow.AddMinutes(5) });
+                    _s3.GetPreSignedURL(new GetPreSignedUrlRequest { BucketName = bucket, Key = "down/file", Expires = DateTime.UtcNow.AddMinutes(5) });
+                }
+            }
+            """, "BUCKET: !Ref Uploads");
+
+        report.Grants().Should().Equal(
+            "s3:GetObject arn:${AWS::Partition}:s3:::${Uploads}/down/file",
+            "s3:PutObject arn:${AWS::Partition}:s3:::${Uploads}/up/file");
+    }
+
+    [Fact]
+    public void AmazonS3Util_helpers_map_to_what_they_call()
+    {
+        var report = OneFunction.Run("""
+            Scratch:
+              Type: AWS::S3::Bucket
+            """, """
+            using Amazon.S3;
+            using Amazon.S3.Util;
+            namespace App;
+            public class Handler
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public async Task Run()
+                {
+                    var bucket = Environment.GetEnvironmentVariable("BUCKET");
+                    if (await AmazonS3Util.DoesS3BucketExistV2Async(_s3, bucket))
+                        await AmazonS3Util.DeleteS3BucketWithObjectsAsync(_s3, bucket);
+                }
+            }
+            """, "BUCKET: !Ref Scratch");
+
+        const string bucket = "arn:${AWS::Partition}:s3:::${Scratch}";
+        report.Grants().Should().Equal(
+            $"s3:DeleteBucket {bucket}",
+            $"s3:DeleteObject {bucket}/*",
+            $"s3:DeleteObjectVersion {bucket}/*",
+            $"s3:ListBucketVersions {bucket}");
+        report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnknownSdkCall);
+    }
+
+    [Fact]
+    public void Paginators_of_each_service_map_like_their_operation_and_unknown_ones_are_findings()
+    {
+        var report = OneFunction.Run("""
+            Logs:
+              Type: AWS::S3::Bucket
+            Orders:
+              Type: AWS::DynamoDB::Table
+            """, """
+            using Amazon.S3;
+            using Amazon.S3.Model;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.Model;
+            using Amazon.SQS;
+            using Amazon.SQS.Model;
+            using Amazon.KeyManagementService;
+            using Amazon.KeyManagementService.Model;
+            using Amazon.Kinesis;
+            using Amazon.Kinesis.Model;
+            using Amazon.SimpleNotificationService;
+            using Amazon.SimpleNotificationService.Model;
+            namespace App;
+            public class Handler
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                private readonly IAmazonDynamoDB _ddb = new AmazonDynamoDBClient();
+                private readonly IAmazonSQS _sqs = new AmazonSQSClient();
+                private readonly IAmazonKeyManagementService _kms = new AmazonKeyManagementServiceClient();
+                private readonly IAmazonKinesis _kinesis = new AmazonKinesisClient();
+                private readonly IAmazonSimpleNotificationService _sns = new AmazonSimpleNotificationServiceClient();
+                public async Task Run()
+                {
+                    var bucket = Environment.GetEnvironmentVariable("BUCKET");
+                    await foreach (var o in _s3.Paginators.ListObjectsV2(new ListObjectsV2Request { BucketName = bucket, Prefix = "logs/" }).S3Objects) { }
+                    var pages = _ddb.Paginators.Query(new QueryRequest { TableName = Environment.GetEnvironmentVariable("TABLE"), IndexName = "ByDate" });
+                    _sqs.Paginators.ListQueues(new ListQueuesRequest());
+                    _kms.Paginators.ListAliases(new ListAliasesRequest());
+                    _kinesis.Paginators.ListStreams(new ListStreamsRequest());
+                    _sns.Paginators.ListTopics(new ListTopicsRequest());
+                    _s3.Paginators.ListEverything(new ListObjectsV2Request());
+                }
+            }
+            """, "BUCKET: !Ref Logs\nTABLE: !Ref Orders");
+
+        report.Grants().Should().Equal(
+            $"dynamodb:Query {Table}${{Orders}}/index/ByDate",
+            "kinesis:ListStreams *",
+            "kms:ListAliases *",
+            "s3:ListBucket arn:${AWS::Partition}:s3:::${Logs} if StringLike{s3:prefix=logs/*}",
+            "sns:ListTopics *",
+            "sqs:ListQueues *");
+        report.Findings.Should().ContainSingle(f => f.Code == FindingCodes.UnknownSdkCall)
+            .Which.Message.Should().Contain("IS3PaginatorFactory.ListEverything");
+    }
+}
