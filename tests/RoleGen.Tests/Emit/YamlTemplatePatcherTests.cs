@@ -174,3 +174,77 @@ public class YamlTemplatePatcherTests
         RoleGenProcess.Run(app.Root, "generate", "--template", "template.yaml", "--in-place").Stderr.Should().Contain("up to date");
     }
 }
+
+public class JsonTemplatePatcherTests
+{
+    private static readonly RoleGenKnowledge Knowledge = RoleGenKnowledge.Load(RealTable.Directory);
+
+    private const string Original = """
+        {
+            "AWSTemplateFormatVersion": "2010-09-09",
+            "Transform": "AWS::Serverless-2016-10-31",
+            "Resources": {
+                "Uploads": { "Type": "AWS::S3::Bucket" },
+                "Reader": {
+                    "Type": "AWS::Serverless::Function",
+                    "Properties": {
+                        "Runtime": "dotnet8",
+                        "CodeUri": "./src/App/",
+                        "Handler": "App::App.Functions::Read",
+                        "Policies": [ "AmazonS3FullAccess" ],
+                        "Environment": { "Variables": { "BUCKET": { "Ref": "Uploads" } } }
+                    }
+                }
+            }
+        }
+        """;
+
+    private const string Code = """
+        using Amazon.S3;
+        namespace App;
+        public class Functions
+        {
+            private readonly IAmazonS3 _s3 = new AmazonS3Client();
+            public Task Read() => _s3.GetObjectAsync(Environment.GetEnvironmentVariable("BUCKET"), "in.json");
+        }
+        """;
+
+    private static string Patch(TempApp app)
+    {
+        var report = new RoleGenerator(Knowledge).Generate(app.TemplatePath);
+        return TemplatePatcher.Patch(TemplateLoader.Load(app.TemplatePath), report).Text;
+    }
+
+    [Fact]
+    public void A_json_template_keeps_its_indentation_and_gets_valid_json()
+    {
+        using var app = new TempApp().With("template.json", Original).WithProject("src/App", "App").With("src/App/Functions.cs", Code);
+        var path = Path.Combine(app.Root, "template.json");
+        var report = new RoleGenerator(Knowledge).Generate(path);
+        var patched = TemplatePatcher.Patch(TemplateLoader.Load(path), report).Text;
+
+        var json = Newtonsoft.Json.Linq.JObject.Parse(patched);
+        json["Resources"]!["Reader"]!["Properties"]!["Role"]!.ToString(Newtonsoft.Json.Formatting.None).Should().Be("{\"Fn::GetAtt\":[\"ReaderRole\",\"Arn\"]}");
+        json["Resources"]!["Reader"]!["Properties"]!["Policies"].Should().BeNull();
+        json["Resources"]!["ReaderRole"]!["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]!.ToString().Should().Contain("arn:${AWS::Partition}:s3:::${Uploads}/in.json");
+        patched.Should().StartWith("""
+            {
+                "AWSTemplateFormatVersion": "2010-09-09",
+                "Transform": "AWS::Serverless-2016-10-31",
+                "Resources": {
+                    "Uploads": { "Type": "AWS::S3::Bucket" },
+            """).And.Contain("""
+                            "Handler": "App::App.Functions::Read",
+                            "Role": {"Fn::GetAtt": ["ReaderRole", "Arn"]},
+                            "Environment": { "Variables": { "BUCKET": { "Ref": "Uploads" } } }
+            """).And.Contain("""
+                    },
+                    "ReaderRole": {
+                        "Type": "AWS::IAM::Role",
+            """);
+
+        File.WriteAllText(path, patched);
+        var again = TemplatePatcher.Patch(TemplateLoader.Load(path), new RoleGenerator(Knowledge).Generate(path)).Text;
+        again.Should().Be(patched, "a second run changes nothing");
+    }
+}
