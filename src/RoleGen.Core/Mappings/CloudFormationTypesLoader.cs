@@ -28,19 +28,7 @@ public static partial class CloudFormationTypesLoader
 
     public static CloudFormationTypes Parse(string file, string text)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new RoleGenInputException($"CloudFormation types table: YAML syntax error: {e.Message}",
-                new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column));
-        }
-
-        var root = stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode
-            ?? throw Error(file, "the file must be a mapping with a 'types' key", null);
+        var root = MappingFile.ParseRoot(file, text, "types");
         foreach (var key in root.Children.Keys)
             if (Scalar(key) != "types") throw Error(file, $"unknown key '{Scalar(key)}'", key);
         if (!root.Children.TryGetValue(new YamlScalarNode("types"), out var typesNode) || typesNode is not YamlMappingNode types)

@@ -30,22 +30,7 @@ public sealed record EncryptionRules(ImmutableDictionary<string, EncryptionRule>
     public static EncryptionRules Load(string path, IamCatalog catalog)
     {
         var display = "mappings/" + Path.GetFileName(path);
-        var yaml = new YamlStream();
-        try
-        {
-            using var reader = File.OpenText(path);
-            yaml.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            throw new RoleGenInputException($"{display}:{e.Start.Line}: YAML: {e.Message.Split('\n')[0]}", new SourceLocation(display, (int)e.Start.Line, (int)e.Start.Column));
-        }
-        catch (IOException e)
-        {
-            throw new RoleGenInputException($"cannot read {display}: {e.Message}");
-        }
-        if (yaml.Documents.Count != 1 || yaml.Documents[0].RootNode is not YamlMappingNode root)
-            throw Fail(display, 1, "file", "must hold one YAML mapping (managed, resources)");
+        var root = MappingFile.ReadRoot(path, "managed, resources");
         var keys = Entries(display, root, "file", FileKeys);
         var managed = keys.TryGetValue("managed", out var m) ? Strings(display, m, "managed") : [];
         if (!keys.TryGetValue("resources", out var resourcesNode) || resourcesNode is not YamlMappingNode resources)

@@ -23,7 +23,7 @@ public sealed record ImpliedRules(
     public static ImpliedRules Load(string path)
     {
         var file = Path.GetFileName(path);
-        var root = Read(path);
+        var root = MappingFile.ReadRoot(path, "rules, eventSources, targets");
         var rules = ImmutableDictionary.CreateBuilder<string, ImpliedRule>(StringComparer.Ordinal);
         foreach (var (key, value) in Section(root, "rules", path, required: true))
         {
@@ -50,26 +50,6 @@ public sealed record ImpliedRules(
             targets[((YamlScalarNode)key).Value!] = rule;
         }
         return new ImpliedRules(rules.ToImmutable(), sources.ToImmutable(), targets.ToImmutable());
-    }
-
-    private static YamlMappingNode Read(string path)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new RoleGenInputException($"mappings/{Path.GetFileName(path)}: {e.InnerException?.Message ?? e.Message}", new SourceLocation($"mappings/{Path.GetFileName(path)}", (int)e.Start.Line, (int)e.Start.Column));
-        }
-        catch (IOException e)
-        {
-            throw new RoleGenInputException($"cannot read {path}: {e.Message}");
-        }
-        return stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode
-               ?? throw new RoleGenInputException($"mappings/{Path.GetFileName(path)}: expected a mapping", new SourceLocation($"mappings/{Path.GetFileName(path)}", 1, 1));
     }
 
     private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> Section(YamlMappingNode root, string name, string path, bool required)

@@ -33,21 +33,7 @@ public static class MappingTableLoader
     public static ServiceMapping LoadFile(string path, IamCatalog catalog)
     {
         var display = "mappings/" + Path.GetFileName(path);
-        var yaml = new YamlStream();
-        try
-        {
-            using var reader = File.OpenText(path);
-            yaml.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            // YamlDotNet also reports duplicate mapping keys this way ("Duplicate key").
-            var line = (int)e.Start.Line;
-            throw new RoleGenInputException($"{display}:{line}: YAML: {FirstLine(e.Message)}",
-                new SourceLocation(display, line, (int)e.Start.Column));
-        }
-        if (yaml.Documents.Count != 1 || yaml.Documents[0].RootNode is not YamlMappingNode root)
-            throw Error(display, 1, "file", "must hold one YAML mapping (service, bind, kinds, clients)");
+        var root = MappingFile.ReadRoot(path, "service, bind, kinds, clients");
         return new ServiceFileReader(display, catalog).Read(root);
     }
 

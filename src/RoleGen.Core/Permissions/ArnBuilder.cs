@@ -72,9 +72,11 @@ public static partial class ArnBuilder
             start = match.Index + match.Length;
         }
         text.Append(format, start, format.Length - start);
-        var condition = chosen.Values.Select(f => f.Condition).FirstOrDefault(c => c is not null);
-        var identity = Placeholders(format).Select(p => chosen.GetValueOrDefault(p)).FirstOrDefault();
-        return new BuiltArn(CollapseStars(text.ToString()), condition, chosen.Values.SelectMany(f => f.Unknowns).Distinct().ToImmutableArray(),
+        var condition = Placeholders(format).Select(p => chosen.GetValueOrDefault(p)?.Condition).FirstOrDefault(c => c is not null);
+        // In the format's order: dictionary order is not stable across processes, and messages must be.
+        var inOrder = Placeholders(format).Select(p => chosen.GetValueOrDefault(p)).OfType<ArnFragment>().ToList();
+        var identity = inOrder.FirstOrDefault();
+        return new BuiltArn(CollapseStars(text.ToString()), condition, inOrder.SelectMany(f => f.Unknowns).Distinct().ToImmutableArray(),
             identity is { IsFullyUnknown: true });
     }
 
