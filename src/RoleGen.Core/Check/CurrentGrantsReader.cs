@@ -15,7 +15,7 @@ namespace RoleGen.Core.Check;
 /// inline documents, SAM policy templates) plus what SAM always adds (mappings/policies/sam-role.yaml).</item>
 /// </list>
 /// A role outside the template, a customer managed policy, a policy template or managed policy RoleGen does not know:
-/// their grants cannot be seen, which is an info finding (RG3006) and makes missing permissions warnings, not errors.
+/// their grants cannot be seen, which is an info finding (RG3007) and makes missing permissions warnings, not errors.
 /// </summary>
 public sealed class CurrentGrantsReader(CfnTemplate template, TemplateExpressionReader expressions, PolicyLibrary library)
 {
@@ -187,13 +187,24 @@ public sealed class CurrentGrantsReader(CfnTemplate template, TemplateExpression
             if (sam.EventSources.TryGetValue(source.Type, out var policy))
                 Add(policy, $"event {source.Name} of type {source.Type}", _documents.At(source.Span));
 
-        if (function.Properties["DeadLetterQueue"] is CfnMapping dlq && (dlq["Type"] as CfnScalar)?.Value is { } type
-            && sam.DeadLetterQueue.TryGetValue(type, out var actions) && dlq["TargetArn"] is { } target)
-        {
-            var resources = _documents.Values(target, out _);
-            if (!resources.IsEmpty)
-                statements.Add(new GrantStatement(true, actions, false, resources, false, null,
-                    new GrantOrigin($"the DeadLetterQueue statement SAM adds to the role it generates", _documents.At(dlq.Span), SamDefault: true)));
-        }
+        if (function.Properties["DeadLetterQueue"] is CfnMapping dlq)
+            SendTo(dlq, "TargetArn", "DeadLetterQueue", statements);
+        foreach (var source in function.Events)
+            if ((source.Properties["DestinationConfig"] as CfnMapping)?["OnFailure"] is CfnMapping onFailure)
+                SendTo(onFailure, "Destination", $"event {source.Name} OnFailure destination", statements);
+        if ((function.Properties["EventInvokeConfig"] as CfnMapping)?["DestinationConfig"] is CfnMapping destinations)
+            foreach (var kind in new[] { "OnSuccess", "OnFailure" })
+                if (destinations[kind] is CfnMapping destination)
+                    SendTo(destination, "Destination", $"EventInvokeConfig {kind} destination", statements);
+    }
+
+    /// <summary>What SAM grants on a target the function sends to, when the target says its Type.</summary>
+    private void SendTo(CfnMapping target, string property, string why, List<GrantStatement> statements)
+    {
+        if ((target["Type"] as CfnScalar)?.Value is not { } type || !library.SamRole.SendTo.TryGetValue(type, out var actions) || target[property] is not { } arn) return;
+        var resources = _documents.Values(arn, out _);
+        if (resources.IsEmpty) return;
+        statements.Add(new GrantStatement(true, actions, false, resources, false, null,
+            new GrantOrigin($"the statement SAM adds to the role it generates for the {why}", _documents.At(target.Span), SamDefault: true)));
     }
 }

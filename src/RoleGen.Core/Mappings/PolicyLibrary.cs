@@ -30,7 +30,7 @@ public sealed record SamRoleData(
     string? Tracing,
     string? Vpc,
     ImmutableDictionary<string, string> EventSources,
-    ImmutableDictionary<string, ImmutableArray<string>> DeadLetterQueue);
+    ImmutableDictionary<string, ImmutableArray<string>> SendTo);
 
 /// <summary>The policies RoleGen can see into when it checks what a function is granted today.</summary>
 public sealed record PolicyLibrary(
