@@ -12,8 +12,8 @@ public static class GenerateCommand
     public static Command Create(Option<string?> mappingsOption)
     {
         var template = new Option<string>("--template", "-t") { Description = "SAM or CloudFormation template (YAML or JSON).", Required = true };
-        var format = new Option<string>("--format", "-f") { Description = "yaml: a CloudFormation fragment with one role per function; json: the machine-readable report.", DefaultValueFactory = _ => "yaml" };
-        format.AcceptOnlyFromAmong("yaml", "json");
+        var format = new Option<string>("--format", "-f") { Description = "yaml: a CloudFormation fragment with one role per function; json: the machine-readable report; sarif: the findings as SARIF 2.1.0.", DefaultValueFactory = _ => "yaml" };
+        format.AcceptOnlyFromAmong("yaml", "json", "sarif");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file (atomically) instead of standard output." };
         var functions = new Option<string[]>("--function") { Description = "Only this function (logical id); repeat for several.", AllowMultipleArgumentsPerToken = false };
         var inPlace = new Option<bool>("--in-place") { Description = "Write each function's role into the template itself (YAML), replacing its Policies and shared role." };
@@ -36,7 +36,12 @@ public static class GenerateCommand
                 PrintFindings(report);
                 return WriteInPlace(report);
             }
-            var text = parse.GetValue(format) == "json" ? ReportJsonWriter.Write(report) : RoleYamlWriter.Write(report);
+            var text = parse.GetValue(format) switch
+            {
+                "json" => ReportJsonWriter.Write(report),
+                "sarif" => SarifWriter.Write(report, CheckCommand.ToolVersion),
+                _ => RoleYamlWriter.Write(report),
+            };
             if (parse.GetValue(output) is { } path) AtomicFile.Write(path, text);
             else Console.Out.Write(text);
             PrintFindings(report);

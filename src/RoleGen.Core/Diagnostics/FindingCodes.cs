@@ -25,4 +25,5 @@ public static class FindingCodes
     public const string WildcardGrant = "RG3003";
     public const string PolicyTooLarge = "RG3004";
     public const string InvalidAction = "RG3005";
+    public const string GrantNotVisible = "RG3007";
 }

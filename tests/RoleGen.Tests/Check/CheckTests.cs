@@ -1,0 +1,304 @@
+using FluentAssertions;
+using RoleGen.Core.Diagnostics;
+using Xunit;
+
+namespace RoleGen.Tests.Check;
+
+public class CheckTests
+{
+    // A role that grants exactly what Reader needs, in other spellings than RoleGen's: a literal partition, region and
+    // account for the logs, and ${Uploads.Arn}/in.json for the object.
+    private const string ExactRole = """
+          Reader:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: reader-fn
+              Handler: App::App.Functions::Read
+              Role: !GetAtt ReaderRole.Arn
+          ReaderRole:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument: {}
+              Policies:
+                - PolicyName: reader
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Action: [logs:CreateLogGroup, logs:CreateLogStream]
+                        Resource: arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/reader-fn:*
+                      - Effect: Allow
+                        Action: logs:PutLogEvents
+                        Resource: !Sub arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/reader-fn:*:*
+                      - Effect: Allow
+                        Action: s3:GetObject
+                        Resource: !Sub "${Uploads.Arn}/in.json"
+        """;
+
+    [Fact]
+    public void A_role_that_grants_exactly_what_the_code_needs_has_no_findings()
+    {
+        using var app = CheckApp.Create(ExactRole);
+        var report = CheckApp.Check(app);
+
+        report.Functions.Should().ContainSingle(f => f.LogicalId == "Reader");
+        report.AllFindings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_role_missing_an_action_the_code_needs_is_an_error_at_the_call()
+    {
+        using var app = CheckApp.Create(ExactRole.Replace("Action: s3:GetObject", "Action: s3:PutObject"));
+        var report = CheckApp.Check(app);
+
+        var missing = report.CheckFindings("Reader").Where(f => f.Code == FindingCodes.MissingPermission).ToList();
+        missing.Should().ContainSingle();
+        missing[0].Severity.Should().Be(Severity.Error);
+        (missing[0].File, missing[0].Line).Should().Be(("src/App/Functions.cs", 6));
+        missing[0].Message.Should().Contain("s3:GetObject on arn:${AWS::Partition}:s3:::${Uploads}/in.json").And.Contain("IAmazonS3.GetObjectAsync");
+        report.CheckFindings("Reader").Should().Contain(f => f.Code == FindingCodes.BroaderThanNeeded && f.Message.Contains("actions it never needs: s3:PutObject"));
+    }
+
+    [Fact]
+    public void AmazonS3FullAccess_is_broader_than_needed_and_a_wildcard_at_its_line()
+    {
+        using var app = CheckApp.Create("""
+              Reader:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: App::App.Functions::Read
+                  Policies:
+                    - AmazonS3FullAccess
+            """);
+        var findings = CheckApp.Check(app).CheckFindings("Reader").Where(f => f.Message.Contains("AmazonS3FullAccess")).ToList();
+
+        findings.Select(f => (f.Code, f.Severity, f.File, f.Line)).Should().BeEquivalentTo(new[]
+        {
+            (FindingCodes.BroaderThanNeeded, Severity.Warning, (string?)"template.yaml", (int?)17),
+            (FindingCodes.WildcardGrant, Severity.Warning, (string?)"template.yaml", (int?)17),
+        });
+        findings.Single(f => f.Code == FindingCodes.BroaderThanNeeded).Message.Should()
+            .Contain("s3:* where only s3:GetObject is needed")
+            .And.Contain("* where only arn:${AWS::Partition}:s3:::${Uploads}/in.json is needed")
+            .And.Contain("RoleGen would write instead: S3");
+        findings.Single(f => f.Code == FindingCodes.WildcardGrant).Message.Should().Contain("s3:*").And.Contain("wildcard resource *");
+    }
+
+    [Fact]
+    public void An_inline_wildcard_on_a_service_the_code_never_calls_is_reported()
+    {
+        using var app = CheckApp.Create("""
+              Reader:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: App::App.Functions::Read
+                  Policies:
+                    - S3ReadPolicy:
+                        BucketName: !Ref Uploads
+                    - Statement:
+                        - Effect: Allow
+                          Action: dynamodb:*
+                          Resource: '*'
+            """);
+        var findings = CheckApp.Check(app).CheckFindings("Reader").Where(f => f.Line == 20).ToList();
+
+        findings.Should().Contain(f => f.Code == FindingCodes.BroaderThanNeeded && f.Message.Contains("actions it never needs: dynamodb:*") && f.Message.Contains("remove it"));
+        findings.Should().Contain(f => f.Code == FindingCodes.WildcardGrant && f.Message.Contains("wildcard action dynamodb:* and wildcard resource *"));
+    }
+
+    [Fact]
+    public void S3CrudPolicy_when_only_GetObject_is_needed_names_the_unneeded_actions_and_the_wider_resource()
+    {
+        using var app = CheckApp.Create("""
+              Reader:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: App::App.Functions::Read
+                  Policies:
+                    - S3CrudPolicy:
+                        BucketName: !Ref Uploads
+            """);
+        var report = CheckApp.Check(app);
+        var findings = report.CheckFindings("Reader").Where(f => f.Message.Contains("S3CrudPolicy")).ToList();
+
+        report.CheckFindings("Reader").Should().NotContain(f => f.Code == FindingCodes.MissingPermission);
+        var broader = findings.Should().ContainSingle().Which;
+        broader.Code.Should().Be(FindingCodes.BroaderThanNeeded);
+        broader.Message.Should().Contain("actions it never needs: s3:ListBucket, s3:GetBucketLocation, s3:GetObjectVersion, s3:PutObject")
+            .And.Contain("resources it never needs: arn:${AWS::Partition}:s3:::${Uploads}")
+            .And.Contain("arn:${AWS::Partition}:s3:::${Uploads}/* where only arn:${AWS::Partition}:s3:::${Uploads}/in.json is needed");
+        var statement = report.Functions.Single().Statements.Single(s => s.Actions.Contains("s3:GetObject"));
+        broader.Message.Should().Contain($"RoleGen would write instead: {statement.Sid} (s3:GetObject on arn:${{AWS::Partition}}:s3:::${{Uploads}}/in.json)");
+    }
+
+    [Fact]
+    public void SAM_policy_templates_cover_what_they_grant_in_the_templates_terms()
+    {
+        // QueueName: !GetAtt Queue.QueueName makes arn:...:sqs:...:${Queue.QueueName}, which is what ${Queue.Arn} is.
+        using var app = new Pipeline.TempApp().With("template.yaml", """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+              Sender:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: dotnet8
+                  CodeUri: ./src/App/
+                  Handler: App::App.Functions::Send
+                  Environment:
+                    Variables:
+                      QUEUE_URL: !Ref Queue
+                  Policies:
+                    - SQSSendMessagePolicy:
+                        QueueName: !GetAtt Queue.QueueName
+            """).WithProject("src/App", "App").With("src/App/Functions.cs", """
+            using Amazon.SQS;
+            namespace App;
+            public class Functions
+            {
+                private readonly IAmazonSQS _sqs = new AmazonSQSClient();
+                public Task Send() => _sqs.SendMessageAsync(Environment.GetEnvironmentVariable("QUEUE_URL"), "hello");
+            }
+            """);
+        var findings = CheckApp.Check(app).CheckFindings("Sender").ToList();
+
+        findings.Should().NotContain(f => f.Code == FindingCodes.MissingPermission);
+        findings.Should().ContainSingle(f => f.Message.Contains("SQSSendMessagePolicy"))
+            .Which.Message.Should().Contain("sqs:SendMessage* where only sqs:SendMessage is needed");
+    }
+
+    [Fact]
+    public void A_SAM_policy_template_given_the_queue_url_instead_of_its_name_does_not_cover_the_queue()
+    {
+        using var app = new Pipeline.TempApp().With("template.yaml", """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+              Sender:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: dotnet8
+                  CodeUri: ./src/App/
+                  Handler: App::App.Functions::Send
+                  Environment:
+                    Variables:
+                      QUEUE_URL: !Ref Queue
+                  Policies:
+                    - SQSSendMessagePolicy:
+                        QueueName: !Ref Queue
+            """).WithProject("src/App", "App").With("src/App/Functions.cs", """
+            using Amazon.SQS;
+            namespace App;
+            public class Functions
+            {
+                private readonly IAmazonSQS _sqs = new AmazonSQSClient();
+                public Task Send() => _sqs.SendMessageAsync(Environment.GetEnvironmentVariable("QUEUE_URL"), "hello");
+            }
+            """);
+
+        CheckApp.Check(app).CheckFindings("Sender").Should().Contain(f => f.Code == FindingCodes.MissingPermission && f.Message.Contains("sqs:SendMessage on ${Queue.Arn}"));
+    }
+
+    [Fact]
+    public void A_shared_role_says_which_other_function_needs_what_this_one_does_not()
+    {
+        using var app = CheckApp.Create("""
+              Reader:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: App::App.Functions::Read
+                  Role: !GetAtt SharedRole.Arn
+              Writer:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: App::App.Functions::Write
+                  Role: !GetAtt SharedRole.Arn
+              SharedRole:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument: {}
+                  ManagedPolicyArns:
+                    - !Sub arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole
+              SharedPolicy:
+                Type: AWS::IAM::Policy
+                Properties:
+                  PolicyName: objects
+                  Roles: [!Ref SharedRole]
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Action: [s3:GetObject, s3:PutObject]
+                        Resource: !Sub arn:${AWS::Partition}:s3:::${Uploads}/*
+            """);
+        var report = CheckApp.Check(app, "Reader");
+
+        report.Functions.Select(f => f.LogicalId).Should().Equal("Reader");
+        var reader = report.CheckFindings("Reader").ToList();
+        reader.Should().NotContain(f => f.Code == FindingCodes.MissingPermission);
+        reader.Should().ContainSingle(f => f.Code == FindingCodes.BroaderThanNeeded && f.Message.Contains("AWS::IAM::Policy SharedPolicy"))
+            .Which.Message.Should().Contain("actions it never needs: s3:PutObject (needed by Writer, which shares the role)")
+            .And.Contain("Role SharedRole is shared with Writer");
+        reader.Should().Contain(f => f.Code == FindingCodes.WildcardGrant && f.Message.Contains("managed policy AWSLambdaBasicExecutionRole (role SharedRole, ManagedPolicyArns)") && f.Severity == Severity.Warning);
+    }
+
+    [Fact]
+    public void What_SAM_adds_to_its_role_is_info_and_counts_as_granted()
+    {
+        using var app = CheckApp.Create("""
+              Reader:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: App::App.Functions::Read
+                  Policies:
+                    - Statement:
+                        - Effect: Allow
+                          Action: s3:GetObject
+                          Resource: !Sub arn:${AWS::Partition}:s3:::${Uploads}/in.json
+            """);
+        var findings = CheckApp.Check(app).CheckFindings("Reader").ToList();
+
+        findings.Should().NotContain(f => f.Code == FindingCodes.MissingPermission, "AWSLambdaBasicExecutionRole grants the logs");
+        findings.Should().OnlyContain(f => f.Severity == Severity.Info && f.Message.Contains("AWSLambdaBasicExecutionRole"));
+        findings.Select(f => f.Code).Should().BeEquivalentTo(new[] { FindingCodes.BroaderThanNeeded, FindingCodes.WildcardGrant });
+    }
+
+    [Fact]
+    public void A_policy_RoleGen_cannot_see_into_is_info_and_makes_missing_permissions_warnings()
+    {
+        using var app = CheckApp.Create("""
+              Reader:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: App::App.Functions::Read
+                  Policies:
+                    - arn:aws:iam::123456789012:policy/team-s3-access
+            """);
+        var findings = CheckApp.Check(app).CheckFindings("Reader").ToList();
+
+        findings.Should().ContainSingle(f => f.Code == FindingCodes.GrantNotVisible)
+            .Which.Should().Match<Finding>(f => f.Severity == Severity.Info && f.Message.Contains("managed policy team-s3-access"));
+        findings.Should().ContainSingle(f => f.Code == FindingCodes.MissingPermission)
+            .Which.Severity.Should().Be(Severity.Warning);
+    }
+
+    [Fact]
+    public void A_Deny_statement_removes_a_grant()
+    {
+        using var app = CheckApp.Create(ExactRole + "\n" +
+            "              - Effect: Deny\n" +
+            "                Action: s3:*\n" +
+            "                Resource: '*'\n");
+
+        CheckApp.Check(app).CheckFindings("Reader").Should().ContainSingle(f => f.Code == FindingCodes.MissingPermission)
+            .Which.Message.Should().Contain("a Deny statement removes it");
+    }
+
+    [Fact]
+    public void An_unknown_function_id_is_bad_input()
+    {
+        using var app = CheckApp.Create(ExactRole);
+        var act = () => CheckApp.Check(app, "Nope");
+        act.Should().Throw<RoleGenInputException>().WithMessage("*no function named Nope*");
+    }
+}
