@@ -1,3 +1,4 @@
+using RoleGen.Core.Analysis.Events;
 using RoleGen.Core.Mappings;
 
 namespace RoleGen.Core;
@@ -5,12 +6,18 @@ namespace RoleGen.Core;
 /// <summary>Everything RoleGen knows about AWS, loaded from the mappings folder once per run.</summary>
 public sealed record RoleGenKnowledge(MappingTable Table, CloudFormationTypes Types, ImpliedRules Implied)
 {
+    /// <summary>mappings/events.yaml: the Lambda events the analysis follows from a handler's event parameter.</summary>
+    public EventModel Events { get; init; } = EventModel.Empty;
+
     public static RoleGenKnowledge Load(string? mappingsDirectory = null)
     {
         var directory = mappingsDirectory ?? MappingTableLoader.FindMappingsDirectory();
         return new RoleGenKnowledge(
             MappingTableLoader.Load(directory),
             CloudFormationTypesLoader.Load(Path.Combine(directory, CloudFormationTypesLoader.FileName)),
-            ImpliedRules.Load(Path.Combine(directory, "implied.yaml")));
+            ImpliedRules.Load(Path.Combine(directory, "implied.yaml")))
+        {
+            Events = EventModelLoader.Load(Path.Combine(directory, EventModelLoader.FileName)),
+        };
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using RoleGen.Core.Analysis.Events;
 using RoleGen.Core.Analysis.Values;
 using RoleGen.Core.Diagnostics;
 using RoleGen.Core.Workspace;
@@ -18,9 +19,11 @@ public sealed class ProjectAnalyzer
     private readonly ImplementationIndex _implementations;
     private readonly Lazy<SyntaxIndex> _index;
     private readonly ImmutableArray<Finding> _parseErrors;
+    private readonly EventModel _events;
 
-    public ProjectAnalyzer(ProjectCompilation project, SdkClientTypes clients, Func<string, string> displayPath)
+    public ProjectAnalyzer(ProjectCompilation project, SdkClientTypes clients, Func<string, string> displayPath, EventModel? events = null)
     {
+        _events = events ?? EventModel.Empty;
         _project = project;
         _clients = clients;
         _displayPath = displayPath;
@@ -51,7 +54,7 @@ public sealed class ProjectAnalyzer
         }
 
         var reachable = new CallGraph(_project, _implementations).Walk(entries);
-        var resolver = new ValueResolver(_project, _index.Value, _implementations, reachable, ImmutableHashSet.CreateRange<IMethodSymbol>(SymbolEqualityComparer.Default, entries.Select(e => e.OriginalDefinition)), _displayPath);
+        var resolver = new ValueResolver(_project, _index.Value, _implementations, reachable, ImmutableHashSet.CreateRange<IMethodSymbol>(SymbolEqualityComparer.Default, entries.Select(e => e.OriginalDefinition)), _displayPath, _events);
         var calls = new SdkCallFinder(_project, _clients, resolver).Find(reachable)
             .OrderBy(c => c.Location.File, StringComparer.Ordinal).ThenBy(c => c.Location.Line).ThenBy(c => c.Location.Column)
             .ToImmutableArray();

@@ -33,6 +33,13 @@ public sealed partial class ValueResolver
                 return Concat(Interleave(arguments.Select(a => Resolve(a.Expression, scope)), new LiteralValue("/")));
             case "ToString" when receiver is not null && arguments.Count == 0:
                 return Resolve(receiver, scope);
+            case "UrlDecode" or "UnescapeDataString" or "UrlPathDecode" when arguments.Count == 1:
+                // S3 notifications carry URL-encoded keys; decoding keeps a known prefix.
+                return Resolve(arguments[0].Expression, scope) switch
+                {
+                    LiteralValue literal => new LiteralValue(Uri.UnescapeDataString(literal.Text.Replace('+', ' '))),
+                    var other => other,
+                };
             case "ToLowerInvariant" or "ToLower" or "ToUpperInvariant" or "ToUpper" or "Trim" when receiver is not null:
                 return Resolve(receiver, scope) switch
                 {
@@ -42,6 +49,7 @@ public sealed partial class ValueResolver
         }
 
         if (ConfigurationPath(invocation, scope) is { } path) return ConfigurationValue(path, invocation, scope);
+        if (receiver is not null && name is not null && CollectionCall(name, receiver, invocation, scope) is { } element) return element;
 
         var info = model.GetSymbolInfo(invocation);
         var method = (info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) as IMethodSymbol;
@@ -103,6 +111,9 @@ public sealed partial class ValueResolver
     private Value ElementAccess(ElementAccessExpressionSyntax element, ResolveScope scope)
     {
         if (ConfigurationPath(element, scope) is { } path) return ConfigurationValue(path, element, scope);
+        if (element.ArgumentList.Arguments.Count == 1 &&
+            Indexed(Resolve(element.Expression, scope.Deeper()), Resolve(element.ArgumentList.Arguments[0].Expression, scope.Deeper()), element) is { } item)
+            return item;
         return Unknown(element, $"'{Short(element)}' is read at run time");
     }
 

@@ -53,6 +53,7 @@ public sealed partial class ValueResolver
     {
         ObjectValue o when o.Properties.TryGetValue(property, out var value) => value,
         ObjectValue => new NullValue(),
+        EventPartValue part => EventMember(part, property, at),
         OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(o => PropertyOfValue(o, property, at))),
         UnknownValue unknown => unknown,
         _ => Unknown(at, $"'{Short(at)}' is known only at run time"),
@@ -74,7 +75,7 @@ public sealed partial class ValueResolver
                     values.Add(Resolve(init.Value, inner));
                     break;
                 case ForEachStatementSyntax loop:
-                    values.Add(Resolve(loop.Expression, inner) is CollectionValue items ? Value.OneOf(items.Items.Select(ItemOf)) : Unknown(usage, $"'{local.Name}' takes each value of '{Short(loop.Expression)}'"));
+                    values.Add(ElementOf(Resolve(loop.Expression, inner), usage) ?? Unknown(usage, $"'{local.Name}' takes each value of '{Short(loop.Expression)}', known only at run time"));
                     break;
                 case SingleVariableDesignationSyntax:
                     values.Add(Unknown(usage, $"'{local.Name}' is set by a pattern or out argument"));
@@ -163,8 +164,10 @@ public sealed partial class ValueResolver
     private Value Parameter(IParameterSymbol parameter, ExpressionSyntax usage, ResolveScope scope)
     {
         if (scope.Parameters.TryGetValue(parameter, out var bound)) return bound;
+        if (EventParameter(parameter, usage) is { } eventPart) return eventPart;
         if (parameter.ContainingSymbol is not IMethodSymbol method) return Unknown(usage, $"'{parameter.Name}' is known only at run time");
-        if (method.MethodKind is MethodKind.AnonymousFunction) return Unknown(usage, $"'{parameter.Name}' is a lambda parameter, set at run time");
+        if (method.MethodKind is MethodKind.AnonymousFunction)
+            return LambdaElement(parameter, usage, scope) ?? Unknown(usage, $"'{parameter.Name}' is a lambda parameter, set at run time");
         if (entryMethods.Contains(method.OriginalDefinition)) return Unknown(usage, $"'{parameter.Name}' is the handler's input, known only at run time");
         if (scope.IsVisiting(parameter)) return Unknown(usage, $"'{parameter.Name}' is passed around in a cycle");
 
