@@ -104,9 +104,24 @@ public sealed partial class ValueResolver
     {
         if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetSection" or "GetRequiredSection" } } section)
             return ConfigurationPath(section, scope);
-        var type = project.Model(expression.SyntaxTree).GetTypeInfo(expression).Type;
-        return type is not null && ConfigurationTypes.Contains(type.Name) ? "" : null;
+        var model = project.Model(expression.SyntaxTree);
+        var type = model.GetTypeInfo(expression).Type;
+        if (type is not null && ConfigurationTypes.Contains(type.Name)) return "";
+        return type is null or IErrorTypeSymbol && BuiltAsConfiguration(model.GetSymbolInfo(expression).Symbol) ? "" : null;
     }
+
+    /// <summary>
+    /// Without Microsoft.Extensions.Configuration referenced, <c>var config = new ConfigurationBuilder()...Build();</c>
+    /// has no type: recognise the variable by how it is built.
+    /// </summary>
+    private static bool BuiltAsConfiguration(ISymbol? symbol) =>
+        symbol is ILocalSymbol or IFieldSymbol or IPropertySymbol &&
+        symbol.DeclaringSyntaxReferences.Any(r => r.GetSyntax() switch
+        {
+            VariableDeclaratorSyntax { Initializer.Value: var value } => value.DescendantNodesAndSelf().OfType<ObjectCreationExpressionSyntax>().Any(c => SyntaxIndex.TypeName(c.Type) == "ConfigurationBuilder"),
+            PropertyDeclarationSyntax { Initializer.Value: var value } => value.DescendantNodesAndSelf().OfType<ObjectCreationExpressionSyntax>().Any(c => SyntaxIndex.TypeName(c.Type) == "ConfigurationBuilder"),
+            _ => false,
+        });
 
     private Value ElementAccess(ElementAccessExpressionSyntax element, ResolveScope scope)
     {
@@ -132,7 +147,7 @@ public sealed partial class ValueResolver
         }
         var bodyScope = inner.WithParameters(bindings.ToImmutable());
         var candidates = target.IsAbstract || target.ContainingType.TypeKind == TypeKind.Interface
-            ? implementations.ImplementationsOf(target).OfType<IMethodSymbol>()
+            ? implementations.ImplementationsOf(target).OfType<IMethodSymbol>().Where(reachable.Contains)
             : [target];
         var values = candidates
             .SelectMany(m => m.DeclaringSyntaxReferences)

@@ -40,6 +40,9 @@ public sealed partial class ValueResolver
     private Value UnresolvedMemberAccess(MemberAccessExpressionSyntax access, ResolveScope scope)
     {
         var model = project.Model(access.SyntaxTree);
+        if (OptionsValueType(access.Expression) is { } optionsType &&
+            optionsType.GetMembers(access.Name.Identifier.ValueText).FirstOrDefault(m => m is IFieldSymbol or IPropertySymbol) is { } optionsMember && IsSource(optionsMember))
+            return Member(optionsMember, access, scope); // options.Value.Bucket without Microsoft.Extensions.Options referenced
         var receiver = model.GetSymbolInfo(access.Expression).Symbol;
         var receiverType = model.GetTypeInfo(access.Expression).Type;
         var looksLikeType = receiver is ITypeSymbol || (receiver is null && receiverType is null or IErrorTypeSymbol && access.Expression is IdentifierNameSyntax id && char.IsUpper(id.Identifier.ValueText[0]) && !IsKnownName(access.Expression));
@@ -153,9 +156,11 @@ public sealed partial class ValueResolver
         {
             if (!IsInReachableCode(assignment)) continue;
             var model = project.Model(assignment.SyntaxTree);
-            if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left).Symbol?.OriginalDefinition, member.OriginalDefinition)) continue;
+            var assigned = model.GetSymbolInfo(assignment.Left).Symbol ?? ConfiguredMember(assignment.Left, model);
+            if (!SymbolEqualityComparer.Default.Equals(assigned?.OriginalDefinition, member.OriginalDefinition)) continue;
             values.Add(Assigned(assignment, inner));
         }
+        values.AddRange(BoundConfiguration(member, usage));
         return values.Count == 0
             ? Unknown(usage, $"{member.ContainingType.Name}.{member.Name} is never set in code the handler reaches")
             : Value.OneOf(values);
@@ -168,6 +173,8 @@ public sealed partial class ValueResolver
         if (parameter.ContainingSymbol is not IMethodSymbol method) return Unknown(usage, $"'{parameter.Name}' is known only at run time");
         if (method.MethodKind is MethodKind.AnonymousFunction)
             return LambdaElement(parameter, usage, scope) ?? Unknown(usage, $"'{parameter.Name}' is a lambda parameter, set at run time");
+        if (IsFromServices(parameter))
+            return ServiceValue(parameter, usage, scope.Entering(parameter)) ?? Unknown(usage, $"'{parameter.Name}' comes from the container, but no registration of {parameter.Type.Name} is in code the handler reaches");
         if (entryMethods.Contains(method.OriginalDefinition)) return Unknown(usage, $"'{parameter.Name}' is the handler's input, known only at run time");
         if (scope.IsVisiting(parameter)) return Unknown(usage, $"'{parameter.Name}' is passed around in a cycle");
 
@@ -178,12 +185,13 @@ public sealed partial class ValueResolver
             var argument = ArgumentFor(call, parameter);
             values.Add(argument is null ? DefaultOf(parameter) : Resolve(argument, inner));
         }
+        if (values.Count == 0 && method.MethodKind == MethodKind.Constructor && ServiceValue(parameter, usage, inner) is { } injected) return injected;
         return values.Count == 0
-            ? Unknown(usage, $"no call in code the handler reaches passes '{parameter.Name}' to {method.ContainingType.Name}.{MethodDisplay(method)} (created by dependency injection?)")
+            ? Unknown(usage, method.MethodKind == MethodKind.Constructor
+                ? $"'{parameter.Name}' is passed to the {method.ContainingType.Name} constructor by code RoleGen cannot see (a container without a registration of {parameter.Type.Name} in reachable code?)"
+                : $"no call in code the handler reaches passes '{parameter.Name}' to {method.ContainingType.Name}.{method.Name}")
             : Value.OneOf(values);
     }
-
-    private static string MethodDisplay(IMethodSymbol method) => method.MethodKind == MethodKind.Constructor ? "constructor" : method.Name;
 
     private static Value DefaultOf(IParameterSymbol parameter) =>
         parameter.HasExplicitDefaultValue ? Constant(parameter.ExplicitDefaultValue) : new NullValue();
