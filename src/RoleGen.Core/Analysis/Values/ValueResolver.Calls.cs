@@ -217,7 +217,25 @@ public sealed partial class ValueResolver
             : model.GetTypeInfo(creation).Type?.Name ?? "";
         if (creation.Initializer is { } init && init.IsKind(SyntaxKind.CollectionInitializerExpression))
             return Collection(init, scope);
-        return ObjectFromInitializer(typeName, creation.Initializer, scope);
+        var built = ObjectFromInitializer(typeName, creation.Initializer, scope);
+        return built is ObjectValue obj ? WithPositionalProperties(obj, creation, model, scope) : built;
+    }
+
+    /// <summary><c>new Target("x")</c> of a record: its positional properties take the constructor's arguments.</summary>
+    private Value WithPositionalProperties(ObjectValue obj, BaseObjectCreationExpressionSyntax creation, SemanticModel model, ResolveScope scope)
+    {
+        if (model.GetSymbolInfo(creation).Symbol is not IMethodSymbol { MethodKind: MethodKind.Constructor } constructor || !IsSource(constructor)) return obj;
+        var properties = obj.Properties;
+        foreach (var parameter in constructor.Parameters)
+        {
+            if (properties.ContainsKey(parameter.Name)) continue;
+            var property = constructor.ContainingType.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
+            // Only positional record properties: their declaration is the constructor's parameter itself.
+            if (property is null || !property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ParameterSyntax)) continue;
+            var argument = ArgumentFor(creation, parameter);
+            properties = properties.SetItem(parameter.Name, argument is null ? DefaultOf(parameter) : Resolve(argument, scope.Deeper()));
+        }
+        return obj with { Properties = properties };
     }
 
     private Value ObjectFromInitializer(string typeName, InitializerExpressionSyntax? initializer, ResolveScope scope)

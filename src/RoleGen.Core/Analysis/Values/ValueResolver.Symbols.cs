@@ -21,6 +21,10 @@ public sealed partial class ValueResolver
             case IFieldSymbol { ContainingType.TypeKind: TypeKind.Enum } enumMember:
                 return new NamedConstantValue(enumMember.ContainingType.Name, enumMember.Name);
             case IFieldSymbol or IPropertySymbol when IsSource(symbol):
+                // new Settings { Bucket = "x" }.Bucket, record.Name: the object's own value when the receiver is one built in code.
+                if (!symbol.IsStatic && expression is MemberAccessExpressionSyntax { Expression: not (ThisExpressionSyntax or BaseExpressionSyntax) } owner &&
+                    Resolve(owner.Expression, scope.Deeper()) is ObjectValue built && built.Properties.TryGetValue(symbol.Name, out var own))
+                    return own;
                 return Member(symbol, expression, scope);
             case IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true }:
                 return new NamedConstantValue(symbol.ContainingType.Name, symbol.Name);
