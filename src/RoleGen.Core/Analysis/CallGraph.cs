@@ -157,6 +157,9 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
                 foreach (var implicitInit in Initializers(implicitCtor.ContainingType, implicitCtor.IsStatic)) yield return implicitInit;
                 ReachBaseConstructor(implicitCtor.ContainingType);
             }
+            // A class without a static constructor still runs its static field initializers (`static readonly X = Build();`).
+            if (member is IMethodSymbol { MethodKind: MethodKind.StaticConstructor, IsImplicitlyDeclared: true } implicitStatic)
+                foreach (var staticInit in Initializers(implicitStatic.ContainingType, isStatic: true)) yield return staticInit;
             if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } ctorSymbol && member.DeclaringSyntaxReferences.All(r => r.GetSyntax() is not ConstructorDeclarationSyntax { Initializer: not null }))
                 ReachBaseConstructor(ctorSymbol.ContainingType);
         }
@@ -192,6 +195,7 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
                             DiRegistrationReader.Read(model, invocation) is { } registration && Registrations.Add(registration))
                             Registered(registration);
                         var targets = Targets(model, invocation);
+                        if (targets.IsEmpty && DiRegistrationReader.ContainerService(model, invocation) is { IsEmpty: false } resolved) targets = resolved;
                         if (targets.Any(IsSource))
                             foreach (var target in targets) Reach(target);
                         else if (!targets.Any(t => t is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke }))

@@ -79,6 +79,36 @@ public static class DiRegistrationReader
         return Concrete(type as INamedTypeSymbol);
     }
 
+    /// <summary>
+    /// <c>provider.GetRequiredService&lt;Exporter&gt;().ExportAsync()</c> (or through a <c>var</c> local) when the DI package is not
+    /// referenced: the call does not bind, but the service type is written in the code; its methods of that name may run.
+    /// </summary>
+    public static ImmutableArray<ISymbol> ContainerService(SemanticModel model, InvocationExpressionSyntax invocation)
+    {
+        if (invocation.Expression is not MemberAccessExpressionSyntax access) return [];
+        var receiver = access.Expression;
+        if (receiver is IdentifierNameSyntax && model.GetSymbolInfo(receiver).Symbol is ILocalSymbol local &&
+            local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var initial })
+            receiver = initial;
+        while (receiver is AwaitExpressionSyntax or ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax)
+            receiver = receiver switch { AwaitExpressionSyntax a => a.Expression, ParenthesizedExpressionSyntax p => p.Expression, PostfixUnaryExpressionSyntax u => u.Operand, _ => receiver };
+        if (receiver is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax getter } } ||
+            getter.Identifier.ValueText is not ("GetRequiredService" or "GetService" or "GetRequiredKeyedService" or "GetKeyedService") ||
+            getter.TypeArgumentList.Arguments.Count != 1 ||
+            model.GetTypeInfo(getter.TypeArgumentList.Arguments[0]).Type is not INamedTypeSymbol service)
+            return [];
+        var name = access.Name.Identifier.ValueText;
+        var arity = invocation.ArgumentList.Arguments.Count;
+        return [.. SelfBasesAndInterfaces(service).SelectMany(t => t.GetMembers(name)).OfType<IMethodSymbol>()
+            .Where(m => m.MethodKind == MethodKind.Ordinary && m.Parameters.Length >= arity && m.Parameters.Skip(arity).All(p => p.IsOptional || p.IsParams))];
+    }
+
+    private static IEnumerable<INamedTypeSymbol> SelfBasesAndInterfaces(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType) yield return current;
+        foreach (var implemented in type.AllInterfaces) yield return implemented;
+    }
+
     private static INamedTypeSymbol? Concrete(INamedTypeSymbol? type) =>
         type is { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false } and not IErrorTypeSymbol ? type : null;
 

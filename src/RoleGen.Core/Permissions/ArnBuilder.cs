@@ -74,7 +74,7 @@ public static partial class ArnBuilder
         text.Append(format, start, format.Length - start);
         var condition = chosen.Values.Select(f => f.Condition).FirstOrDefault(c => c is not null);
         var identity = Placeholders(format).Select(p => chosen.GetValueOrDefault(p)).FirstOrDefault();
-        return new BuiltArn(CollapseStars(text.ToString()), condition, chosen.Values.SelectMany(f => f.Unknowns).Distinct().ToImmutableArray(),
+        return new BuiltArn(CollapseStars(text.ToString()), condition, Placeholders(format).Where(chosen.ContainsKey).SelectMany(p => chosen[p].Unknowns).Distinct().ToImmutableArray() /* in the ARN's order: dictionary order varies between runs */,
             identity is { IsFullyUnknown: true });
     }
 

@@ -117,7 +117,7 @@ public sealed class EventSourceBinder(EventModel model, CloudFormationTypes type
     private static string NoSource(FunctionSpec function, EventSource source, string field)
     {
         var declared = function.Events.Select(e => e.Type).Distinct().ToList();
-        return $"{field} is read from a {source.Name} event, but the template declares no {source.Name} event source for {function.LogicalId}" +
+        return $"{field} is read from the {source.Name} event, but the template declares no {source.Name} event source for {function.LogicalId}" +
                (declared.Count == 0 ? "" : $" (it has: {string.Join(", ", declared)})");
     }
 }

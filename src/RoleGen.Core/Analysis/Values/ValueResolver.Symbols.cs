@@ -211,6 +211,7 @@ public sealed partial class ValueResolver
             if (!IsInReachableCode(call)) continue;
             var info = project.Model(call.SyntaxTree).GetSymbolInfo(call);
             var targets = info.Symbol is not null ? [info.Symbol] : info.CandidateSymbols;
+            if (targets.IsEmpty && call is InvocationExpressionSyntax invocation) targets = DiRegistrationReader.ContainerService(project.Model(call.SyntaxTree), invocation);
             if (targets.Any(t => CanRun(t, method))) yield return call;
         }
     }

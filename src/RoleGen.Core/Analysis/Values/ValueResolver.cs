@@ -57,6 +57,10 @@ public sealed partial class ValueResolver(
             InvocationExpressionSyntax invocation => Invocation(invocation, scope),
             ElementAccessExpressionSyntax element => ElementAccess(element, scope),
             ConditionalAccessExpressionSyntax conditional => ConditionalAccess(conditional, scope),
+            // `x ??= y` as a value: x when it is already set, else y; `x = y` is y.
+            AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceAssignmentExpression } lazy =>
+                Value.OneOf([WithoutNull(Resolve(lazy.Left, scope)), Resolve(lazy.Right, scope)]),
+            AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment => Resolve(assignment.Right, scope),
             IdentifierNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax => SymbolReference(expression, scope),
             _ => Unknown(expression, $"'{Short(expression)}' is computed at run time"),
         };
