@@ -70,11 +70,13 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge)
         }
         else
         {
-            var analyzer = _analyzers.GetOrAdd(project.ProjectFile, _ => new ProjectAnalyzer(_compilations.Create(project), SdkClientTypesOf(knowledge), context.Display));
+            var analyzer = _analyzers.GetOrAdd(project.ProjectFile, _ => new ProjectAnalyzer(_compilations.Create(project), SdkClientTypesOf(knowledge), context.Display, knowledge.Events));
             var analysis = analyzer.Analyze(handler, declaredAt);
             findings.AddRange(analysis.Findings);
+            var eventFields = new EventSourceBinder(knowledge.Events, knowledge.Types, context.Template, context.Expressions).Bind(function);
             var environment = new FunctionEnvironment(function.Environment.ToImmutableSortedDictionary(
-                e => e.Key, e => context.Expressions.Read(e.Value), StringComparer.Ordinal));
+                e => e.Key, e => context.Expressions.Read(e.Value), StringComparer.Ordinal), eventFields);
+            findings.AddRange(analysis.Calls.SelectMany(c => c.Arguments).SelectMany(a => environment.EventFindings(a.Value)));
             permissions = permissions.Add(new CallPermissions(knowledge.Table, new ValueRenderer(new TemplateResources(knowledge.Types))).For(analysis.Calls, environment));
         }
 

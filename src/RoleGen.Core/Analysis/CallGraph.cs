@@ -23,7 +23,10 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
             if (!entry.IsStatic) walk.ReachConstruction(entry.ContainingType);
         }
         walk.Run();
-        return new ReachableCode(walk.Members.ToImmutableHashSet<ISymbol>(SymbolEqualityComparer.Default), walk.External.ToImmutableArray());
+        return new ReachableCode(walk.Members.ToImmutableHashSet<ISymbol>(SymbolEqualityComparer.Default), walk.External.ToImmutableArray())
+        {
+            Registrations = walk.Registrations,
+        };
     }
 
     private sealed class Walker(ProjectCompilation project, ImplementationIndex implementations)
@@ -33,6 +36,12 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
         private readonly HashSet<INamedTypeSymbol> _initializedTypes = new(SymbolEqualityComparer.Default);
         public readonly HashSet<ISymbol> Members = new(SymbolEqualityComparer.Default);
         public readonly List<ExternalCall> External = [];
+        public readonly DiRegistrations Registrations = new();
+
+        // Interface and abstract members reached but not yet sent to implementations: which ones run depends on the
+        // DI registrations the walk finds, so dispatch waits until the code reached so far has been read.
+        private readonly HashSet<ISymbol> _undispatched = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> _narrowed = new(SymbolEqualityComparer.Default);
 
         public void Reach(ISymbol? symbol)
         {
@@ -44,7 +53,9 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
             if (!IsSource(symbol) || !Members.Add(symbol)) return;
             _pending.Enqueue(symbol);
 
-            if (symbol.IsAbstract || symbol.IsVirtual || symbol.IsOverride || symbol.ContainingType?.TypeKind == TypeKind.Interface)
+            if (symbol.IsAbstract || symbol.ContainingType?.TypeKind == TypeKind.Interface)
+                _undispatched.Add(symbol);
+            else if (symbol.IsVirtual || symbol.IsOverride)
                 foreach (var implementation in implementations.ImplementationsOf(symbol)) Reach(implementation);
             if (symbol.ContainingType is { } type)
             {
@@ -66,11 +77,52 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
             foreach (var constructor in type.StaticConstructors) Reach(constructor);
         }
 
+        /// <summary>
+        /// Walks to a fixed point: reads reached code; sends interface and abstract members to the implementations
+        /// registered for their type; when nothing else is left, sends the members of unregistered types to every
+        /// implementation in the compilation (the objects may come from anywhere).
+        /// </summary>
         public void Run()
         {
-            while (_pending.TryDequeue(out var member))
-                foreach (var node in CodeOf(member))
-                    Visit(member, node);
+            while (true)
+            {
+                while (_pending.TryDequeue(out var member))
+                    foreach (var node in CodeOf(member))
+                        Visit(member, node);
+
+                foreach (var member in _undispatched.ToList())
+                {
+                    if (Registrations.ImplementationsOf(member.ContainingType) is not { } registered) continue;
+                    _undispatched.Remove(member);
+                    _narrowed.Add(member);
+                    foreach (var implementation in implementations.ImplementationsOf(member))
+                        if (registered.Any(type => IsSelfOrBase(implementation.ContainingType, type))) Reach(implementation);
+                }
+                if (_pending.Count > 0) continue;
+                if (_undispatched.Count == 0) break;
+
+                foreach (var member in _undispatched)
+                foreach (var implementation in implementations.ImplementationsOf(member))
+                    Reach(implementation);
+                _undispatched.Clear();
+            }
+        }
+
+        private static bool IsSelfOrBase(INamedTypeSymbol candidate, INamedTypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, candidate.OriginalDefinition)) return true;
+            return false;
+        }
+
+        /// <summary>A new registration for a type whose members were already dispatched: dispatch them again (reaching is idempotent).</summary>
+        private void Registered(DiRegistration registration)
+        {
+            foreach (var member in _narrowed.Where(m => SymbolEqualityComparer.Default.Equals(m.ContainingType.OriginalDefinition, registration.Service.OriginalDefinition)).ToList())
+            {
+                _narrowed.Remove(member);
+                _undispatched.Add(member);
+            }
         }
 
         private IEnumerable<SyntaxNode> CodeOf(ISymbol member)
@@ -105,6 +157,9 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
                 foreach (var implicitInit in Initializers(implicitCtor.ContainingType, implicitCtor.IsStatic)) yield return implicitInit;
                 ReachBaseConstructor(implicitCtor.ContainingType);
             }
+            // A class without a static constructor still runs its static field initializers (`static readonly X = Build();`).
+            if (member is IMethodSymbol { MethodKind: MethodKind.StaticConstructor, IsImplicitlyDeclared: true } implicitStatic)
+                foreach (var staticInit in Initializers(implicitStatic.ContainingType, isStatic: true)) yield return staticInit;
             if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } ctorSymbol && member.DeclaringSyntaxReferences.All(r => r.GetSyntax() is not ConstructorDeclarationSyntax { Initializer: not null }))
                 ReachBaseConstructor(ctorSymbol.ContainingType);
         }
@@ -136,7 +191,11 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
                 switch (node)
                 {
                     case InvocationExpressionSyntax invocation:
+                        if (DiRegistrationReader.IsRegistrationName(Values.SyntaxIndex.CalledName(invocation.Expression)) &&
+                            DiRegistrationReader.Read(model, invocation) is { } registration && Registrations.Add(registration))
+                            Registered(registration);
                         var targets = Targets(model, invocation);
+                        if (targets.IsEmpty && DiRegistrationReader.ContainerService(model, invocation) is { IsEmpty: false } resolved) targets = resolved;
                         if (targets.Any(IsSource))
                             foreach (var target in targets) Reach(target);
                         else if (!targets.Any(t => t is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke }))

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using RoleGen.Core.Analysis.Events;
 using RoleGen.Core.Analysis.Values;
 using RoleGen.Core.Diagnostics;
 using RoleGen.Core.Workspace;
@@ -18,9 +19,11 @@ public sealed class ProjectAnalyzer
     private readonly ImplementationIndex _implementations;
     private readonly Lazy<SyntaxIndex> _index;
     private readonly ImmutableArray<Finding> _parseErrors;
+    private readonly EventModel _events;
 
-    public ProjectAnalyzer(ProjectCompilation project, SdkClientTypes clients, Func<string, string> displayPath)
+    public ProjectAnalyzer(ProjectCompilation project, SdkClientTypes clients, Func<string, string> displayPath, EventModel? events = null)
     {
+        _events = events ?? EventModel.Empty;
         _project = project;
         _clients = clients;
         _displayPath = displayPath;
@@ -44,14 +47,16 @@ public sealed class ProjectAnalyzer
         var entries = EntryPoints(handler);
         if (entries.IsEmpty)
         {
-            var what = _project.Compilation.GetTypeByMetadataName(handler.TypeName) is null
+            var declared = (AnnotationsTarget(handler) is { } real ? [handler.TypeName, real.TypeName] : new[] { handler.TypeName })
+                .Any(name => _project.Compilation.GetTypeByMetadataName(name) is not null);
+            var what = !declared
                 ? $"type '{handler.TypeName}' is not declared in project {Path.GetFileName(_project.Project.ProjectFile)}"
                 : $"type '{handler.TypeName}' has no method '{handler.Method}'";
             return new HandlerAnalysis([], [Finding.At(FindingCodes.HandlerNotFound, Severity.Error, $"Handler '{handler}' not found: {what}.", declaredAt), .. _parseErrors]);
         }
 
         var reachable = new CallGraph(_project, _implementations).Walk(entries);
-        var resolver = new ValueResolver(_project, _index.Value, _implementations, reachable, ImmutableHashSet.CreateRange<IMethodSymbol>(SymbolEqualityComparer.Default, entries.Select(e => e.OriginalDefinition)), _displayPath);
+        var resolver = new ValueResolver(_project, _index.Value, _implementations, reachable, ImmutableHashSet.CreateRange<IMethodSymbol>(SymbolEqualityComparer.Default, entries.Select(e => e.OriginalDefinition)), _displayPath, _events);
         var calls = new SdkCallFinder(_project, _clients, resolver).Find(reachable)
             .OrderBy(c => c.Location.File, StringComparer.Ordinal).ThenBy(c => c.Location.Line).ThenBy(c => c.Location.Column)
             .ToImmutableArray();
@@ -59,6 +64,38 @@ public sealed class ProjectAnalyzer
     }
 
     private ImmutableArray<IMethodSymbol> EntryPoints(HandlerName handler)
+    {
+        var direct = DeclaredEntryPoints(handler);
+        if (!direct.IsEmpty || AnnotationsTarget(handler) is not { } annotated) return direct;
+        var methods = DeclaredEntryPoints(annotated).Where(IsLambdaFunction).ToImmutableArray();
+        if (methods.IsEmpty) methods = DeclaredEntryPoints(annotated);
+        if (methods.IsEmpty) return [];
+        // The generated wrapper builds the container with the [LambdaStartup] class and resolves the function's class from it.
+        return methods.AddRange(StartupMethods());
+    }
+
+    /// <summary>
+    /// Lambda Annotations point the template at a generated wrapper, <c>Namespace.Class_Method_Generated::Method</c>,
+    /// that the source generator writes at build time: its code is not in the sources, the real method is <c>Namespace.Class.Method</c>.
+    /// </summary>
+    private static HandlerName? AnnotationsTarget(HandlerName handler)
+    {
+        var suffix = "_" + handler.Method + "_Generated";
+        return handler.TypeName.EndsWith(suffix, StringComparison.Ordinal) && handler.TypeName.Length > suffix.Length
+            ? handler with { TypeName = handler.TypeName[..^suffix.Length] }
+            : null;
+    }
+
+    private static bool IsLambdaFunction(IMethodSymbol method) =>
+        method.GetAttributes().Any(a => a.AttributeClass?.Name is "LambdaFunctionAttribute" or "LambdaFunction");
+
+    /// <summary><c>ConfigureServices</c> (and the constructor) of each class marked <c>[LambdaStartup]</c>.</summary>
+    private IEnumerable<IMethodSymbol> StartupMethods() =>
+        _implementations.SourceTypes
+            .Where(t => t.GetAttributes().Any(a => a.AttributeClass?.Name is "LambdaStartupAttribute" or "LambdaStartup"))
+            .SelectMany(t => t.GetMembers("ConfigureServices").OfType<IMethodSymbol>());
+
+    private ImmutableArray<IMethodSymbol> DeclaredEntryPoints(HandlerName handler)
     {
         var type = _project.Compilation.GetTypeByMetadataName(handler.TypeName)
                    ?? _project.Compilation.GetTypeByMetadataName(handler.TypeName.Replace('.', '+'));

@@ -10,5 +10,8 @@ public sealed record ExternalCall(InvocationExpressionSyntax Invocation, ISymbol
 /// <summary>What the handler can reach: the members whose code may run, and the calls out of the compilation they make.</summary>
 public sealed record ReachableCode(ImmutableHashSet<ISymbol> Members, ImmutableArray<ExternalCall> ExternalCalls)
 {
+    /// <summary>The dependency-injection registrations in the reached code.</summary>
+    public DiRegistrations Registrations { get; init; } = DiRegistrations.Empty;
+
     public bool Contains(ISymbol? member) => member is not null && Members.Contains(member.OriginalDefinition);
 }

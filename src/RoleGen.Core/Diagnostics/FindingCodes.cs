@@ -19,6 +19,7 @@ public static class FindingCodes
     public const string HandlerFormat = "RG2003";
     public const string UnboundEnvironmentVariable = "RG2004";
     public const string UnknownTemplateValue = "RG2005";
+    /// <summary>A resource the role would name refers back to the function (an S3 bucket notifying it): a dependency cycle.</summary>
 
     public const string MissingPermission = "RG3001";
     public const string BroaderThanNeeded = "RG3002";

@@ -14,7 +14,7 @@ public static class MappingTableLoader
 {
     /// <summary>YAML files in the mappings folder that other parts of RoleGen own, with their own schema.</summary>
     public static readonly ImmutableHashSet<string> NotServiceFiles =
-        ImmutableHashSet.Create(StringComparer.Ordinal, "cloudformation.yaml", "implied.yaml", "encryption.yaml");
+        ImmutableHashSet.Create(StringComparer.Ordinal, "cloudformation.yaml", "implied.yaml", "encryption.yaml", "events.yaml");
 
     public static MappingTable Load(string mappingsDirectory)
     {

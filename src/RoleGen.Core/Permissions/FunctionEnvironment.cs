@@ -1,14 +1,18 @@
 using System.Collections.Immutable;
 using RoleGen.Core.Analysis.Values;
+using RoleGen.Core.Diagnostics;
 using RoleGen.Core.Templates;
 
 namespace RoleGen.Core.Permissions;
 
 /// <summary>
 /// A function's environment variables as the template sets them (after Globals), each with every value it
-/// can take. Binding replaces <see cref="EnvVarValue"/>s in a value by what the template says.
+/// can take, and the fields of the events that trigger it (<see cref="EventSourceBinder"/>). Binding replaces
+/// <see cref="EnvVarValue"/>s and <see cref="EventFieldValue"/>s in a value by what the template says.
 /// </summary>
-public sealed class FunctionEnvironment(ImmutableSortedDictionary<string, ImmutableArray<TemplateExpression>> variables)
+public sealed class FunctionEnvironment(
+    ImmutableSortedDictionary<string, ImmutableArray<TemplateExpression>> variables,
+    ImmutableSortedDictionary<string, BoundEventField>? eventFields = null)
 {
     public static FunctionEnvironment Empty { get; } = new(ImmutableSortedDictionary<string, ImmutableArray<TemplateExpression>>.Empty);
 
@@ -18,12 +22,41 @@ public sealed class FunctionEnvironment(ImmutableSortedDictionary<string, Immuta
     {
         EnvVarValue env when variables.TryGetValue(env.Name, out var options) && !options.IsEmpty =>
             Value.OneOf(options.Select(o => (Value)new TemplateValue(o))),
-        ConcatValue concat => new ConcatValue(concat.Parts.Select(Bind).ToImmutableArray()),
+        EventFieldValue field => EventField(field),
+        ConcatValue concat => ValueResolver.Concat(concat.Parts.Select(Bind)),
         OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(Bind)),
         ObjectValue obj => obj with { Properties = obj.Properties.ToImmutableSortedDictionary(p => p.Key, p => Bind(p.Value), StringComparer.Ordinal) },
         CollectionValue collection => new CollectionValue(collection.Items.Select(Bind).ToImmutableArray()),
         EntryValue entry => new EntryValue(Bind(entry.Key), Bind(entry.Item)),
         _ => value,
+    };
+
+    private Value EventField(EventFieldValue field)
+    {
+        if (eventFields?.GetValueOrDefault(EventSourceBinder.Key(field.Source, field.Field)) is not { } bound)
+            return new UnknownValue($"{field.Field} is read from the {field.Source} event, which RoleGen cannot bind to the template", field.Location);
+        return WithLocation(bound.Value, field.Location);
+    }
+
+    /// <summary>Unknown parts of a bound field point at the code that reads the field.</summary>
+    private static Value WithLocation(Value value, SourceLocation? location) => value switch
+    {
+        UnknownValue unknown when unknown.Location is null => unknown with { Location = location },
+        ConcatValue concat => new ConcatValue(concat.Parts.Select(p => WithLocation(p, location)).ToImmutableArray()),
+        OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(o => WithLocation(o, location))),
+        _ => value,
+    };
+
+    /// <summary>What the template's event sources say about the fields a value reads (circular references), for the fields it does read.</summary>
+    public IEnumerable<Finding> EventFindings(Value value) => value switch
+    {
+        EventFieldValue field when eventFields?.GetValueOrDefault(EventSourceBinder.Key(field.Source, field.Field)) is { } bound => bound.Findings,
+        ConcatValue concat => concat.Parts.SelectMany(EventFindings),
+        OneOfValue oneOf => oneOf.Options.SelectMany(EventFindings),
+        ObjectValue obj => obj.Properties.Values.SelectMany(EventFindings),
+        CollectionValue collection => collection.Items.SelectMany(EventFindings),
+        EntryValue entry => EventFindings(entry.Key).Concat(EventFindings(entry.Item)),
+        _ => [],
     };
 
     /// <summary>Environment variables the value reads that the template does not set for this function.</summary>

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using RoleGen.Core.Analysis;
+using RoleGen.Core.Analysis.Events;
 using RoleGen.Core.Analysis.Values;
 using RoleGen.Core.Diagnostics;
 using RoleGen.Core.Workspace;
+using RoleGen.Tests.Mappings;
 
 namespace RoleGen.Tests.Analysis;
 
@@ -17,11 +19,13 @@ internal static class AnalysisHost
         ["IAmazonSimpleNotificationService"] = "Amazon.SimpleNotificationService",
     }.ToImmutableDictionary());
 
+    private static readonly Lazy<EventModel> Events = new(() => EventModelLoader.Load(Path.Combine(RealTable.Directory, EventModelLoader.FileName)));
+
     public static HandlerAnalysis Analyze(string handler, params string[] sources)
     {
         var files = sources.Select((text, i) => ($"/src/File{i}.cs", text));
         var project = new CompilationFactory().FromSources("App", files);
-        var analyzer = new ProjectAnalyzer(project, Clients, path => path.TrimStart('/'));
+        var analyzer = new ProjectAnalyzer(project, Clients, path => path.TrimStart('/'), Events.Value);
         return analyzer.Analyze(HandlerName.TryParse(handler)!, new SourceLocation("template.yaml", 1, 1));
     }
 

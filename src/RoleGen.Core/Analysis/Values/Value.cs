@@ -43,6 +43,16 @@ public sealed record NullValue : Value;
 /// <summary>A named constant of a type outside the compilation (an enum member, an SDK constant such as ServerSideEncryptionMethod.AWSKMS).</summary>
 public sealed record NamedConstantValue(string Type, string Member) : Value;
 
+/// <summary>Which part of a Lambda event a <see cref="EventPartValue"/> is.</summary>
+public enum EventPart { Event, Records, Record }
+
+/// <summary>
+/// Part of the triggering event on the way to a field: the whole event (the handler's S3Event parameter), its
+/// records, or one record with the member path read from it so far ("S3.Bucket"). Reading a field's full path
+/// gives an <see cref="EventFieldValue"/>; the analysis never hands a part to later stages as a resource name.
+/// </summary>
+public sealed record EventPartValue(string Source, EventPart Part, string Path, SourceLocation? Location) : Value;
+
 /// <summary>
 /// A value RoleGen cannot know. <see cref="ResultOf"/> is set when it is read from the result of a call outside
 /// the code (an SDK response): the location of that call's method name, so that values a call feeds back into

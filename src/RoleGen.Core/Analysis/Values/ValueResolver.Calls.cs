@@ -33,6 +33,13 @@ public sealed partial class ValueResolver
                 return Concat(Interleave(arguments.Select(a => Resolve(a.Expression, scope)), new LiteralValue("/")));
             case "ToString" when receiver is not null && arguments.Count == 0:
                 return Resolve(receiver, scope);
+            case "UrlDecode" or "UnescapeDataString" or "UrlPathDecode" when arguments.Count == 1:
+                // S3 notifications carry URL-encoded keys; decoding keeps a known prefix.
+                return Resolve(arguments[0].Expression, scope) switch
+                {
+                    LiteralValue literal => new LiteralValue(Uri.UnescapeDataString(literal.Text.Replace('+', ' '))),
+                    var other => other,
+                };
             case "ToLowerInvariant" or "ToLower" or "ToUpperInvariant" or "ToUpper" or "Trim" when receiver is not null:
                 return Resolve(receiver, scope) switch
                 {
@@ -42,6 +49,7 @@ public sealed partial class ValueResolver
         }
 
         if (ConfigurationPath(invocation, scope) is { } path) return ConfigurationValue(path, invocation, scope);
+        if (receiver is not null && name is not null && CollectionCall(name, receiver, invocation, scope) is { } element) return element;
 
         var info = model.GetSymbolInfo(invocation);
         var method = (info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) as IMethodSymbol;
@@ -102,13 +110,31 @@ public sealed partial class ValueResolver
     {
         if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetSection" or "GetRequiredSection" } } section)
             return ConfigurationPath(section, scope);
-        var type = project.Model(expression.SyntaxTree).GetTypeInfo(expression).Type;
-        return type is not null && ConfigurationTypes.Contains(type.Name) ? "" : null;
+        var model = project.Model(expression.SyntaxTree);
+        var type = model.GetTypeInfo(expression).Type;
+        if (type is not null && ConfigurationTypes.Contains(type.Name)) return "";
+        return type is null or IErrorTypeSymbol && BuiltAsConfiguration(model.GetSymbolInfo(expression).Symbol) ? "" : null;
     }
+
+    /// <summary>
+    /// Without Microsoft.Extensions.Configuration referenced, <c>var config = new ConfigurationBuilder()...Build();</c>
+    /// has no type: recognise the variable by how it is built.
+    /// </summary>
+    private static bool BuiltAsConfiguration(ISymbol? symbol) =>
+        symbol is ILocalSymbol or IFieldSymbol or IPropertySymbol &&
+        symbol.DeclaringSyntaxReferences.Any(r => r.GetSyntax() switch
+        {
+            VariableDeclaratorSyntax { Initializer.Value: var value } => value.DescendantNodesAndSelf().OfType<ObjectCreationExpressionSyntax>().Any(c => SyntaxIndex.TypeName(c.Type) == "ConfigurationBuilder"),
+            PropertyDeclarationSyntax { Initializer.Value: var value } => value.DescendantNodesAndSelf().OfType<ObjectCreationExpressionSyntax>().Any(c => SyntaxIndex.TypeName(c.Type) == "ConfigurationBuilder"),
+            _ => false,
+        });
 
     private Value ElementAccess(ElementAccessExpressionSyntax element, ResolveScope scope)
     {
         if (ConfigurationPath(element, scope) is { } path) return ConfigurationValue(path, element, scope);
+        if (element.ArgumentList.Arguments.Count == 1 &&
+            Indexed(Resolve(element.Expression, scope.Deeper()), Resolve(element.ArgumentList.Arguments[0].Expression, scope.Deeper()), element) is { } item)
+            return item;
         return Unknown(element, $"'{Short(element)}' is read at run time");
     }
 
@@ -127,7 +153,7 @@ public sealed partial class ValueResolver
         }
         var bodyScope = inner.WithParameters(bindings.ToImmutable());
         var candidates = target.IsAbstract || target.ContainingType.TypeKind == TypeKind.Interface
-            ? implementations.ImplementationsOf(target).OfType<IMethodSymbol>()
+            ? implementations.ImplementationsOf(target).OfType<IMethodSymbol>().Where(reachable.Contains)
             : [target];
         var values = candidates
             .SelectMany(m => m.DeclaringSyntaxReferences)
@@ -199,7 +225,25 @@ public sealed partial class ValueResolver
             return Collection(init, scope);
         if (creation.Initializer is null && IsCollection(model.GetTypeInfo(creation).Type))
             return new CollectionValue([]); // new List<T>(), new Dictionary<K, V>(): empty until items are added
-        return ObjectFromInitializer(typeName, creation.Initializer, scope);
+        var built = ObjectFromInitializer(typeName, creation.Initializer, scope);
+        return built is ObjectValue obj ? WithPositionalProperties(obj, creation, model, scope) : built;
+    }
+
+    /// <summary><c>new Target("x")</c> of a record: its positional properties take the constructor's arguments.</summary>
+    private Value WithPositionalProperties(ObjectValue obj, BaseObjectCreationExpressionSyntax creation, SemanticModel model, ResolveScope scope)
+    {
+        if (model.GetSymbolInfo(creation).Symbol is not IMethodSymbol { MethodKind: MethodKind.Constructor } constructor || !IsSource(constructor)) return obj;
+        var properties = obj.Properties;
+        foreach (var parameter in constructor.Parameters)
+        {
+            if (properties.ContainsKey(parameter.Name)) continue;
+            var property = constructor.ContainingType.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
+            // Only positional record properties: their declaration is the constructor's parameter itself.
+            if (property is null || !property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ParameterSyntax)) continue;
+            var argument = ArgumentFor(creation, parameter);
+            properties = properties.SetItem(parameter.Name, argument is null ? DefaultOf(parameter) : Resolve(argument, scope.Deeper()));
+        }
+        return obj with { Properties = properties };
     }
 
     private static bool IsCollection(ITypeSymbol? type) =>

@@ -21,6 +21,10 @@ public sealed partial class ValueResolver
             case IFieldSymbol { ContainingType.TypeKind: TypeKind.Enum } enumMember:
                 return new NamedConstantValue(enumMember.ContainingType.Name, enumMember.Name);
             case IFieldSymbol or IPropertySymbol when IsSource(symbol):
+                // new Settings { Bucket = "x" }.Bucket, record.Name: the object's own value when the receiver is one built in code.
+                if (!symbol.IsStatic && expression is MemberAccessExpressionSyntax { Expression: not (ThisExpressionSyntax or BaseExpressionSyntax) } owner &&
+                    Resolve(owner.Expression, scope.Deeper()) is ObjectValue built && built.Properties.TryGetValue(symbol.Name, out var own))
+                    return own;
                 return Member(symbol, expression, scope);
             case IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true }:
                 return new NamedConstantValue(symbol.ContainingType.Name, symbol.Name);
@@ -40,6 +44,9 @@ public sealed partial class ValueResolver
     private Value UnresolvedMemberAccess(MemberAccessExpressionSyntax access, ResolveScope scope)
     {
         var model = project.Model(access.SyntaxTree);
+        if (OptionsValueType(access.Expression) is { } optionsType &&
+            optionsType.GetMembers(access.Name.Identifier.ValueText).FirstOrDefault(m => m is IFieldSymbol or IPropertySymbol) is { } optionsMember && IsSource(optionsMember))
+            return Member(optionsMember, access, scope); // options.Value.Bucket without Microsoft.Extensions.Options referenced
         var receiver = model.GetSymbolInfo(access.Expression).Symbol;
         var receiverType = model.GetTypeInfo(access.Expression).Type;
         var looksLikeType = receiver is ITypeSymbol || (receiver is null && receiverType is null or IErrorTypeSymbol && access.Expression is IdentifierNameSyntax id && char.IsUpper(id.Identifier.ValueText[0]) && !IsKnownName(access.Expression));
@@ -53,6 +60,7 @@ public sealed partial class ValueResolver
     {
         ObjectValue o when o.Properties.TryGetValue(property, out var value) => value,
         ObjectValue => new NullValue(),
+        EventPartValue part => EventMember(part, property, at),
         OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(o => PropertyOfValue(o, property, at))),
         UnknownValue unknown => unknown,
         _ => Unknown(at, $"'{Short(at)}' is known only at run time"),
@@ -74,7 +82,7 @@ public sealed partial class ValueResolver
                     values.Add(Resolve(init.Value, inner));
                     break;
                 case ForEachStatementSyntax loop:
-                    values.Add(Resolve(loop.Expression, inner) is CollectionValue { Items.Length: > 0 } items ? Value.OneOf(items.Items.Select(ItemOf)) : Unknown(usage, $"'{local.Name}' takes each value of '{Short(loop.Expression)}'"));
+                    values.Add(ElementOf(Resolve(loop.Expression, inner), usage) ?? Unknown(usage, $"'{local.Name}' takes each value of '{Short(loop.Expression)}', known only at run time"));
                     break;
                 case SingleVariableDesignationSyntax:
                     values.Add(Unknown(usage, $"'{local.Name}' comes from a deconstruction, pattern or out argument"));
@@ -192,9 +200,11 @@ public sealed partial class ValueResolver
         {
             if (!IsInReachableCode(assignment)) continue;
             var model = project.Model(assignment.SyntaxTree);
-            if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left).Symbol?.OriginalDefinition, member.OriginalDefinition)) continue;
+            var assigned = model.GetSymbolInfo(assignment.Left).Symbol ?? ConfiguredMember(assignment.Left, model);
+            if (!SymbolEqualityComparer.Default.Equals(assigned?.OriginalDefinition, member.OriginalDefinition)) continue;
             values.Add(Assigned(assignment, inner));
         }
+        values.AddRange(BoundConfiguration(member, usage));
         return values.Count == 0
             ? Unknown(usage, $"{member.ContainingType.Name}.{member.Name} is never set in code the handler reaches")
             : Value.OneOf(values);
@@ -203,8 +213,12 @@ public sealed partial class ValueResolver
     private Value Parameter(IParameterSymbol parameter, ExpressionSyntax usage, ResolveScope scope)
     {
         if (scope.Parameters.TryGetValue(parameter, out var bound)) return bound;
+        if (EventParameter(parameter, usage) is { } eventPart) return eventPart;
         if (parameter.ContainingSymbol is not IMethodSymbol method) return Unknown(usage, $"'{parameter.Name}' is known only at run time");
-        if (method.MethodKind is MethodKind.AnonymousFunction) return Unknown(usage, $"'{parameter.Name}' is a lambda parameter, set at run time");
+        if (method.MethodKind is MethodKind.AnonymousFunction)
+            return LambdaElement(parameter, usage, scope) ?? Unknown(usage, $"'{parameter.Name}' is a lambda parameter, set at run time");
+        if (IsFromServices(parameter))
+            return ServiceValue(parameter, usage, scope.Entering(parameter)) ?? Unknown(usage, $"'{parameter.Name}' comes from the container, but no registration of {parameter.Type.Name} is in code the handler reaches");
         if (entryMethods.Contains(method.OriginalDefinition)) return Unknown(usage, $"'{parameter.Name}' is the handler's input, known only at run time");
         if (scope.IsVisiting(parameter)) return Unknown(usage, $"'{parameter.Name}' is passed around in a cycle");
 
@@ -215,12 +229,13 @@ public sealed partial class ValueResolver
             var argument = ArgumentFor(call, parameter);
             values.Add(argument is null ? DefaultOf(parameter) : Resolve(argument, inner));
         }
+        if (values.Count == 0 && method.MethodKind == MethodKind.Constructor && ServiceValue(parameter, usage, inner) is { } injected) return injected;
         return values.Count == 0
-            ? Unknown(usage, $"no call in code the handler reaches passes '{parameter.Name}' to {method.ContainingType.Name}.{MethodDisplay(method)} (created by dependency injection?)")
+            ? Unknown(usage, method.MethodKind == MethodKind.Constructor
+                ? $"'{parameter.Name}' is passed to the {method.ContainingType.Name} constructor by code RoleGen cannot see (a container without a registration of {parameter.Type.Name} in reachable code?)"
+                : $"no call in code the handler reaches passes '{parameter.Name}' to {method.ContainingType.Name}.{method.Name}")
             : Value.OneOf(values);
     }
-
-    private static string MethodDisplay(IMethodSymbol method) => method.MethodKind == MethodKind.Constructor ? "constructor" : method.Name;
 
     private static Value DefaultOf(IParameterSymbol parameter) =>
         parameter.HasExplicitDefaultValue ? Constant(parameter.ExplicitDefaultValue) : new NullValue();
@@ -236,6 +251,7 @@ public sealed partial class ValueResolver
             if (!IsInReachableCode(call)) continue;
             var info = project.Model(call.SyntaxTree).GetSymbolInfo(call);
             var targets = info.Symbol is not null ? [info.Symbol] : info.CandidateSymbols;
+            if (targets.IsEmpty && call is InvocationExpressionSyntax invocation) targets = DiRegistrationReader.ContainerService(project.Model(call.SyntaxTree), invocation);
             if (targets.Any(t => CanRun(t, method))) yield return call;
         }
     }

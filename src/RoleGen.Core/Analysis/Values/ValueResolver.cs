@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RoleGen.Core.Analysis.Events;
 using RoleGen.Core.Diagnostics;
 using RoleGen.Core.Workspace;
 
@@ -19,9 +20,12 @@ public sealed partial class ValueResolver(
     ImplementationIndex implementations,
     ReachableCode reachable,
     ImmutableHashSet<IMethodSymbol> entryMethods,
-    Func<string, string> displayPath)
+    Func<string, string> displayPath,
+    EventModel? eventModel = null)
 {
-    public Value Resolve(ExpressionSyntax expression) => Resolve(expression, ResolveScope.Root);
+    private readonly EventModel events = eventModel ?? EventModel.Empty;
+
+    public Value Resolve(ExpressionSyntax expression) => WithoutEventParts(Resolve(expression, ResolveScope.Root));
 
     internal Value Resolve(ExpressionSyntax expression, ResolveScope scope)
     {
@@ -52,6 +56,11 @@ public sealed partial class ValueResolver(
             CollectionExpressionSyntax collection => new CollectionValue(collection.Elements.OfType<ExpressionElementSyntax>().Select(e => Resolve(e.Expression, scope)).ToImmutableArray()),
             InvocationExpressionSyntax invocation => Invocation(invocation, scope),
             ElementAccessExpressionSyntax element => ElementAccess(element, scope),
+            ConditionalAccessExpressionSyntax conditional => ConditionalAccess(conditional, scope),
+            // `x ??= y` as a value: x when it is already set, else y; `x = y` is y.
+            AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceAssignmentExpression } lazy =>
+                Value.OneOf([WithoutNull(Resolve(lazy.Left, scope)), Resolve(lazy.Right, scope)]),
+            AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment => Resolve(assignment.Right, scope),
             IdentifierNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax => SymbolReference(expression, scope),
             _ => Unknown(expression, $"'{Short(expression)}' is computed at run time"),
         };

@@ -8,6 +8,7 @@ public static class ValueText
         LiteralValue l => $"\"{l.Text}\"",
         EnvVarValue e => $"env:{e.Name}",
         EventFieldValue f => $"event:{f.Source}.{f.Field}",
+        EventPartValue p => $"event:{p.Source}:{p.Part}" + (p.Path.Length == 0 ? "" : "." + p.Path),
         ConcatValue c => string.Join("+", c.Parts.Select(Of)),
         OneOfValue o => "(" + string.Join("|", o.Options.Select(Of)) + ")",
         UnknownValue => "?",

@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RoleGen.Core.Analysis.Events;
+
+namespace RoleGen.Core.Analysis.Values;
+
+/// <summary>
+/// Values read from the triggering event (mappings/events.yaml): a parameter whose type is an event or record
+/// type starts a path; reading members extends it; iterating the records (foreach, indexer, First(), LINQ
+/// lambdas) gives one record; a field's full path becomes <see cref="EventFieldValue"/>.
+/// </summary>
+public sealed partial class ValueResolver
+{
+    /// <summary>LINQ and list methods that return one element of their receiver.</summary>
+    private static readonly HashSet<string> ElementMethods =
+        ["First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "ElementAt", "ElementAtOrDefault", "Find"];
+
+    /// <summary>Methods that return (a part of) their receiver's elements, still a collection.</summary>
+    private static readonly HashSet<string> SameElementsMethods =
+        ["ToList", "ToArray", "AsEnumerable", "Where", "OrderBy", "OrderByDescending", "Take", "Skip", "Distinct", "Reverse", "ToImmutableArray", "ToHashSet", "AsReadOnly"];
+
+    /// <summary>Methods whose lambda argument's first parameter is an element of the receiver.</summary>
+    private static readonly HashSet<string> ElementLambdaMethods =
+        ["Select", "SelectMany", "Where", "ForEach", "Any", "All", "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault",
+         "OrderBy", "OrderByDescending", "GroupBy", "ToDictionary", "ToLookup", "Count", "Sum", "TakeWhile", "SkipWhile", "DistinctBy", "Find", "FindAll", "Exists", "TrueForAll"];
+
+    /// <summary>The event part a parameter of an event or record type holds (whatever the call sites pass), or null.</summary>
+    private Value? EventParameter(IParameterSymbol parameter, ExpressionSyntax usage)
+    {
+        var typeName = parameter.Type.Name;
+        if (typeName.Length == 0) return null;
+        if (events.ByEventType(typeName) is { } source) return new EventPartValue(source.Name, EventPart.Event, "", Location(usage));
+        if (events.ByRecordType(typeName) is { } recordSource) return new EventPartValue(recordSource.Name, EventPart.Record, "", Location(usage));
+        return null;
+    }
+
+    /// <summary>Reading <paramref name="member"/> of an event part: the records, a longer path, a field, or unknown.</summary>
+    private Value EventMember(EventPartValue part, string member, SyntaxNode at)
+    {
+        var source = events.Find(part.Source)!;
+        switch (part.Part)
+        {
+            case EventPart.Event when member == source.Records:
+                return part with { Part = EventPart.Records, Location = Location(at) };
+            case EventPart.Record:
+                var path = part.Path.Length == 0 ? member : part.Path + "." + member;
+                if (source.FieldAt(path) is { } field) return new EventFieldValue(source.Name, field, Location(at));
+                if (source.IsPrefixOfField(path)) return part with { Path = path, Location = Location(at) };
+                return Unknown(at, $"'{Short(at)}' is {path} of the {source.Name} event record, which comes with each event");
+            default:
+                return Unknown(at, $"'{Short(at)}' is {member} of the {source.Name} event, which comes with each event");
+        }
+    }
+
+    /// <summary>One element of a collection value: an item, a dictionary key, a record of the event.</summary>
+    private Value? ElementOf(Value collection, SyntaxNode at) => collection switch
+    {
+        CollectionValue { Items.Length: > 0 } items => Value.OneOf(items.Items.Select(ItemOf)),
+        EventPartValue { Part: EventPart.Records } records => records with { Part = EventPart.Record, Path = "", Location = Location(at) },
+        OneOfValue options when options.Options.Select(o => ElementOf(o, at)).ToList() is var elements && elements.All(e => e is not null) => Value.OneOf(elements!),
+        _ => null,
+    };
+
+    /// <summary><c>items[i]</c>: the entry's value for a known dictionary key, the item at a known index, else any element.</summary>
+    private Value? Indexed(Value collection, Value index, SyntaxNode at)
+    {
+        if (collection is CollectionValue items && index is LiteralValue literal)
+        {
+            var entries = items.Items.OfType<EntryValue>().ToList();
+            if (entries.Count > 0 && entries.FirstOrDefault(e => e.Key is LiteralValue key && key.Text == literal.Text) is { } entry) return entry.Item;
+            if (entries.Count > 0) return Value.OneOf(entries.Select(e => e.Item));
+            if (int.TryParse(literal.Text, out var position) && position >= 0 && position < items.Items.Length) return items.Items[position];
+        }
+        if (collection is CollectionValue withEntries && withEntries.Items.OfType<EntryValue>().Any())
+            return Value.OneOf(withEntries.Items.Select(i => i is EntryValue e ? e.Item : i));
+        return ElementOf(collection, at);
+    }
+
+    /// <summary><c>a?.B?.C</c>: the members read on the receiver's value (null when the receiver is null gives no resource).</summary>
+    private Value ConditionalAccess(ConditionalAccessExpressionSyntax conditional, ResolveScope scope) =>
+        OnReceiver(conditional.WhenNotNull, Resolve(conditional.Expression, scope), scope);
+
+    private Value OnReceiver(ExpressionSyntax expression, Value receiver, ResolveScope scope)
+    {
+        switch (expression)
+        {
+            case MemberBindingExpressionSyntax binding:
+                var symbol = project.Model(binding.SyntaxTree).GetSymbolInfo(binding).Symbol;
+                return symbol is IFieldSymbol or IPropertySymbol && IsSource(symbol) && !symbol.IsStatic
+                    ? Member(symbol, binding, scope)
+                    : PropertyOfValue(receiver, binding.Name.Identifier.ValueText, binding);
+            case MemberAccessExpressionSyntax access:
+                return PropertyOfValue(OnReceiver(access.Expression, receiver, scope), access.Name.Identifier.ValueText, access);
+            case ConditionalAccessExpressionSyntax nested:
+                return OnReceiver(nested.WhenNotNull, OnReceiver(nested.Expression, receiver, scope), scope);
+            case ElementBindingExpressionSyntax { ArgumentList.Arguments.Count: 1 } element:
+                return Indexed(receiver, Resolve(element.ArgumentList.Arguments[0].Expression, scope.Deeper()), element) ?? Unknown(element, $"'{Short(element.Parent ?? element)}' is read at run time");
+            case InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax { Name.Identifier.ValueText: var method } } call when ElementMethods.Contains(method):
+                return ElementOf(receiver, call) ?? Unknown(call, $"'{Short(call.Parent ?? call)}' returns a value known only at run time");
+            case InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "ToString" or "Trim" } }:
+                return receiver;
+            default:
+                return Unknown(expression, $"'{Short(expression.Parent ?? expression)}' is computed at run time");
+        }
+    }
+
+    /// <summary><c>items.First()</c>, <c>items.Where(...).ToList()</c>: an element, or the same elements.</summary>
+    private Value? CollectionCall(string name, ExpressionSyntax receiver, InvocationExpressionSyntax invocation, ResolveScope scope)
+    {
+        var isElement = ElementMethods.Contains(name);
+        if (!isElement && !SameElementsMethods.Contains(name)) return null;
+        var collection = Resolve(receiver, scope.Deeper());
+        if (collection is not (CollectionValue or EventPartValue { Part: EventPart.Records } or OneOfValue)) return null;
+        if (!isElement) return collection;
+        return ElementOf(collection, invocation);
+    }
+
+    /// <summary>
+    /// A lambda's parameter that takes each element of a collection: <c>records.Select(r => ...)</c>,
+    /// <c>Parallel.ForEachAsync(records, async (r, ct) => ...)</c>. Null when the lambda is not such an argument.
+    /// </summary>
+    private Value? LambdaElement(IParameterSymbol parameter, ExpressionSyntax usage, ResolveScope scope)
+    {
+        if (parameter.Ordinal != 0) return null;
+        var lambda = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax().FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>();
+        if (lambda?.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } argument) return null;
+        var name = SyntaxIndex.CalledName(invocation.Expression);
+        ExpressionSyntax? collection = null;
+        if (invocation.Expression is MemberAccessExpressionSyntax access && name is not null && ElementLambdaMethods.Contains(name))
+            collection = access.Expression;
+        else if (name is "ForEach" or "ForEachAsync" && invocation.ArgumentList.Arguments.Count >= 2 && invocation.ArgumentList.Arguments[0] != argument)
+            collection = invocation.ArgumentList.Arguments[0].Expression; // Parallel.ForEach(source, item => ...)
+        if (collection is null) return null;
+        return ElementOf(Resolve(collection, scope.Deeper()), usage);
+    }
+
+    /// <summary>An event part left as the value of an argument: say what it is rather than pass it on.</summary>
+    private Value WithoutEventParts(Value value) => value switch
+    {
+        EventPartValue part => new UnknownValue(part.Part switch
+        {
+            EventPart.Event => $"the whole {part.Source} event is passed, not a resource name",
+            EventPart.Records => $"the records of the {part.Source} event are passed, not a resource name",
+            _ => part.Path.Length == 0 ? $"a whole {part.Source} event record is passed, not a resource name" : $"{part.Path} of the {part.Source} event record does not name a resource",
+        }, part.Location),
+        OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(WithoutEventParts)),
+        ConcatValue concat => new ConcatValue(concat.Parts.Select(WithoutEventParts).ToImmutableArray()),
+        ObjectValue obj => obj with { Properties = obj.Properties.ToImmutableSortedDictionary(p => p.Key, p => WithoutEventParts(p.Value), StringComparer.Ordinal) },
+        CollectionValue collection => new CollectionValue(collection.Items.Select(WithoutEventParts).ToImmutableArray()),
+        EntryValue entry => new EntryValue(WithoutEventParts(entry.Key), WithoutEventParts(entry.Item)),
+        _ => value,
+    };
+}

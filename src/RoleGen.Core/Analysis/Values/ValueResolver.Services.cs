@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RoleGen.Core.Analysis.Values;
+
+/// <summary>
+/// Values that dependency injection and configuration binding provide: a parameter the container fills
+/// (constructor of a registered type, <c>[FromServices]</c>) takes the registered instance or what the factory
+/// returns; a property of an options class bound to a configuration section (<c>Configure&lt;T&gt;(config.GetSection("Orders"))</c>,
+/// <c>GetSection("Orders").Bind(o)</c>, <c>.Get&lt;T&gt;()</c>, <c>AddOptions&lt;T&gt;().Bind(...)</c>/<c>BindConfiguration("Orders")</c>)
+/// reads the environment variable <c>Orders__Prop</c>.
+/// </summary>
+public sealed partial class ValueResolver
+{
+    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<string>> _sections = new(SymbolEqualityComparer.Default);
+
+    private static bool IsFromServices(IParameterSymbol parameter) =>
+        parameter.GetAttributes().Any(a => a.AttributeClass?.Name is "FromServicesAttribute" or "FromServices" or "FromKeyedServicesAttribute" or "FromKeyedServices");
+
+    /// <summary>What the container passes for a parameter: each registration's instance or factory result; null when the type is not registered.</summary>
+    private Value? ServiceValue(IParameterSymbol parameter, ExpressionSyntax usage, ResolveScope scope)
+    {
+        var registrations = reachable.Registrations.For(parameter.Type);
+        if (registrations.Count == 0) return null;
+        var values = new List<Value>();
+        foreach (var registration in registrations)
+        {
+            switch (registration.Provider)
+            {
+                case LambdaExpressionSyntax { ExpressionBody: { } body }:
+                    values.Add(Resolve(body, scope));
+                    break;
+                case LambdaExpressionSyntax { Block: { } block }:
+                    values.AddRange(block.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+                        .OfType<ReturnStatementSyntax>().Where(r => r.Expression is not null).Select(r => Resolve(r.Expression!, scope)));
+                    break;
+                case { } instance:
+                    values.Add(Resolve(instance, scope));
+                    break;
+                default:
+                    values.Add(Unknown(usage, $"'{parameter.Name}' is a {parameter.Type.Name} the container builds ({Short(registration.At)})"));
+                    break;
+            }
+        }
+        return Value.OneOf(values);
+    }
+
+    /// <summary>The environment variables a member of a configuration-bound options class reads, one per section it is bound to.</summary>
+    private IEnumerable<Value> BoundConfiguration(ISymbol member, SyntaxNode usage)
+    {
+        if (member.IsStatic || member is IPropertySymbol { SetMethod: null } || member.ContainingType is not { } type) return [];
+        return SectionsBinding(type).Select(section =>
+            (Value)new EnvVarValue((section.Length == 0 ? member.Name : section + ":" + member.Name).Replace(":", "__", StringComparison.Ordinal), Location(usage)));
+    }
+
+    private ImmutableArray<string> SectionsBinding(ITypeSymbol type) => _sections.GetOrAdd(type.OriginalDefinition, FindSections);
+
+    private ImmutableArray<string> FindSections(ITypeSymbol type)
+    {
+        var sections = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var name in (string[])["Configure", "Bind", "Get", "BindConfiguration", "GetRequiredSection"])
+        foreach (var call in index.CallsNamed(name).OfType<InvocationExpressionSyntax>())
+        {
+            if (call.Expression is not MemberAccessExpressionSyntax access || !IsInReachableCode(call)) continue;
+            var model = project.Model(call.SyntaxTree);
+            var arguments = call.ArgumentList.Arguments;
+            var generic = (access.Name as GenericNameSyntax)?.TypeArgumentList.Arguments.Select(t => model.GetTypeInfo(t).Type).FirstOrDefault();
+            string? section = null;
+            ITypeSymbol? bound = null;
+            switch (name)
+            {
+                case "Configure" when generic is not null && arguments.LastOrDefault()?.Expression is { } source and not AnonymousFunctionExpressionSyntax:
+                    (bound, section) = (generic, SectionOf(source));
+                    break;
+                case "Get" when generic is not null && arguments.Count == 0:
+                    (bound, section) = (generic, SectionOf(access.Expression));
+                    break;
+                case "Bind" when arguments.Count == 1 && OptionsBuilderType(access.Expression, model) is { } builderType:
+                    (bound, section) = (builderType, SectionOf(arguments[0].Expression)); // AddOptions<T>().Bind(section)
+                    break;
+                case "Bind" when arguments.Count == 1:
+                    (bound, section) = (model.GetTypeInfo(arguments[0].Expression).Type, SectionOf(access.Expression));
+                    break;
+                case "Bind" when arguments.Count == 2 && Resolve(arguments[0].Expression, ResolveScope.Root) is LiteralValue key && SectionOf(access.Expression) is { } parent:
+                    (bound, section) = (model.GetTypeInfo(arguments[1].Expression).Type, Join(parent, key.Text)); // config.Bind("Orders", options)
+                    break;
+                case "BindConfiguration" when arguments.Count >= 1 && OptionsBuilderType(access.Expression, model) is { } optionsType && Resolve(arguments[0].Expression, ResolveScope.Root) is LiteralValue path:
+                    (bound, section) = (optionsType, path.Text);
+                    break;
+            }
+            if (section is not null && bound is not null && SymbolEqualityComparer.Default.Equals(bound.OriginalDefinition, type)) sections.Add(section);
+        }
+        return sections.ToImmutableArray();
+
+        static string Join(string parent, string key) => parent.Length == 0 ? key : parent + ":" + key;
+    }
+
+    /// <summary>The configuration section path of an expression: <c>config</c> is "", <c>config.GetSection("A")</c> is "A".</summary>
+    private string? SectionOf(ExpressionSyntax expression) => SectionPath(expression, ResolveScope.Root);
+
+    /// <summary>
+    /// <c>o.Bucket</c> in <c>services.Configure&lt;T&gt;(o =&gt; o.Bucket = ...)</c> when the options package is not referenced
+    /// (the lambda's parameter then has no type): the member of T.
+    /// </summary>
+    private static ISymbol? ConfiguredMember(ExpressionSyntax left, SemanticModel model)
+    {
+        if (left is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target } access) return null;
+        if (model.GetSymbolInfo(target).Symbol is not IParameterSymbol { Ordinal: 0 } parameter) return null;
+        var lambda = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax().FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>();
+        if (lambda?.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }) return null;
+        ITypeSymbol? options = null;
+        if (invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Configure" or "PostConfigure" or "ConfigureAll" or "PostConfigureAll" } generic } && generic.TypeArgumentList.Arguments.Count == 1)
+            options = model.GetTypeInfo(generic.TypeArgumentList.Arguments[0]).Type;
+        else if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Configure" or "PostConfigure" } builder)
+            options = OptionsBuilderType(builder.Expression, model); // AddOptions<T>().Configure(o => ...)
+        return options?.GetMembers(access.Name.Identifier.ValueText).FirstOrDefault(m => m is IFieldSymbol or IPropertySymbol);
+    }
+
+    /// <summary>T when <paramref name="expression"/> is <c>options.Value</c> or <c>monitor.CurrentValue</c> of an IOptions&lt;T&gt;, IOptionsSnapshot&lt;T&gt; or IOptionsMonitor&lt;T&gt;.</summary>
+    private ITypeSymbol? OptionsValueType(ExpressionSyntax expression)
+    {
+        if (expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" or "CurrentValue" } access) return null;
+        var type = project.Model(access.SyntaxTree).GetTypeInfo(access.Expression).Type as INamedTypeSymbol;
+        return type is { Name: "IOptions" or "IOptionsSnapshot" or "IOptionsMonitor", TypeArguments.Length: 1 } ? type.TypeArguments[0] : null;
+    }
+
+    /// <summary>T of <c>services.AddOptions&lt;T&gt;()</c> (possibly followed by other builder calls).</summary>
+    private static ITypeSymbol? OptionsBuilderType(ExpressionSyntax expression, SemanticModel model)
+    {
+        for (var current = expression; current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access };)
+        {
+            if (access.Name is GenericNameSyntax { Identifier.ValueText: "AddOptions" } generic && generic.TypeArgumentList.Arguments.Count == 1)
+                return model.GetTypeInfo(generic.TypeArgumentList.Arguments[0]).Type;
+            current = access.Expression;
+        }
+        return null;
+    }
+}
