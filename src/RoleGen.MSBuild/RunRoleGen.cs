@@ -144,9 +144,9 @@ public sealed class RunRoleGen : ToolTask
 
     protected override bool HandleTaskExecutionErrors()
     {
-        // Findings logged as errors (ToolTask then reports exit code -1), or `check`'s exit code 1 for findings that
-        // fail its gate: they were reported above with their locations; no second, vaguer error.
-        if (_errors > 0 && ExitCode is -1 or 1) return false;
+        // Findings logged as errors (ToolTask then reports exit code -1), `check`'s exit code 1 for findings that fail
+        // its gate, or exit code 2 for a template it cannot read: reported above with their locations; no vaguer error.
+        if (_errors > 0) return false;
         if (ExitCode == 1 && FailOn == "none") return true;
         var detail = _unparsed.Count > 0 ? ": " + string.Join(" ", _unparsed.Where(l => l.IndexOf("error", StringComparison.OrdinalIgnoreCase) >= 0).DefaultIfEmpty(_unparsed.Last())) : ".";
         var what = ExitCode == 2 ? "RoleGen could not read its input (exit code 2)" : $"RoleGen failed (exit code {ExitCode})";
