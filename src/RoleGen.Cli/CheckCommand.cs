@@ -76,7 +76,8 @@ public static class CheckCommand
 
     private static IEnumerable<string> Lines(RoleGenReport report) =>
         report.Findings.Select(f => FindingPrinter.Format(f))
-            .Concat(report.Functions.SelectMany(fn => fn.Findings.Select(f => FindingPrinter.Format(f))));
+            .Concat(report.Functions.SelectMany(fn => fn.Findings.Select(f =>
+                FindingPrinter.Format(f, f.Message.StartsWith(fn.LogicalId + ": ", StringComparison.Ordinal) ? null : fn.LogicalId))));
 
     private static string Summary(RoleGenReport report)
     {
