@@ -15,6 +15,7 @@ namespace RoleGen.Cli
             {
                 mappings,
                 GenerateCommand.Create(mappings),
+                DiffCommand.Create(mappings), CommentCommand.Create(mappings),
             };
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)

@@ -80,7 +80,7 @@ public static class DiffMarkdownWriter
         }
         foreach (var removed in function.Removed)
         {
-            lines.Add("- " + Line(DiffText.Permission(removed)));
+            lines.Add("- " + Line(DiffText.Permission(removed, markWildcard: false)));
             lines.AddRange(removed.Reasons.Select(r => "-     " + Line(DiffText.Reason(r))));
         }
         var change = function.Change switch { FunctionChange.Added => " (new function)", FunctionChange.Removed => " (removed function)", _ => "" };

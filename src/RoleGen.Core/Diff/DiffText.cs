@@ -6,10 +6,10 @@ namespace RoleGen.Core.Diff;
 /// <summary>Plain-text spellings shared by the Markdown comment and the review line comments (not escaped: callers escape for where it goes).</summary>
 public static class DiffText
 {
-    public static string Permission(PermissionChange permission) =>
+    public static string Permission(PermissionChange permission, bool markWildcard = true) =>
         $"{permission.Action} on {permission.Resource}" +
         (permission.Condition is { } condition ? " when " + Condition(condition) : "") +
-        (permission.IsWildcard ? "   (wildcard)" : "");
+        (markWildcard && permission.IsWildcard ? "   (wildcard)" : "");
 
     public static string Condition(PolicyCondition condition) =>
         string.Join(" and ", condition.Operators.SelectMany(op => op.Value.Select(key => $"{op.Key} {key.Key} = {string.Join(", ", key.Value)}")));
