@@ -22,8 +22,8 @@ public static partial class CommentCommand
         inputs.AddTo(github);
         github.Validators.Add(result =>
         {
-            if (result.GetValue(repo) is { } name && !RepositoryName().IsMatch(name)) result.AddError($"--repo must be owner/name, not '{name}'.");
-            if (result.GetValue(pr) <= 0) result.AddError("--pr must be a pull request number (1 or more).");
+            if (result.GetResult(repo) is { Tokens: [var name] } && !RepositoryName().IsMatch(name.Value)) result.AddError($"--repo must be owner/name, not '{name.Value}'.");
+            if (result.GetResult(pr) is { Tokens: [var number] } && int.TryParse(number.Value, out var n) && n <= 0) result.AddError("--pr must be a pull request number (1 or more).");
         });
         github.SetAction(async (parse, cancel) =>
         {

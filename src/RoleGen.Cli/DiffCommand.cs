@@ -45,7 +45,7 @@ internal sealed class DiffInputs
         command.Options.Add(HeadReport);
         command.Validators.Add(result =>
         {
-            bool Has(Option<string?> option) => result.GetValue(option) is not null;
+            bool Has(Option<string?> option) => result.GetResult(option) is not null;
             var git = Has(Template) || Has(Base);
             var reports = Has(BaseReport) || Has(HeadReport);
             if (git && reports) result.AddError("use either --template with --base, or --base-report with --head-report, not both.");

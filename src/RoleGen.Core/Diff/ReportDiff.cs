@@ -12,8 +12,12 @@ public enum FunctionChange { Changed, Added, Removed }
 /// </summary>
 public sealed record PermissionChange(string Action, string Resource, PolicyCondition? Condition, ImmutableArray<Reason> Reasons)
 {
-    /// <summary>A <c>*</c> in the action or the resource: the grant covers more than one named thing.</summary>
-    public bool IsWildcard => Action.Contains('*') || Resource.Contains('*');
+    /// <summary>
+    /// A <c>*</c> in the action or the resource: the grant covers more than one named thing. What RoleGen grants every
+    /// function by rule (its own log group's streams, <c>log-group:/aws/lambda/name:*</c>) is not counted: it is the
+    /// fixed shape of those ARNs, not something the code asked for.
+    /// </summary>
+    public bool IsWildcard => (Action.Contains('*') || Resource.Contains('*')) && !(Reasons.Length > 0 && Reasons.All(r => r.Rule is not null));
 }
 
 /// <summary>What changed for one function between the base and the head report.</summary>
