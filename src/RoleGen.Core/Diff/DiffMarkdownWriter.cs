@@ -21,7 +21,7 @@ public static class DiffMarkdownWriter
     public static string Write(ReportDiff diff, DiffLabels? labels = null, int maxLength = GitHubCommentLimit)
     {
         var footer = Footer(diff, labels);
-        var truncation = "\n> [!NOTE]\n> This comment was shortened to fit GitHub's size limit: 9999999 of 9999999 functions shown. Run `rolegen diff` for the full list.\n";
+        var truncation = "\n> [!NOTE]\n> This comment was shortened to fit GitHub's size limit: 9999999 of 9999999 functions shown (the last one in part). Run `rolegen diff` for the full list.\n";
         var budget = maxLength - footer.Length - truncation.Length;
         var text = new StringBuilder();
         text.Append(Marker).Append('\n');
@@ -43,13 +43,14 @@ public static class DiffMarkdownWriter
             }
         }
         var detailed = 0;
+        var partly = false;
         foreach (var function in diff.Functions.Take(shown))
         {
             var block = Details(function, budget - text.Length);
             if (block is null) { truncated = true; break; }
             text.Append(block.Value.Text);
             detailed++;
-            if (block.Value.Truncated) { truncated = true; break; }
+            if (block.Value.Truncated) { truncated = partly = true; break; }
         }
         if (!diff.NewFindings.IsEmpty && !truncated)
         {
@@ -59,7 +60,7 @@ public static class DiffMarkdownWriter
             truncated |= block?.Truncated ?? false;
         }
         if (truncated)
-            text.Append($"\n> [!NOTE]\n> This comment was shortened to fit GitHub's size limit: {detailed} of {diff.Functions.Length} functions shown. Run `rolegen diff` for the full list.\n");
+            text.Append($"\n> [!NOTE]\n> This comment was shortened to fit GitHub's size limit: {detailed} of {diff.Functions.Length} functions shown{(partly ? " (the last one in part)" : "")}. Run `rolegen diff` for the full list.\n");
         return text.Append('\n').Append(footer).ToString();
     }
 
