@@ -130,7 +130,7 @@ public sealed class GitHubClient : IDisposable
         var message = status switch
         {
             401 => $"{what}: GitHub rejected the token (401{detail}). Check that GITHUB_TOKEN holds a valid, unexpired token.",
-            403 => $"{what}: GitHub refused the request (403{detail}). The token needs 'pull-requests: write' and 'issues: write'; pull requests from forks get a read-only token.",
+            403 => $"{what}: GitHub refused the request (403{detail}). The token needs the 'pull-requests: write' permission; pull requests from forks get a read-only token.",
             404 => $"{what}: not found (404{detail}). Check --repo and --pr, and that the token can see the repository.",
             422 => $"{what}: GitHub rejected the request (422{detail}).",
             >= 300 and < 400 => $"{what}: GitHub answered {status} (moved to {response.Headers.Location?.GetLeftPart(UriPartial.Path) ?? "elsewhere"}); check --repo and --api-url.",
