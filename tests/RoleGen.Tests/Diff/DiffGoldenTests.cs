@@ -58,14 +58,14 @@ public class DiffGoldenTests
     }
 
     [Fact]
-    public void Cli_prints_the_same_comment_and_cleans_up_its_temporary_base_folder()
+    public async Task Cli_prints_the_same_comment_and_cleans_up_its_temporary_base_folder()
     {
         using var repo = DiffApp.Create(commitHead: false);
         var temp = Directory.CreateTempSubdirectory("rolegen-diff-tmp-").FullName;
         try
         {
-            var result = RoleGenWithEnvironment.RunAsync(repo.Root, new Dictionary<string, string?> { ["TMPDIR"] = temp },
-                "diff", "--template", "template.yaml", "--base", "main", "--output", "out/comment.md").GetAwaiter().GetResult();
+            var result = await RoleGenWithEnvironment.RunAsync(repo.Root, new Dictionary<string, string?> { ["TMPDIR"] = temp },
+                "diff", "--template", "template.yaml", "--base", "main", "--output", "out/comment.md");
 
             result.ExitCode.Should().Be(0, result.Stderr);
             result.Stderr.Should().Contain("rolegen: 2 functions gain permissions, 1 loses");
@@ -80,22 +80,22 @@ public class DiffGoldenTests
     }
 
     [Fact]
-    public void Cli_json_format_and_bad_revision()
+    public async Task Cli_json_format_and_bad_revision()
     {
         using var repo = DiffApp.Create(commitHead: true);
 
-        var json = RoleGenWithEnvironment.RunAsync(repo.Root, new Dictionary<string, string?>(), "diff", "-t", "template.yaml", "--base", "HEAD~1", "--format", "json").GetAwaiter().GetResult();
+        var json = await RoleGenWithEnvironment.RunAsync(repo.Root, new Dictionary<string, string?>(), "diff", "-t", "template.yaml", "--base", "HEAD~1", "--format", "json");
         json.ExitCode.Should().Be(0, json.Stderr);
         var parsed = Newtonsoft.Json.Linq.JObject.Parse(json.Stdout);
         parsed["summary"]!["functionsGaining"]!.ToObject<int>().Should().Be(2);
         parsed["functions"]![1]!["added"]![0]!["reasons"]![0]!["line"]!.ToObject<int>().Should().Be(14);
 
-        var bad = RoleGenWithEnvironment.RunAsync(repo.Root, new Dictionary<string, string?>(), "diff", "-t", "template.yaml", "--base", "no-such-branch", "-o", "x.md").GetAwaiter().GetResult();
+        var bad = await RoleGenWithEnvironment.RunAsync(repo.Root, new Dictionary<string, string?>(), "diff", "-t", "template.yaml", "--base", "no-such-branch", "-o", "x.md");
         bad.ExitCode.Should().Be(2);
         bad.Stderr.Should().Contain("git revision 'no-such-branch' does not exist");
         File.Exists(Path.Combine(repo.Root, "x.md")).Should().BeFalse();
 
-        var option = RoleGenWithEnvironment.RunAsync(repo.Root, new Dictionary<string, string?>(), "diff", "-t", "template.yaml", "--base", "--output=/tmp/x").GetAwaiter().GetResult();
+        var option = await RoleGenWithEnvironment.RunAsync(repo.Root, new Dictionary<string, string?>(), "diff", "-t", "template.yaml", "--base", "--output=/tmp/x");
         option.ExitCode.Should().Be(2);
     }
 

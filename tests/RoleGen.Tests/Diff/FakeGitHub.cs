@@ -65,7 +65,7 @@ internal sealed partial class FakeGitHub : IDisposable
     {
         lock (_gate)
         {
-            var comment = new JObject { ["id"] = _nextId++, ["body"] = body, ["user"] = new JObject { ["login"] = login }, ["html_url"] = $"https://github.test/{Owner}/{Repo}/pull/{Pr}#issuecomment-{_nextId}" };
+            var comment = new JObject { ["id"] = _nextId++, ["body"] = body, ["user"] = new JObject { ["login"] = login, ["type"] = login.EndsWith("[bot]") ? "Bot" : "User" }, ["html_url"] = $"https://github.test/{Owner}/{Repo}/pull/{Pr}#issuecomment-{_nextId}" };
             IssueComments.Add(comment);
             return comment;
         }

@@ -98,11 +98,11 @@ public class GitHubCommentTests
     }
 
     [Fact]
-    public async Task The_sticky_comment_is_found_on_a_later_page_and_a_quote_of_it_is_not_taken_for_it()
+    public async Task The_sticky_comment_is_the_bots_found_on_a_later_page_not_a_quote_or_copy()
     {
         using var github = new FakeGitHub();
         github.AddIssueComment("> <!-- rolegen-diff -->\n> quoted by a reviewer");
-        github.AddIssueComment("unrelated");
+        github.AddIssueComment("<!-- rolegen-diff -->\ncopied by a person");
         var mine = github.AddIssueComment("<!-- rolegen-diff -->\nold text", "github-actions[bot]");
         var diff = PullRequest(github);
 

@@ -56,7 +56,11 @@ public sealed partial class PullRequestPublisher(GitHubClient client, string own
     private async Task<(string Action, string? Url)> UpsertCommentAsync(string body, CancellationToken cancel)
     {
         var comments = await client.GetAllAsync($"{Repo}/issues/{pullRequest}/comments?per_page=100", cancel).ConfigureAwait(false);
-        var mine = comments.FirstOrDefault(c => (c.Value<string>("body") ?? "").TrimStart().StartsWith(DiffMarkdownWriter.Marker, StringComparison.Ordinal));
+        // A comment that starts with the marker (a quote of it starts with '>'); a bot's first, since a person could copy it.
+        var mine = comments
+            .Where(c => (c.Value<string>("body") ?? "").TrimStart().StartsWith(DiffMarkdownWriter.Marker, StringComparison.Ordinal))
+            .OrderBy(c => (c["user"] as JObject)?.Value<string>("type") == "Bot" ? 0 : 1)
+            .FirstOrDefault();
         if (mine is null)
         {
             var created = await client.SendAsync(HttpMethod.Post, $"{Repo}/issues/{pullRequest}/comments", new JObject { ["body"] = body }, cancel).ConfigureAwait(false);
