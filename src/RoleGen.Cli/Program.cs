@@ -16,6 +16,7 @@ namespace RoleGen.Cli
                 mappings,
                 GenerateCommand.Create(mappings),
                 CheckCommand.Create(mappings),
+                DiffCommand.Create(mappings), CommentCommand.Create(mappings),
             };
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
