@@ -22,6 +22,8 @@ switch (command)
         Console.WriteLine($"{functions} functions in {generator.ProjectCount} projects, {MonorepoHarness.CountLines(output)} lines of C#: {output}");
         return 0;
     }
+    case "profile":
+        return StageProfile.Run(Options.Parse(rest));
     case "monorepo":
         return new MonorepoHarness(Options.Parse(rest)).Run();
     case "bdn":
