@@ -112,7 +112,8 @@ internal sealed class MonorepoHarness(Options options)
         var changed = MonorepoGenerator.OneFileToChange(root);
         for (var i = 0; i < _runs; i++)
         {
-            File.AppendAllText(changed, $"// edit {i}: a change that keeps the roles as they are\n");
+            // A real code change (a new type, so the project's semantics change and it must be analysed again) that keeps the roles as they are.
+            File.AppendAllText(changed, $"\ninternal static class BenchmarkEdit{i}\n{{\n    public static int Revision => {i};\n}}\n");
             reruns.Add(RoleGen(Path.Combine(output, "rerun.json"), useCache: true).Elapsed.TotalSeconds);
             identical &= File.ReadAllBytes(Path.Combine(output, "rerun.json")).AsSpan().SequenceEqual(reference);
         }
