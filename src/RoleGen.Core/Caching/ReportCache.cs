@@ -61,6 +61,14 @@ public sealed class ReportCache
 
     public string Directory { get; }
 
+    /// <summary>Projects whose reports this instance found in the cache, and those it had to analyse (for tests and tools).</summary>
+    public int Hits => _hits;
+
+    public int Misses => _misses;
+
+    private int _hits;
+    private int _misses;
+
     /// <summary>The key of a project's reports in this template; null when the project's files cannot be read (then nothing is cached).</summary>
     public ProjectKey? KeyFor(CSharpProject project, string templatePath)
     {
@@ -95,23 +103,31 @@ public sealed class ReportCache
     {
         try
         {
-            var path = PathOf(key);
-            if (!File.Exists(path)) return null;
-            var entry = JObject.Parse(File.ReadAllText(path));
-            if ((string?)entry["key"] != key.Hash || entry["functions"] is not JObject functions) return null;
-            var serializer = JsonSerializer.Create(Settings);
-            var reports = new Dictionary<string, FunctionReport>(StringComparer.Ordinal);
-            foreach (var id in logicalIds)
-            {
-                if (functions[id] is not { } stored) return null;
-                reports[id] = stored.ToObject<FunctionReport>(serializer) ?? throw new JsonException("empty report");
-            }
+            var reports = Load(key, logicalIds);
+            Interlocked.Increment(ref reports is null ? ref _misses : ref _hits);
             return reports;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or ArgumentException or InvalidOperationException or InvalidCastException)
         {
+            Interlocked.Increment(ref _misses);
             return null;
         }
+    }
+
+    private Dictionary<string, FunctionReport>? Load(ProjectKey key, IReadOnlyCollection<string> logicalIds)
+    {
+        var path = PathOf(key);
+        if (!File.Exists(path)) return null;
+        var entry = JObject.Parse(File.ReadAllText(path));
+        if ((string?)entry["key"] != key.Hash || entry["functions"] is not JObject functions) return null;
+        var serializer = JsonSerializer.Create(Settings);
+        var reports = new Dictionary<string, FunctionReport>(StringComparer.Ordinal);
+        foreach (var id in logicalIds)
+        {
+            if (functions[id] is not { } stored) return null;
+            reports[id] = stored.ToObject<FunctionReport>(serializer) ?? throw new JsonException("empty report");
+        }
+        return reports;
     }
 
     /// <summary>
