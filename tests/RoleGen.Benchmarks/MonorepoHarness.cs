@@ -67,9 +67,9 @@ internal sealed class MonorepoHarness(Options options)
         var lines = CountLines(root);
         Log($"{size}: {generator.ProjectCount} projects, {lines} lines of C# in {root}");
 
-        Log($"{size}: restore + first build");
+        Log($"{size}: restore{(_buildRuns > 0 ? " + first build" : "")}");
         Dotnet(root, "restore", MonorepoGenerator.SolutionFileName, "-nologo", "-v:q").EnsureSuccess("dotnet restore");
-        Dotnet(root, "build", MonorepoGenerator.SolutionFileName, "--no-restore", "-nologo", "-v:q").EnsureSuccess("dotnet build");
+        if (_buildRuns > 0) Dotnet(root, "build", MonorepoGenerator.SolutionFileName, "--no-restore", "-nologo", "-v:q").EnsureSuccess("dotnet build");
 
         var builds = new List<double>();
         for (var i = 0; i < _buildRuns; i++)
