@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RoleGen.Core;
+using RoleGen.Core.Caching;
 using RoleGen.Core.Diagnostics;
 using RoleGen.Core.Emit;
 using RoleGen.Core.Templates;
@@ -17,10 +18,11 @@ public static class GenerateCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file (atomically) instead of standard output." };
         var functions = new Option<string[]>("--function") { Description = "Only this function (logical id); repeat for several.", AllowMultipleArgumentsPerToken = false };
         var inPlace = new Option<bool>("--in-place") { Description = "Write each function's role into the template itself (YAML), replacing its Policies and shared role." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Analyse every project again instead of reusing the reports of unchanged projects (cache in ~/.cache/rolegen or $ROLEGEN_CACHE_DIR)." };
 
         var command = new Command("generate", "Generate a least-privilege IAM role for every .NET function of a template.")
         {
-            template, format, output, functions, inPlace,
+            template, format, output, functions, inPlace, noCache,
         };
         command.Validators.Add(result =>
         {
@@ -30,7 +32,8 @@ public static class GenerateCommand
         command.SetAction(parse =>
         {
             var knowledge = RoleGenKnowledge.Load(parse.GetValue(mappingsOption));
-            var report = new RoleGenerator(knowledge).Generate(parse.GetValue(template)!, parse.GetValue(functions) ?? []);
+            var cache = parse.GetValue(noCache) ? null : ReportCache.ForMappings(parse.GetValue(mappingsOption));
+            var report = new RoleGenerator(knowledge, cache).Generate(parse.GetValue(template)!, parse.GetValue(functions) ?? []);
             if (parse.GetValue(inPlace))
             {
                 PrintFindings(report);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using RoleGen.Core.Analysis;
+using RoleGen.Core.Caching;
 using RoleGen.Core.Diagnostics;
 using RoleGen.Core.Permissions;
 using RoleGen.Core.Policy;
@@ -13,11 +14,12 @@ namespace RoleGen.Core;
 /// The one entry point the CLI, the MSBuild task and the PR tooling share: template -> functions ->
 /// projects -> analysis -> permissions -> policy, giving a <see cref="RoleGenReport"/>. Emitting is the caller's choice.
 /// </summary>
-public sealed class RoleGenerator(RoleGenKnowledge knowledge)
+public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache = null)
 {
     private readonly CompilationFactory _compilations = new();
     private readonly ProjectLocator _locator = new();
     private readonly ConcurrentDictionary<string, ProjectAnalyzer> _analyzers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Code, string Template, string Assembly), CSharpProject?> _projects = new();
 
     /// <summary>Generates roles for the template's .NET functions (or only <paramref name="onlyFunctions"/>). Throws <see cref="RoleGenInputException"/> on bad input.</summary>
     public RoleGenReport Generate(string templatePath, IReadOnlyCollection<string>? onlyFunctions = null)
@@ -36,11 +38,9 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge)
         var expressions = new TemplateExpressionReader(template, knowledge.Types);
         var context = new TemplateContext(template, expressions,
             new CycleBreaker(template, new TemplateDependencies(template, read.Functions), knowledge.Types, knowledge.Table.Catalog, expressions));
-        var reports = functions
-            .Where(IsDotNet)
-            .OrderBy(f => f.LogicalId, StringComparer.Ordinal)
-            .Select(f => Generate(f, context))
-            .ToImmutableArray();
+        var dotnet = functions.Where(IsDotNet).OrderBy(f => f.LogicalId, StringComparer.Ordinal).ToList();
+        var byId = GenerateByProject(dotnet, context);
+        var reports = dotnet.Select(f => byId[f.LogicalId]).ToImmutableArray();
         var skipped = functions.Where(f => !IsDotNet(f))
             .Select(f => new Finding("RG2006", Severity.Info, $"{f.LogicalId} is not a .NET function (runtime {f.Runtime ?? "unknown"}); RoleGen left it alone.", context.TemplateFile, f.Span.Line, f.Span.Column));
         return new RoleGenReport(templatePath, reports, read.Findings.Select(context.Relative).Concat(skipped).ToImmutableArray());
@@ -50,28 +50,81 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge)
         function.Runtime?.StartsWith("dotnet", StringComparison.OrdinalIgnoreCase) == true ||
         (function.Runtime is null && function.Handler?.Contains("::", StringComparison.Ordinal) == true);
 
-    private FunctionReport Generate(FunctionSpec function, TemplateContext context)
+    /// <summary>
+    /// Reports by logical id. Functions are grouped by project: a project whose files, template and mappings are unchanged
+    /// since a cached run reuses its reports; the others' handlers are analysed in parallel across projects (one project's
+    /// functions in order, on its one shared compilation); permissions and policies are then built in order.
+    /// </summary>
+    private Dictionary<string, FunctionReport> GenerateByProject(List<FunctionSpec> functions, TemplateContext context)
     {
-        var declaredAt = new SourceLocation(context.TemplateFile, function.Span.Line, function.Span.Column);
+        var located = functions.Select(f => (Function: f, Handler: HandlerName.TryParse(f.Handler) is { } h ? h : null))
+            .Select(p => (p.Function, p.Handler, Project: p.Handler is null ? null : Locate(p.Function, context, p.Handler)))
+            .ToList();
+        var groups = located.Where(l => l.Project is not null).GroupBy(l => l.Project!.ProjectFile, StringComparer.Ordinal)
+            .Select(g => (Project: g.First().Project!, Functions: g.ToList()))
+            .ToList();
+
+        var reports = new Dictionary<string, FunctionReport>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, ReportCache.ProjectKey>(StringComparer.Ordinal);
+        var toAnalyse = new List<(CSharpProject Project, List<(FunctionSpec Function, HandlerName? Handler, CSharpProject? Project)> Functions)>();
+        foreach (var group in groups)
+        {
+            var key = cache?.KeyFor(group.Project, context.Template.Path);
+            if (key is not null) keys[group.Project.ProjectFile] = key;
+            if (key is not null && cache!.TryLoad(key, group.Functions.Select(f => f.Function.LogicalId).ToList()) is { } cached)
+                foreach (var (id, report) in cached) reports[id] = report;
+            else
+                toAnalyse.Add(group);
+        }
+
+        var analyses = new ConcurrentDictionary<string, HandlerAnalysis>(StringComparer.Ordinal);
+        try
+        {
+            Parallel.ForEach(toAnalyse, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, group =>
+            {
+                var analyzer = _analyzers.GetOrAdd(group.Project.ProjectFile, _ => new ProjectAnalyzer(_compilations.Create(group.Project), SdkClientTypesOf(knowledge), context.Display, knowledge.Events));
+                foreach (var (function, handler, _) in group.Functions)
+                    analyses[function.LogicalId] = analyzer.Analyze(handler!, DeclaredAt(function, context));
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        foreach (var (function, handler, project) in located.Where(l => !reports.ContainsKey(l.Function.LogicalId)))
+            reports[function.LogicalId] = Generate(function, handler, project, analyses.GetValueOrDefault(function.LogicalId), context);
+        foreach (var group in toAnalyse)
+            if (keys.TryGetValue(group.Project.ProjectFile, out var key))
+                cache!.Store(key, context.Template.Path, group.Functions.Select(f => reports[f.Function.LogicalId]).ToList());
+        return reports;
+    }
+
+    private CSharpProject? Locate(FunctionSpec function, TemplateContext context, HandlerName handler) =>
+        _projects.GetOrAdd((function.CodeDirectory, context.Template.Directory, handler.Assembly), k => _locator.Find(k.Code, k.Template, k.Assembly));
+
+    private static SourceLocation DeclaredAt(FunctionSpec function, TemplateContext context) =>
+        new(context.TemplateFile, function.Span.Line, function.Span.Column);
+
+    private FunctionReport Generate(FunctionSpec function, HandlerName? handler, CSharpProject? project, HandlerAnalysis? analysis, TemplateContext context)
+    {
+        var declaredAt = DeclaredAt(function, context);
         var findings = new List<Finding>();
         var implied = new ImpliedPermissions(knowledge.Implied, context.Template, context.Expressions, knowledge.Types).For(function);
         var permissions = new PermissionSet(implied, []);
 
-        var handler = HandlerName.TryParse(function.Handler);
         if (handler is null)
         {
             findings.Add(Finding.At(FindingCodes.HandlerFormat, Severity.Error,
                 $"{function.LogicalId}: handler '{function.Handler}' is not of the .NET form Assembly::Namespace.Type::Method; only the permissions its configuration implies were generated.", declaredAt));
         }
-        else if (_locator.Find(function.CodeDirectory, context.Template.Directory, handler.Assembly) is not { } project)
+        else if (project is null || analysis is null)
         {
             findings.Add(Finding.At(FindingCodes.ProjectNotFound, Severity.Error,
                 $"{function.LogicalId}: no .csproj building assembly '{handler.Assembly}' under {context.Display(function.CodeDirectory)}; only the permissions its configuration implies were generated.", declaredAt));
         }
         else
         {
-            var analyzer = _analyzers.GetOrAdd(project.ProjectFile, _ => new ProjectAnalyzer(_compilations.Create(project), SdkClientTypesOf(knowledge), context.Display, knowledge.Events));
-            var analysis = analyzer.Analyze(handler, declaredAt);
             findings.AddRange(analysis.Findings);
             var eventFields = new EventSourceBinder(knowledge.Events, knowledge.Types, context.Template, context.Expressions).Bind(function);
             var environment = new FunctionEnvironment(function.Environment.ToImmutableSortedDictionary(

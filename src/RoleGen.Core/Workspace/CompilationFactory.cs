@@ -32,7 +32,8 @@ public sealed class CompilationFactory
         return Compile(project, trees, implicitUsings: true);
     }
 
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview, DocumentationMode.None);
+    private static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None)
+        .WithFeatures([new("run-nullable-analysis", "never")]);
 
     private ProjectCompilation Build(CSharpProject project)
     {

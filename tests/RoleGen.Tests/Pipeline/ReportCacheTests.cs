@@ -1,0 +1,136 @@
+using FluentAssertions;
+using RoleGen.Core;
+using RoleGen.Core.Caching;
+using RoleGen.Core.Emit;
+using RoleGen.Tests.Cli;
+using RoleGen.Tests.Golden;
+using RoleGen.Tests.Mappings;
+using Xunit;
+
+namespace RoleGen.Tests.Pipeline;
+
+/// <summary>The report cache must never change output: cached and uncached runs give byte-identical reports (YAML and JSON).</summary>
+public class ReportCacheTests
+{
+    private static readonly RoleGenKnowledge Knowledge = RoleGenKnowledge.Load(RealTable.Directory);
+
+    public static TheoryData<string> Samples() => SampleGoldenTests.Samples();
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Cached_runs_give_the_same_bytes_as_uncached_runs(string sample)
+    {
+        using var folder = new TempFolder();
+        var template = Path.Combine(RepositoryRoot.Path, "samples", sample, "template.yaml");
+        var uncached = new RoleGenerator(Knowledge).Generate(template);
+
+        var filling = Cache(folder.Path);
+        var first = new RoleGenerator(Knowledge, filling).Generate(template);
+        filling.Hits.Should().Be(0);
+        filling.Misses.Should().BeGreaterThan(0);
+        var reading = Cache(folder.Path);
+        var second = new RoleGenerator(Knowledge, reading).Generate(template);
+        reading.Misses.Should().Be(0, "nothing changed since the first run");
+        reading.Hits.Should().Be(filling.Misses);
+
+        foreach (var cached in new[] { first, second })
+        {
+            RoleYamlWriter.Write(cached).Should().Be(RoleYamlWriter.Write(uncached));
+            ReportJsonWriter.Write(cached).Should().Be(ReportJsonWriter.Write(uncached));
+        }
+    }
+
+    [Fact]
+    public void A_changed_source_file_template_or_project_analyses_that_project_again()
+    {
+        using var app = new TempApp();
+        app.WithProject("src/App", "App")
+            .With("src/App/Functions.cs", """
+                using Amazon.S3;
+                namespace App;
+                public class Functions
+                {
+                    private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                    public Task Read() => _s3.GetObjectAsync(Environment.GetEnvironmentVariable("BUCKET"), "a.txt");
+                }
+                """)
+            .With("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Uploads:
+                    Type: AWS::S3::Bucket
+                  Reader:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: dotnet8
+                      CodeUri: ./src/App/
+                      Handler: App::App.Functions::Read
+                      Environment:
+                        Variables:
+                          BUCKET: !Ref Uploads
+                """);
+        using var folder = new TempFolder();
+        string Run(out ReportCache cache)
+        {
+            cache = Cache(folder.Path);
+            return RoleYamlWriter.Write(new RoleGenerator(Knowledge, cache).Generate(app.TemplatePath));
+        }
+
+        var before = Run(out var cache);
+        cache.Misses.Should().Be(1);
+        Run(out cache).Should().Be(before);
+        cache.Hits.Should().Be(1);
+
+        app.With("src/App/Functions.cs", File.ReadAllText(Path.Combine(app.Root, "src/App/Functions.cs")).Replace("a.txt", "b.txt", StringComparison.Ordinal));
+        var afterEdit = Run(out cache);
+        cache.Misses.Should().Be(1, "a source file changed");
+        afterEdit.Should().Be(RoleYamlWriter.Write(new RoleGenerator(Knowledge).Generate(app.TemplatePath)));
+        afterEdit.Should().Contain("b.txt");
+
+        app.With("src/App/Extra.cs", "namespace App; internal static class Extra { }");
+        Run(out cache);
+        cache.Misses.Should().Be(1, "a source file was added");
+
+        app.With("template.yaml", File.ReadAllText(app.TemplatePath).Replace("Runtime: dotnet8", "Runtime: dotnet8\n      Timeout: 30", StringComparison.Ordinal));
+        Run(out cache);
+        cache.Misses.Should().Be(1, "the template changed");
+        Run(out cache);
+        cache.Hits.Should().Be(1);
+    }
+
+    [Fact]
+    public void A_broken_cache_file_is_a_miss_not_a_failure()
+    {
+        using var folder = new TempFolder();
+        var template = Path.Combine(RepositoryRoot.Path, "samples", "order-service", "template.yaml");
+        var expected = RoleYamlWriter.Write(new RoleGenerator(Knowledge).Generate(template));
+        new RoleGenerator(Knowledge, Cache(folder.Path)).Generate(template);
+        foreach (var file in Directory.GetFiles(folder.Path, "*.json")) File.WriteAllText(file, "{ not json");
+
+        var cache = Cache(folder.Path);
+        RoleYamlWriter.Write(new RoleGenerator(Knowledge, cache).Generate(template)).Should().Be(expected);
+        cache.Hits.Should().Be(0);
+    }
+
+    [Fact]
+    public void The_cli_accepts_no_cache()
+    {
+        var folder = Path.Combine(RepositoryRoot.Path, "samples", "order-service");
+        var cached = RoleGenProcess.Run(folder, "generate", "--template", "template.yaml");
+        var uncached = RoleGenProcess.Run(folder, "generate", "--template", "template.yaml", "--no-cache");
+        uncached.ExitCode.Should().Be(0, uncached.Stderr);
+        uncached.Stdout.Should().Be(cached.Stdout);
+    }
+
+    private static ReportCache Cache(string directory) => new(directory, ReportCache.FingerprintOf(RealTable.Directory));
+
+    private sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("rolegen-cache-test-").FullName;
+
+        public void Dispose()
+        {
+            try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
+        }
+    }
+}
