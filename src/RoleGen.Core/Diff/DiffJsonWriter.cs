@@ -60,43 +60,16 @@ public static class DiffJsonWriter
             json.WritePropertyName("wildcard"); json.WriteValue(permission.IsWildcard);
             json.WritePropertyName("reasons");
             json.WriteStartArray();
-            foreach (var reason in permission.Reasons) Reason(json, reason);
+            foreach (var reason in permission.Reasons) ReportJsonWriter.WriteReason(json, reason);
             json.WriteEndArray();
             json.WriteEndObject();
         }
         json.WriteEndArray();
     }
 
-    private static void Reason(JsonWriter json, Reason reason)
-    {
-        json.WriteStartObject();
-        if (reason.Template is not null) { json.WritePropertyName("template"); json.WriteValue(reason.Template); }
-        else if (reason.Rule is not null) { json.WritePropertyName("rule"); json.WriteValue(reason.Rule); }
-        else
-        {
-            json.WritePropertyName("file"); json.WriteValue(reason.File);
-            json.WritePropertyName("line"); json.WriteValue(reason.Line);
-            json.WritePropertyName("column"); json.WriteValue(reason.Column);
-            json.WritePropertyName("call"); json.WriteValue(reason.Call);
-        }
-        json.WriteEndObject();
-    }
-
     private static void Findings(JsonWriter json, string name, IEnumerable<Finding> findings)
     {
         json.WritePropertyName(name);
-        json.WriteStartArray();
-        foreach (var finding in findings)
-        {
-            json.WriteStartObject();
-            json.WritePropertyName("code"); json.WriteValue(finding.Code);
-            json.WritePropertyName("severity"); json.WriteValue(finding.Severity.ToString().ToLowerInvariant());
-            json.WritePropertyName("message"); json.WriteValue(finding.Message);
-            if (finding.File is not null) { json.WritePropertyName("file"); json.WriteValue(finding.File); }
-            if (finding.Line is not null) { json.WritePropertyName("line"); json.WriteValue(finding.Line); }
-            if (finding.Column is not null) { json.WritePropertyName("column"); json.WriteValue(finding.Column); }
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        ReportJsonWriter.WriteFindings(json, findings);
     }
 }

@@ -75,7 +75,8 @@ public static class ReportJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteReason(JsonWriter json, Reason reason)
+    /// <summary>One reason, as the report and the diff both write it.</summary>
+    internal static void WriteReason(JsonWriter json, Reason reason)
     {
         json.WriteStartObject();
         if (reason.Template is not null) { json.WritePropertyName("template"); json.WriteValue(reason.Template); }
@@ -90,7 +91,7 @@ public static class ReportJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteFindings(JsonWriter json, IEnumerable<Finding> findings)
+    internal static void WriteFindings(JsonWriter json, IEnumerable<Finding> findings)
     {
         json.WriteStartArray();
         foreach (var finding in findings)
