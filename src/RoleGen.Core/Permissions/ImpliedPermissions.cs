@@ -99,7 +99,7 @@ public sealed class ImpliedPermissions(ImpliedRules rules, CfnTemplate template,
     {
         var configs = new List<(CfnMapping Config, string Where)>();
         if (function.Properties["EventInvokeConfig"] is CfnMapping samConfig) configs.Add((samConfig, $"{function.LogicalId}.EventInvokeConfig"));
-        foreach (var resource in template.Resources.Values.Where(r => r.Type == "AWS::Lambda::EventInvokeConfig" && NamesFunction(r.Properties["FunctionName"], function)))
+        foreach (var resource in template.Resources.Values.Where(r => r.Type == "AWS::Lambda::EventInvokeConfig" && r.Properties["FunctionName"] is { } target && FunctionReference.Names(target, function.LogicalId, function.LiteralFunctionName)))
             configs.Add((resource.Properties, resource.LogicalId));
         foreach (var (config, where) in configs)
         foreach (var outcome in new[] { "OnSuccess", "OnFailure" })
@@ -116,13 +116,6 @@ public sealed class ImpliedPermissions(ImpliedRules rules, CfnTemplate template,
             foreach (var p in Grants(rule, new() { ["Target"] = ArnOf(expression) }, reason)) yield return p;
         }
     }
-
-    private static bool NamesFunction(CfnNode? node, FunctionSpec function) => node switch
-    {
-        CfnScalar s => s.Value == function.LogicalId || s.Value == function.LiteralFunctionName,
-        CfnMapping m when m.AsIntrinsic() is ("Ref", CfnScalar r) => r.Value == function.LogicalId,
-        _ => false,
-    };
 
     /// <summary>The IAM service an ARN expression belongs to: from the template resource it names, or the ARN's third field.</summary>
     private string? ServiceOf(TemplateExpression expression)
