@@ -65,16 +65,20 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
             .ToList();
 
         var reports = new Dictionary<string, FunctionReport>(StringComparer.Ordinal);
-        var keys = new Dictionary<string, ReportCache.ProjectKey>(StringComparer.Ordinal);
+        var snapshots = new Dictionary<string, (ReportCache.ProjectSnapshot Snapshot, IReadOnlyDictionary<string, ReportCache.CachedReport> Reusable)>(StringComparer.Ordinal);
         var toAnalyse = new List<(CSharpProject Project, List<(FunctionSpec Function, HandlerName? Handler, CSharpProject? Project)> Functions)>();
         foreach (var group in groups)
         {
-            var key = cache?.KeyFor(group.Project, context.Template.Path);
-            if (key is not null) keys[group.Project.ProjectFile] = key;
-            if (key is not null && cache!.TryLoad(key, group.Functions.Select(f => f.Function.LogicalId).ToList()) is { } cached)
-                foreach (var (id, report) in cached) reports[id] = report;
-            else
-                toAnalyse.Add(group);
+            var stale = group.Functions;
+            if (cache?.Snapshot(group.Project, context.Template.Path) is { } snapshot)
+            {
+                var reusable = cache.Reusable(snapshot, group.Functions.Select(f => f.Function.LogicalId).ToList());
+                snapshots[group.Project.ProjectFile] = (snapshot, reusable);
+                foreach (var (function, _, _) in group.Functions)
+                    if (reusable.TryGetValue(function.LogicalId, out var hit)) reports[function.LogicalId] = hit.Report;
+                stale = group.Functions.Where(f => !reusable.ContainsKey(f.Function.LogicalId)).ToList();
+            }
+            if (stale.Count > 0) toAnalyse.Add((group.Project, stale));
         }
 
         var analyses = new ConcurrentDictionary<string, HandlerAnalysis>(StringComparer.Ordinal);
@@ -95,9 +99,22 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         foreach (var (function, handler, project) in located.Where(l => !reports.ContainsKey(l.Function.LogicalId)))
             reports[function.LogicalId] = Generate(function, handler, project, analyses.GetValueOrDefault(function.LogicalId), context);
         foreach (var group in toAnalyse)
-            if (keys.TryGetValue(group.Project.ProjectFile, out var key))
-                cache!.Store(key, context.Template.Path, group.Functions.Select(f => reports[f.Function.LogicalId]).ToList());
+            if (snapshots.TryGetValue(group.Project.ProjectFile, out var cached))
+                Store(cached.Snapshot, cached.Reusable, group.Project, group.Functions.Select(f => new ReportCache.CachedReport(
+                    reports[f.Function.LogicalId], analyses.TryGetValue(f.Function.LogicalId, out var analysis) ? analysis.SourceFiles : [])), context);
         return reports;
+    }
+
+    /// <summary>Caches a project's new reports beside the cached ones that still hold, with the shape of each file as this run parsed it.</summary>
+    private void Store(ReportCache.ProjectSnapshot snapshot, IReadOnlyDictionary<string, ReportCache.CachedReport> reusable, CSharpProject project,
+        IEnumerable<ReportCache.CachedReport> analysed, TemplateContext context)
+    {
+        var shapes = _compilations.Create(project).Compilation.SyntaxTrees
+            .Where(tree => snapshot.Files.ContainsKey(tree.FilePath))
+            .ToDictionary(tree => tree.FilePath, SourceShape.Of, StringComparer.Ordinal);
+        var fresh = analysed.ToList();
+        var kept = reusable.Values.Where(old => fresh.All(f => f.Report.LogicalId != old.Report.LogicalId));
+        cache!.Store(snapshot, context.Template.Path, [.. kept, .. fresh], shapes);
     }
 
     private CSharpProject? Locate(FunctionSpec function, TemplateContext context, HandlerName handler) =>

@@ -74,6 +74,7 @@ internal static class StageProfile
         Console.WriteLine($"{"stage",-28} {"wall s",8} {"cpu s",8}");
         foreach (var (stage, time) in times) Console.WriteLine($"{stage,-28} {time.Wall.TotalSeconds,8:F3} {time.Cpu.TotalSeconds,8:F3}");
         self.Refresh();
+        Console.WriteLine($"{"gc pauses",-28} {GC.GetTotalPauseDuration().TotalSeconds,8:F3}          ({GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2; {GC.GetTotalAllocatedBytes() / 1048576} MB allocated)");
         Console.WriteLine($"{"total",-28} {total.Elapsed.TotalSeconds,8:F3} {self.TotalProcessorTime.TotalSeconds,8:F3}  ({functions.Length} functions, {analyzers.Count} projects, {statements} statements)");
         return 0;
     }

@@ -10,13 +10,17 @@ namespace RoleGen.Core.Analysis;
 /// Walks from entry methods through every member their code can reach: direct calls, constructors and the
 /// initializers they run, property accessors, method groups, interface and virtual dispatch to every source
 /// implementation, and the code of lambdas and local functions (walked where they are written).
-/// Only reached code is bound, which keeps the analysis cheap on large projects.
+/// Only reached code is bound, which keeps the analysis cheap on large projects; one graph serves every handler of a
+/// project, and reads each member's code once (<see cref="MemberEdges"/>).
 /// </summary>
 public sealed class CallGraph(ProjectCompilation project, ImplementationIndex implementations)
 {
+    private readonly MemberEdges _edges = new(project);
+
+    /// <summary>The code reachable from these entry methods. Walks of one graph share what each member's code does.</summary>
     public ReachableCode Walk(IEnumerable<IMethodSymbol> entries)
     {
-        var walk = new Walker(project, implementations);
+        var walk = new Walker(_edges, implementations);
         foreach (var entry in entries)
         {
             walk.Reach(entry);
@@ -29,7 +33,7 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
         };
     }
 
-    private sealed class Walker(ProjectCompilation project, ImplementationIndex implementations)
+    private sealed class Walker(MemberEdges edges, ImplementationIndex implementations)
     {
         private readonly Queue<ISymbol> _pending = new();
         private readonly HashSet<INamedTypeSymbol> _constructedTypes = new(SymbolEqualityComparer.Default);
@@ -87,8 +91,7 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
             while (true)
             {
                 while (_pending.TryDequeue(out var member))
-                    foreach (var node in CodeOf(member))
-                        Visit(member, node);
+                    Follow(member);
 
                 foreach (var member in _undispatched.ToList())
                 {
@@ -125,129 +128,21 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
             }
         }
 
-        private IEnumerable<SyntaxNode> CodeOf(ISymbol member)
+        private void Follow(ISymbol member)
         {
-            foreach (var reference in member.DeclaringSyntaxReferences)
+            foreach (var edge in edges.Of(member))
             {
-                var node = reference.GetSyntax();
-                switch (node)
+                switch (edge)
                 {
-                    case BaseMethodDeclarationSyntax method:
-                        if (method is ConstructorDeclarationSyntax { Initializer: { } init }) yield return init;
-                        if (method.Body is not null) yield return method.Body;
-                        if (method.ExpressionBody is not null) yield return method.ExpressionBody;
-                        if (method is ConstructorDeclarationSyntax ctor) foreach (var init2 in Initializers(member.ContainingType, ctor.Modifiers.Any(SyntaxKind.StaticKeyword))) yield return init2;
-                        break;
-                    case AccessorDeclarationSyntax accessor:
-                        if (accessor.Body is not null) yield return accessor.Body;
-                        if (accessor.ExpressionBody is not null) yield return accessor.ExpressionBody;
-                        break;
-                    case ArrowExpressionClauseSyntax arrow:
-                        yield return arrow;
-                        break;
-                    case TypeDeclarationSyntax type:
-                        // Primary or implicit constructor: its base-call arguments and the initializers it runs.
-                        if (type.BaseList?.Types.OfType<PrimaryConstructorBaseTypeSyntax>().FirstOrDefault() is { } baseCall) yield return baseCall.ArgumentList;
-                        foreach (var memberInit in Initializers(member.ContainingType, member.IsStatic)) yield return memberInit;
-                        break;
-                }
-            }
-            if (member is IMethodSymbol { MethodKind: MethodKind.Constructor, IsImplicitlyDeclared: true } implicitCtor)
-            {
-                foreach (var implicitInit in Initializers(implicitCtor.ContainingType, implicitCtor.IsStatic)) yield return implicitInit;
-                ReachBaseConstructor(implicitCtor.ContainingType);
-            }
-            // A class without a static constructor still runs its static field initializers (`static readonly X = Build();`).
-            if (member is IMethodSymbol { MethodKind: MethodKind.StaticConstructor, IsImplicitlyDeclared: true } implicitStatic)
-                foreach (var staticInit in Initializers(implicitStatic.ContainingType, isStatic: true)) yield return staticInit;
-            if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } ctorSymbol && member.DeclaringSyntaxReferences.All(r => r.GetSyntax() is not ConstructorDeclarationSyntax { Initializer: not null }))
-                ReachBaseConstructor(ctorSymbol.ContainingType);
-        }
-
-        private void ReachBaseConstructor(INamedTypeSymbol type)
-        {
-            if (type.BaseType is { } baseType && IsSource(baseType))
-                foreach (var constructor in baseType.InstanceConstructors.Where(c => c.Parameters.IsEmpty)) Reach(constructor);
-        }
-
-        private static IEnumerable<SyntaxNode> Initializers(INamedTypeSymbol type, bool isStatic)
-        {
-            foreach (var member in type.GetMembers().Where(m => m.IsStatic == isStatic))
-            foreach (var reference in member.DeclaringSyntaxReferences)
-            {
-                switch (reference.GetSyntax())
-                {
-                    case VariableDeclaratorSyntax { Initializer: { } init } when member is IFieldSymbol: yield return init; break;
-                    case PropertyDeclarationSyntax { Initializer: { } init }: yield return init; break;
+                    case ReachesMember reached: Reach(reached.Member); break;
+                    case ConstructsType constructed: ReachConstruction(constructed.Type); break;
+                    case InitializesType initialized: ReachStatics(initialized.Type); break;
+                    case RegistersService registers when Registrations.Add(registers.Registration): Registered(registers.Registration); break;
+                    case CallsOut external: External.Add(external.Call); break;
                 }
             }
         }
 
-        private void Visit(ISymbol owner, SyntaxNode root)
-        {
-            var model = project.Model(root.SyntaxTree);
-            foreach (var node in root.DescendantNodesAndSelf())
-            {
-                switch (node)
-                {
-                    case InvocationExpressionSyntax invocation:
-                        if (DiRegistrationReader.IsRegistrationName(Values.SyntaxIndex.CalledName(invocation.Expression)) &&
-                            DiRegistrationReader.Read(model, invocation) is { } registration && Registrations.Add(registration))
-                            Registered(registration);
-                        var targets = Targets(model, invocation);
-                        if (targets.IsEmpty && DiRegistrationReader.ContainerService(model, invocation) is { IsEmpty: false } resolved) targets = resolved;
-                        if (targets.Any(IsSource))
-                            foreach (var target in targets) Reach(target);
-                        else if (!targets.Any(t => t is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke }))
-                            External.Add(new ExternalCall(invocation, owner));
-                        break;
-                    case BaseObjectCreationExpressionSyntax or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax:
-                        if (Target(model, node) is IMethodSymbol constructor)
-                        {
-                            Reach(constructor);
-                            ReachConstruction(constructor.ContainingType);
-                        }
-                        break;
-                    case IdentifierNameSyntax name when !IsInvokedName(name):
-                        var symbol = model.GetSymbolInfo(name).Symbol;
-                        switch (symbol)
-                        {
-                            case IPropertySymbol property:
-                                Reach(property.GetMethod);
-                                Reach(property.SetMethod);
-                                break;
-                            case IMethodSymbol method:
-                                Reach(method); // method group passed as a delegate
-                                break;
-                            case IFieldSymbol { IsStatic: true } field:
-                                ReachStatics(field.ContainingType);
-                                break;
-                        }
-                        break;
-                }
-            }
-        }
-
-        /// <summary>The bound target, or every candidate when overload resolution failed (often on unresolved SDK types).</summary>
-        private static ImmutableArray<ISymbol> Targets(SemanticModel model, SyntaxNode node)
-        {
-            var info = model.GetSymbolInfo(node);
-            return info.Symbol is not null ? [info.Symbol] : info.CandidateSymbols;
-        }
-
-        private static ISymbol? Target(SemanticModel model, SyntaxNode node)
-        {
-            var info = model.GetSymbolInfo(node);
-            return info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
-        }
-
-        private static bool IsInvokedName(IdentifierNameSyntax name) =>
-            name.Parent is InvocationExpressionSyntax ||
-            name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Parent is InvocationExpressionSyntax ||
-            name.Parent is MemberBindingExpressionSyntax binding && binding.Parent is InvocationExpressionSyntax;
-
-        private bool IsSource(ISymbol symbol) =>
-            symbol.Locations.Any(l => l.IsInSource) &&
-            SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, project.Compilation.Assembly);
+        private bool IsSource(ISymbol symbol) => edges.IsSource(symbol);
     }
 }

@@ -4,4 +4,13 @@ using RoleGen.Core.Diagnostics;
 namespace RoleGen.Core.Analysis;
 
 /// <summary>What one handler's code does with AWS: every SDK call it can reach, and what stopped the analysis.</summary>
-public sealed record HandlerAnalysis(ImmutableArray<SdkCall> Calls, ImmutableArray<Finding> Findings);
+public sealed record HandlerAnalysis(ImmutableArray<SdkCall> Calls, ImmutableArray<Finding> Findings)
+{
+    /// <summary>
+    /// The source files (full paths, ordinal order) whose code the analysis read beyond declarations: every file declaring
+    /// a type whose members the handler reaches (their bodies and initializers), and every file a reported location is in.
+    /// A change to any other file that leaves all declarations as they were cannot change this analysis: the report cache
+    /// relies on it to analyse again only the functions a changed file touches.
+    /// </summary>
+    public ImmutableArray<string> SourceFiles { get; init; } = [];
+}

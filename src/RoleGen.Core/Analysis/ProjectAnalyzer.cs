@@ -17,6 +17,7 @@ public sealed class ProjectAnalyzer
     private readonly SdkClientTypes _clients;
     private readonly Func<string, string> _displayPath;
     private readonly ImplementationIndex _implementations;
+    private readonly CallGraph _callGraph;
     private readonly Lazy<SyntaxIndex> _index;
     private readonly ImmutableArray<Finding> _parseErrors;
     private readonly EventModel _events;
@@ -28,6 +29,7 @@ public sealed class ProjectAnalyzer
         _clients = clients;
         _displayPath = displayPath;
         _implementations = new ImplementationIndex(project.Compilation);
+        _callGraph = new CallGraph(project, _implementations);
         _index = new Lazy<SyntaxIndex>(() => new SyntaxIndex(project.Compilation));
         _parseErrors = project.Compilation.SyntaxTrees
             .SelectMany(t => t.GetDiagnostics())
@@ -55,13 +57,22 @@ public sealed class ProjectAnalyzer
             return new HandlerAnalysis([], [Finding.At(FindingCodes.HandlerNotFound, Severity.Error, $"Handler '{handler}' not found: {what}.", declaredAt), .. _parseErrors]);
         }
 
-        var reachable = new CallGraph(_project, _implementations).Walk(entries);
+        var reachable = _callGraph.Walk(entries);
         var resolver = new ValueResolver(_project, _index.Value, _implementations, reachable, ImmutableHashSet.CreateRange<IMethodSymbol>(SymbolEqualityComparer.Default, entries.Select(e => e.OriginalDefinition)), _displayPath, _events);
         var calls = new SdkCallFinder(_project, _clients, resolver).Find(reachable)
             .OrderBy(c => c.Location.File, StringComparer.Ordinal).ThenBy(c => c.Location.Line).ThenBy(c => c.Location.Column)
             .ToImmutableArray();
-        return new HandlerAnalysis(calls, _parseErrors);
+        return new HandlerAnalysis(calls, _parseErrors) { SourceFiles = SourceFilesRead(reachable, resolver) };
     }
+
+    private static ImmutableArray<string> SourceFilesRead(ReachableCode reachable, ValueResolver resolver) =>
+        reachable.Members
+            .SelectMany(member => member.ContainingType is { } type ? type.DeclaringSyntaxReferences : member.DeclaringSyntaxReferences)
+            .Select(reference => reference.SyntaxTree.FilePath)
+            .Concat(resolver.LocatedFiles)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToImmutableArray();
 
     private ImmutableArray<IMethodSymbol> EntryPoints(HandlerName handler)
     {

@@ -10,16 +10,18 @@ using RoleGen.Core.Workspace;
 namespace RoleGen.Core.Caching;
 
 /// <summary>
-/// Function reports from earlier runs, per project, keyed by a hash of everything they are computed from: the RoleGen
-/// build, the runtime (framework references), the mapping table, the template (path and text), and the project (its
-/// .csproj, its restore file obj/project.assets.json, and each source file's path and content). A run reuses a project's
-/// reports only when that hash is unchanged, so after one file changes only its project is analysed again; any template
-/// or mapping change analyses everything. One small JSON file per project under <see cref="Directory"/>.
-/// Reading or writing the cache never fails a run: a broken or foreign entry is a miss.
+/// Function reports from earlier runs, per template and project. An entry records what the reports were computed from:
+/// a context hash (the RoleGen build, the runtime, the mapping table, the template's path and text, the project's .csproj
+/// and obj/project.assets.json), each C# file's content hash and <see cref="SourceShape"/>, and for each function its
+/// report and the files its analysis read (<see cref="Analysis.HandlerAnalysis.SourceFiles"/>). A run reuses a report
+/// when the context is the same, no file was added or removed, every changed file kept its shape, and none of the
+/// changed files is one the function's analysis read: after an edit inside a method body only the functions that reach
+/// that code are analysed again. Any template or mapping change analyses everything. One small JSON file per project
+/// under <see cref="Directory"/>; reading or writing the cache never fails a run: a broken or foreign entry is a miss.
 /// </summary>
 public sealed class ReportCache
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private static readonly JsonSerializerSettings Settings = new()
     {
@@ -61,7 +63,7 @@ public sealed class ReportCache
 
     public string Directory { get; }
 
-    /// <summary>Projects whose reports this instance found in the cache, and those it had to analyse (for tests and tools).</summary>
+    /// <summary>Functions whose reports this instance took from the cache, and functions it left to be analysed (for tests and tools).</summary>
     public int Hits => _hits;
 
     public int Misses => _misses;
@@ -69,8 +71,8 @@ public sealed class ReportCache
     private int _hits;
     private int _misses;
 
-    /// <summary>The key of a project's reports in this template; null when the project's files cannot be read (then nothing is cached).</summary>
-    public ProjectKey? KeyFor(CSharpProject project, string templatePath)
+    /// <summary>A project as it is now; null when its files cannot be read (then nothing is cached).</summary>
+    public ProjectSnapshot? Snapshot(CSharpProject project, string templatePath)
     {
         try
         {
@@ -86,11 +88,10 @@ public sealed class ReportCache
             AddFile(project.ProjectFile);
             var assets = Path.Combine(project.Directory, "obj", "project.assets.json");
             if (File.Exists(assets)) AddFile(assets); else Add("no assets");
-            Add(project.SourceFiles.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            foreach (var file in project.SourceFiles) AddFile(file);
 
+            var files = project.SourceFiles.ToImmutableSortedDictionary(file => file, file => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file))), StringComparer.Ordinal);
             var slot = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(templatePath) + "\n" + project.ProjectFile)))[..32].ToLowerInvariant();
-            return new ProjectKey(slot, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant());
+            return new ProjectSnapshot(slot, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant(), files);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -98,59 +99,84 @@ public sealed class ReportCache
         }
     }
 
-    /// <summary>The cached reports of these functions, or null unless every one is there under the same key.</summary>
-    public IReadOnlyDictionary<string, FunctionReport>? TryLoad(ProjectKey key, IReadOnlyCollection<string> logicalIds)
+    /// <summary>
+    /// The cached reports that still hold for the project as it is now, by logical id (every function of the entry, so
+    /// that a run of some functions keeps the others); counts the <paramref name="wanted"/> ones as hits, the rest as misses.
+    /// </summary>
+    public IReadOnlyDictionary<string, CachedReport> Reusable(ProjectSnapshot snapshot, IReadOnlyCollection<string> wanted)
     {
+        IReadOnlyDictionary<string, CachedReport> reusable;
         try
         {
-            var reports = Load(key, logicalIds);
-            Interlocked.Increment(ref reports is null ? ref _misses : ref _hits);
-            return reports;
+            reusable = Load(snapshot);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or ArgumentException or InvalidOperationException or InvalidCastException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or ArgumentException or InvalidOperationException or InvalidCastException or FormatException)
         {
-            Interlocked.Increment(ref _misses);
-            return null;
+            reusable = new Dictionary<string, CachedReport>();
         }
+        var hits = wanted.Count(reusable.ContainsKey);
+        Interlocked.Add(ref _hits, hits);
+        Interlocked.Add(ref _misses, wanted.Count - hits);
+        return reusable;
     }
 
-    private Dictionary<string, FunctionReport>? Load(ProjectKey key, IReadOnlyCollection<string> logicalIds)
+    private Dictionary<string, CachedReport> Load(ProjectSnapshot snapshot)
     {
-        var path = PathOf(key);
-        if (!File.Exists(path)) return null;
+        var none = new Dictionary<string, CachedReport>(StringComparer.Ordinal);
+        var path = PathOf(snapshot);
+        if (!File.Exists(path)) return none;
         var entry = JObject.Parse(File.ReadAllText(path));
-        if ((string?)entry["key"] != key.Hash || entry["functions"] is not JObject functions) return null;
-        var serializer = JsonSerializer.Create(Settings);
-        var reports = new Dictionary<string, FunctionReport>(StringComparer.Ordinal);
-        foreach (var id in logicalIds)
+        if ((string?)entry["context"] != snapshot.Context || entry["files"] is not JObject files || entry["functions"] is not JObject functions) return none;
+        if (files.Count != snapshot.Files.Count) return none;
+
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (file, content) in snapshot.Files)
         {
-            if (functions[id] is not { } stored) return null;
-            reports[id] = stored.ToObject<FunctionReport>(serializer) ?? throw new JsonException("empty report");
+            if (files[file] is not JArray { Count: 2 } stored) return none; // a file was added (or renamed)
+            if ((string?)stored[0] == content) continue;
+            // A changed file may only change the functions that read it, and only if it still declares the same things.
+            var shape = SourceShape.Of(File.ReadAllText(file), file);
+            if (shape is null || (string?)stored[1] != shape) return none;
+            changed.Add(file);
         }
-        return reports;
+
+        var serializer = JsonSerializer.Create(Settings);
+        var reusable = new Dictionary<string, CachedReport>(StringComparer.Ordinal);
+        foreach (var function in functions.Properties())
+        {
+            var sourceFiles = function.Value["sourceFiles"]?.ToObject<ImmutableArray<string>>() ?? throw new JsonException("no source files");
+            if (sourceFiles.Any(changed.Contains)) continue;
+            var report = function.Value["report"]?.ToObject<FunctionReport>(serializer) ?? throw new JsonException("empty report");
+            reusable[function.Name] = new CachedReport(report, sourceFiles);
+        }
+        return reusable;
     }
 
     /// <summary>
-    /// Stores a project's reports, after checking that they read back to the same output (YAML and JSON): a report
-    /// field the serializer cannot carry is never cached, it is analysed every run.
+    /// Stores a project's reports with the shape of each of its files (null: does not parse), after checking that they
+    /// read back to the same output (YAML and JSON): a report field the serializer cannot carry is never cached.
     /// </summary>
-    public bool Store(ProjectKey key, string templatePath, IReadOnlyCollection<FunctionReport> reports)
+    public bool Store(ProjectSnapshot snapshot, string templatePath, IReadOnlyCollection<CachedReport> reports, IReadOnlyDictionary<string, string?> shapes)
     {
         try
         {
+            if (snapshot.Files.Keys.Any(file => !shapes.ContainsKey(file))) return false;
             var serializer = JsonSerializer.Create(Settings);
+            var ordered = reports.OrderBy(r => r.Report.LogicalId, StringComparer.Ordinal).ToList();
             var functions = new JObject();
-            foreach (var report in reports.OrderBy(r => r.LogicalId, StringComparer.Ordinal))
-                functions[report.LogicalId] = JToken.FromObject(report, serializer);
-            var readBack = functions.Properties().Select(p => p.Value.ToObject<FunctionReport>(serializer)!).ToImmutableArray();
-            var original = new RoleGenReport(templatePath, reports.OrderBy(r => r.LogicalId, StringComparer.Ordinal).ToImmutableArray(), []);
+            foreach (var (report, sourceFiles) in ordered)
+                functions[report.LogicalId] = new JObject { ["report"] = JToken.FromObject(report, serializer), ["sourceFiles"] = new JArray(sourceFiles.ToArray()) };
+            var readBack = functions.Properties().Select(p => p.Value["report"]!.ToObject<FunctionReport>(serializer)!).ToImmutableArray();
+            var original = new RoleGenReport(templatePath, ordered.Select(r => r.Report).ToImmutableArray(), []);
             var copy = original with { Functions = readBack };
             if (RoleYamlWriter.Write(original) != RoleYamlWriter.Write(copy) || ReportJsonWriter.Write(original) != ReportJsonWriter.Write(copy))
                 return false;
 
-            var entry = new JObject { ["key"] = key.Hash, ["functions"] = functions };
+            var files = new JObject();
+            foreach (var (file, content) in snapshot.Files) files[file] = new JArray(content, shapes[file]);
+            var entry = new JObject { ["format"] = FormatVersion, ["context"] = snapshot.Context, ["files"] = files, ["functions"] = functions };
             System.IO.Directory.CreateDirectory(Directory);
-            AtomicFile.Write(PathOf(key), entry.ToString(Formatting.None));
+            AtomicFile.Write(PathOf(snapshot), entry.ToString(Formatting.None));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or ArgumentException or InvalidOperationException or InvalidCastException)
@@ -159,7 +185,7 @@ public sealed class ReportCache
         }
     }
 
-    private string PathOf(ProjectKey key) => Path.Combine(Directory, key.Slot + ".json");
+    private string PathOf(ProjectSnapshot snapshot) => Path.Combine(Directory, snapshot.Slot + ".json");
 
     /// <summary>A hash of every file of the mappings folder (name and content), for the cache key.</summary>
     public static string FingerprintOf(string mappingsDirectory)
@@ -175,8 +201,14 @@ public sealed class ReportCache
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    /// <summary>Where a project's entry lives (template and project paths) and what its content must hash to.</summary>
-    public sealed record ProjectKey(string Slot, string Hash);
+    /// <summary>
+    /// A project now: where its entry lives (from the template and project paths), the hash of everything but its C#
+    /// files, and each C# file's content hash by full path.
+    /// </summary>
+    public sealed record ProjectSnapshot(string Slot, string Context, ImmutableSortedDictionary<string, string> Files);
+
+    /// <summary>A function's report and the source files its analysis read.</summary>
+    public sealed record CachedReport(FunctionReport Report, ImmutableArray<string> SourceFiles);
 
     /// <summary>Sorted dictionaries keyed by string read back with the ordinal comparer RoleGen builds them with.</summary>
     private sealed class OrdinalSortedDictionaryConverter : JsonConverter

@@ -32,7 +32,8 @@ public sealed class CompilationFactory
         return Compile(project, trees, implicitUsings: true);
     }
 
-    private static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None)
+    /// <summary>How RoleGen parses C#: the newest language, no documentation comments, no nullable analysis (never needed, costly).</summary>
+    public static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None)
         .WithFeatures([new("run-nullable-analysis", "never")]);
 
     private ProjectCompilation Build(CSharpProject project)

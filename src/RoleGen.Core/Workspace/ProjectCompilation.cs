@@ -11,6 +11,7 @@ namespace RoleGen.Core.Workspace;
 public sealed class ProjectCompilation(CSharpProject project, CSharpCompilation compilation, bool sdkReferencesResolved)
 {
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<SyntaxNode, ISymbol?> _enclosing = new();
 
     public CSharpProject Project { get; } = project;
     public CSharpCompilation Compilation { get; } = compilation;
@@ -19,4 +20,10 @@ public sealed class ProjectCompilation(CSharpProject project, CSharpCompilation 
     public bool SdkReferencesResolved { get; } = sdkReferencesResolved;
 
     public SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+
+    /// <summary>
+    /// The symbol whose code holds the node (method, accessor, lambda, field...), remembered: every handler of the project
+    /// asks it for the same call sites and assignments when it filters them by reachability.
+    /// </summary>
+    public ISymbol? EnclosingSymbol(SyntaxNode node) => _enclosing.GetOrAdd(node, n => Model(n.SyntaxTree).GetEnclosingSymbol(n.SpanStart));
 }

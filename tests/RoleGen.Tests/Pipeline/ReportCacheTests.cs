@@ -99,6 +99,122 @@ public class ReportCacheTests
     }
 
     [Fact]
+    public void An_edit_inside_a_method_body_analyses_again_only_the_functions_that_reach_it()
+    {
+        using var app = TwoFunctionApp();
+        using var folder = new TempFolder();
+        string Run(out ReportCache cache)
+        {
+            cache = Cache(folder.Path);
+            var output = RoleYamlWriter.Write(new RoleGenerator(Knowledge, cache).Generate(app.TemplatePath));
+            output.Should().Be(RoleYamlWriter.Write(new RoleGenerator(Knowledge).Generate(app.TemplatePath)), "a cached run gives what an uncached run gives");
+            return output;
+        }
+        void Edit(string file, string from, string to)
+        {
+            var path = Path.Combine(app.Root, file);
+            var text = File.ReadAllText(path);
+            text.Should().Contain(from);
+            File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+        }
+
+        Run(out var cache);
+        cache.Misses.Should().Be(2);
+
+        Edit("src/App/Reader.cs", "\"a.txt\"", "\"b.txt\"");
+        Run(out cache).Should().Contain("b.txt");
+        (cache.Hits, cache.Misses).Should().Be((1, 1), "only the reader's code changed, and the writer does not reach it");
+
+        Edit("src/App/Reader.cs", "namespace App;", "namespace App;\n// Reads uploads.\n");
+        Run(out cache).Should().Contain("Reader.cs:10", "the call moved two lines down");
+        (cache.Hits, cache.Misses).Should().Be((1, 1), "a comment moved the lines of a file only the reader reads");
+
+        Edit("src/App/Names.cs", "// keys", "// the keys this app writes");
+        Run(out cache);
+        (cache.Hits, cache.Misses).Should().Be((2, 0), "a comment in a file no function reads code of");
+
+        Edit("src/App/Names.cs", "\"out/\"", "\"archive/\"");
+        Run(out cache).Should().Contain("archive/");
+        cache.Misses.Should().Be(2, "a constant is a declaration: every function of the project may read it");
+
+        Edit("src/App/Reader.cs", "public Task Read()", "public Task Read(int retries = 1)");
+        Run(out cache);
+        cache.Misses.Should().Be(2, "a signature changed: other files may bind differently");
+
+        Edit("src/App/Reader.cs", "return _s3", "return _s3 (");
+        Run(out cache);
+        cache.Misses.Should().Be(2, "a file that does not parse changes what every function sees");
+    }
+
+    [Fact]
+    public void A_function_run_keeps_the_cached_reports_of_the_other_functions()
+    {
+        using var app = TwoFunctionApp();
+        using var folder = new TempFolder();
+        new RoleGenerator(Knowledge, Cache(folder.Path)).Generate(app.TemplatePath);
+        new RoleGenerator(Knowledge, Cache(folder.Path)).Generate(app.TemplatePath, ["Reader"]);
+
+        var cache = Cache(folder.Path);
+        new RoleGenerator(Knowledge, cache).Generate(app.TemplatePath);
+        (cache.Hits, cache.Misses).Should().Be((2, 0));
+    }
+
+    private static TempApp TwoFunctionApp() => new TempApp().WithProject("src/App", "App")
+        .With("src/App/Reader.cs", """
+            using Amazon.S3;
+            namespace App;
+            public class Reader
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public Task Read()
+                {
+                    return _s3.GetObjectAsync(Environment.GetEnvironmentVariable("BUCKET"), "a.txt");
+                }
+            }
+            """)
+        .With("src/App/Writer.cs", """
+            using Amazon.S3;
+            namespace App;
+            public class Writer
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public Task Write() => _s3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = Environment.GetEnvironmentVariable("BUCKET"), Key = Names.Prefix + "x" });
+            }
+            """)
+        .With("src/App/Names.cs", """
+            namespace App;
+            // keys
+            public static class Names
+            {
+                public const string Prefix = "out/";
+            }
+            """)
+        .With("template.yaml", """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Uploads:
+                Type: AWS::S3::Bucket
+              Reader:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: dotnet8
+                  CodeUri: ./src/App/
+                  Handler: App::App.Reader::Read
+                  Environment:
+                    Variables:
+                      BUCKET: !Ref Uploads
+              Writer:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: dotnet8
+                  CodeUri: ./src/App/
+                  Handler: App::App.Writer::Write
+                  Environment:
+                    Variables:
+                      BUCKET: !Ref Uploads
+            """);
+
+    [Fact]
     public void A_broken_cache_file_is_a_miss_not_a_failure()
     {
         using var folder = new TempFolder();

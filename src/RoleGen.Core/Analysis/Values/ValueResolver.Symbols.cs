@@ -326,8 +326,7 @@ public sealed partial class ValueResolver
 
     private bool IsInReachableCode(SyntaxNode node)
     {
-        var model = project.Model(node.SyntaxTree);
-        var symbol = model.GetEnclosingSymbol(node.SpanStart);
+        var symbol = project.EnclosingSymbol(node);
         while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction }) symbol = symbol.ContainingSymbol;
         if (symbol is INamedTypeSymbol or IFieldSymbol or IPropertySymbol) return true; // initializers run when the type is used
         return reachable.Contains(symbol);

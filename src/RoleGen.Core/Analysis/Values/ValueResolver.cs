@@ -24,6 +24,10 @@ public sealed partial class ValueResolver(
     EventModel? eventModel = null)
 {
     private readonly EventModel events = eventModel ?? EventModel.Empty;
+    private readonly HashSet<string> _locatedFiles = new(StringComparer.Ordinal);
+
+    /// <summary>The files of every location this resolver has reported (unknown values, environment variables, SDK calls).</summary>
+    public IReadOnlyCollection<string> LocatedFiles => _locatedFiles;
 
     public Value Resolve(ExpressionSyntax expression) => WithoutEventParts(Resolve(expression, ResolveScope.Root));
 
@@ -108,6 +112,7 @@ public sealed partial class ValueResolver(
     internal SourceLocation Location(SyntaxNode node)
     {
         var span = node.GetLocation().GetLineSpan();
+        _locatedFiles.Add(node.SyntaxTree.FilePath);
         return new SourceLocation(displayPath(span.Path), span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
     }
 

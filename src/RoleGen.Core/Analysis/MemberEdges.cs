@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RoleGen.Core.Workspace;
+
+namespace RoleGen.Core.Analysis;
+
+/// <summary>One thing a member's code does that the reachability walk follows.</summary>
+public abstract record CodeEdge;
+
+/// <summary>Calls, reads or passes as a delegate a member (of any assembly: the walk keeps source members only).</summary>
+public sealed record ReachesMember(ISymbol Member) : CodeEdge;
+
+/// <summary>Builds an object of the type, so the type's instance constructors and initializers run.</summary>
+public sealed record ConstructsType(INamedTypeSymbol Type) : CodeEdge;
+
+/// <summary>Touches a static member of the type, so its static constructor and static initializers run.</summary>
+public sealed record InitializesType(INamedTypeSymbol Type) : CodeEdge;
+
+/// <summary>Registers a service in a dependency-injection container.</summary>
+public sealed record RegistersService(DiRegistration Registration) : CodeEdge;
+
+/// <summary>Calls out of the compilation: a candidate SDK call.</summary>
+public sealed record CallsOut(ExternalCall Call) : CodeEdge;
+
+/// <summary>
+/// The edges out of each member's code, read once per project and shared by every handler's walk: a member reached by
+/// 25 functions is bound once, not 25 times. What a member's code does does not depend on who reached it, so the
+/// cache is exact; only the walk (which members are reached, how interface calls are dispatched) is per handler.
+/// </summary>
+public sealed class MemberEdges(ProjectCompilation project)
+{
+    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<CodeEdge>> _edges = new(SymbolEqualityComparer.Default);
+
+    public ImmutableArray<CodeEdge> Of(ISymbol member) => _edges.GetOrAdd(member, Read);
+
+    private ImmutableArray<CodeEdge> Read(ISymbol member)
+    {
+        var edges = ImmutableArray.CreateBuilder<CodeEdge>();
+        foreach (var node in CodeOf(member, edges))
+            Visit(member, node, edges);
+        return edges.ToImmutable();
+    }
+
+    /// <summary>The syntax whose code runs when the member runs (bodies, constructor initializers, the field and property initializers a constructor runs).</summary>
+    private static IEnumerable<SyntaxNode> CodeOf(ISymbol member, ImmutableArray<CodeEdge>.Builder edges)
+    {
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            var node = reference.GetSyntax();
+            switch (node)
+            {
+                case BaseMethodDeclarationSyntax method:
+                    if (method is ConstructorDeclarationSyntax { Initializer: { } init }) yield return init;
+                    if (method.Body is not null) yield return method.Body;
+                    if (method.ExpressionBody is not null) yield return method.ExpressionBody;
+                    if (method is ConstructorDeclarationSyntax ctor) foreach (var init2 in Initializers(member.ContainingType, ctor.Modifiers.Any(SyntaxKind.StaticKeyword))) yield return init2;
+                    break;
+                case AccessorDeclarationSyntax accessor:
+                    if (accessor.Body is not null) yield return accessor.Body;
+                    if (accessor.ExpressionBody is not null) yield return accessor.ExpressionBody;
+                    break;
+                case ArrowExpressionClauseSyntax arrow:
+                    yield return arrow;
+                    break;
+                case TypeDeclarationSyntax type:
+                    // Primary or implicit constructor: its base-call arguments and the initializers it runs.
+                    if (type.BaseList?.Types.OfType<PrimaryConstructorBaseTypeSyntax>().FirstOrDefault() is { } baseCall) yield return baseCall.ArgumentList;
+                    foreach (var memberInit in Initializers(member.ContainingType, member.IsStatic)) yield return memberInit;
+                    break;
+            }
+        }
+        if (member is IMethodSymbol { MethodKind: MethodKind.Constructor, IsImplicitlyDeclared: true } implicitCtor)
+        {
+            foreach (var implicitInit in Initializers(implicitCtor.ContainingType, implicitCtor.IsStatic)) yield return implicitInit;
+            BaseConstructors(implicitCtor.ContainingType, edges);
+        }
+        // A class without a static constructor still runs its static field initializers (`static readonly X = Build();`).
+        if (member is IMethodSymbol { MethodKind: MethodKind.StaticConstructor, IsImplicitlyDeclared: true } implicitStatic)
+            foreach (var staticInit in Initializers(implicitStatic.ContainingType, isStatic: true)) yield return staticInit;
+        if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } ctorSymbol && member.DeclaringSyntaxReferences.All(r => r.GetSyntax() is not ConstructorDeclarationSyntax { Initializer: not null }))
+            BaseConstructors(ctorSymbol.ContainingType, edges);
+    }
+
+    /// <summary>A constructor without <c>: base(...)</c> runs the base type's parameterless constructor.</summary>
+    private static void BaseConstructors(INamedTypeSymbol type, ImmutableArray<CodeEdge>.Builder edges)
+    {
+        if (type.BaseType is { } baseType)
+            foreach (var constructor in baseType.InstanceConstructors.Where(c => c.Parameters.IsEmpty)) edges.Add(new ReachesMember(constructor));
+    }
+
+    private static IEnumerable<SyntaxNode> Initializers(INamedTypeSymbol type, bool isStatic)
+    {
+        foreach (var member in type.GetMembers().Where(m => m.IsStatic == isStatic))
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            switch (reference.GetSyntax())
+            {
+                case VariableDeclaratorSyntax { Initializer: { } init } when member is IFieldSymbol: yield return init; break;
+                case PropertyDeclarationSyntax { Initializer: { } init }: yield return init; break;
+            }
+        }
+    }
+
+    private void Visit(ISymbol owner, SyntaxNode root, ImmutableArray<CodeEdge>.Builder edges)
+    {
+        var model = project.Model(root.SyntaxTree);
+        foreach (var node in root.DescendantNodesAndSelf())
+        {
+            switch (node)
+            {
+                case InvocationExpressionSyntax invocation:
+                    if (DiRegistrationReader.IsRegistrationName(Values.SyntaxIndex.CalledName(invocation.Expression)) &&
+                        DiRegistrationReader.Read(model, invocation) is { } registration)
+                        edges.Add(new RegistersService(registration));
+                    var targets = Targets(model, invocation);
+                    if (targets.IsEmpty && DiRegistrationReader.ContainerService(model, invocation) is { IsEmpty: false } resolved) targets = resolved;
+                    if (targets.Any(IsSource))
+                        foreach (var target in targets) edges.Add(new ReachesMember(target));
+                    else if (!targets.Any(t => t is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke }))
+                        edges.Add(new CallsOut(new ExternalCall(invocation, owner)));
+                    break;
+                case BaseObjectCreationExpressionSyntax or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax:
+                    if (Target(model, node) is IMethodSymbol constructor)
+                    {
+                        edges.Add(new ReachesMember(constructor));
+                        edges.Add(new ConstructsType(constructor.ContainingType));
+                    }
+                    break;
+                case IdentifierNameSyntax name when !IsInvokedName(name):
+                    switch (model.GetSymbolInfo(name).Symbol)
+                    {
+                        case IPropertySymbol property:
+                            if (property.GetMethod is { } getter) edges.Add(new ReachesMember(getter));
+                            if (property.SetMethod is { } setter) edges.Add(new ReachesMember(setter));
+                            break;
+                        case IMethodSymbol method:
+                            edges.Add(new ReachesMember(method)); // method group passed as a delegate
+                            break;
+                        case IFieldSymbol { IsStatic: true } field:
+                            edges.Add(new InitializesType(field.ContainingType));
+                            break;
+                    }
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The bound target, or every candidate when overload resolution failed (often on unresolved SDK types).</summary>
+    private static ImmutableArray<ISymbol> Targets(SemanticModel model, SyntaxNode node)
+    {
+        var info = model.GetSymbolInfo(node);
+        return info.Symbol is not null ? [info.Symbol] : info.CandidateSymbols;
+    }
+
+    private static ISymbol? Target(SemanticModel model, SyntaxNode node)
+    {
+        var info = model.GetSymbolInfo(node);
+        return info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+    }
+
+    private static bool IsInvokedName(IdentifierNameSyntax name) =>
+        name.Parent is InvocationExpressionSyntax ||
+        name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Parent is InvocationExpressionSyntax ||
+        name.Parent is MemberBindingExpressionSyntax binding && binding.Parent is InvocationExpressionSyntax;
+
+    public bool IsSource(ISymbol symbol) =>
+        symbol.Locations.Any(l => l.IsInSource) &&
+        SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, project.Compilation.Assembly);
+}
