@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using RoleGen.Core;
+using RoleGen.Core.Caching;
 using RoleGen.Core.Check;
 using RoleGen.Core.Diagnostics;
 using RoleGen.Core.Emit;
@@ -22,14 +23,16 @@ public static class CheckCommand
         var functions = new Option<string[]>("--function") { Description = "Only this function (logical id); repeat for several.", AllowMultipleArgumentsPerToken = false };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding has this severity or a higher one: error (default), warning, or none.", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning", "none");
+        var noCache = GenerateCommand.NoCacheOption();
 
         var command = new Command("check", "Compare what each .NET function is granted today with what its code needs.")
         {
-            template, format, output, functions, failOn,
+            template, format, output, functions, failOn, noCache,
         };
         command.SetAction(parse =>
         {
-            var report = RoleChecker.Load(parse.GetValue(mappingsOption)).Check(parse.GetValue(template)!, parse.GetValue(functions) ?? []);
+            var cache = parse.GetValue(noCache) ? null : ReportCache.ForMappings(parse.GetValue(mappingsOption));
+            var report = RoleChecker.Load(parse.GetValue(mappingsOption), cache).Check(parse.GetValue(template)!, parse.GetValue(functions) ?? []);
             var chosen = parse.GetValue(format);
             var text = chosen switch
             {

@@ -10,6 +10,12 @@ namespace RoleGen.Cli;
 /// <summary><c>rolegen generate</c>: one least-privilege role per function, as a CloudFormation fragment or the JSON report.</summary>
 public static class GenerateCommand
 {
+    /// <summary>--no-cache, shared by generate and check.</summary>
+    public static Option<bool> NoCacheOption() => new("--no-cache")
+    {
+        Description = "Analyse every function again instead of reusing the reports of functions whose code did not change (cache in ~/.cache/rolegen or $ROLEGEN_CACHE_DIR).",
+    };
+
     public static Command Create(Option<string?> mappingsOption)
     {
         var template = new Option<string>("--template", "-t") { Description = "SAM or CloudFormation template (YAML or JSON).", Required = true };
@@ -18,7 +24,7 @@ public static class GenerateCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file (atomically) instead of standard output." };
         var functions = new Option<string[]>("--function") { Description = "Only this function (logical id); repeat for several.", AllowMultipleArgumentsPerToken = false };
         var inPlace = new Option<bool>("--in-place") { Description = "Write each function's role into the template itself (YAML), replacing its Policies and shared role." };
-        var noCache = new Option<bool>("--no-cache") { Description = "Analyse every project again instead of reusing the reports of unchanged projects (cache in ~/.cache/rolegen or $ROLEGEN_CACHE_DIR)." };
+        var noCache = NoCacheOption();
 
         var command = new Command("generate", "Generate a least-privilege IAM role for every .NET function of a template.")
         {

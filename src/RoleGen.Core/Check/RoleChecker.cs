@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RoleGen.Core.Caching;
 using RoleGen.Core.Diagnostics;
 using RoleGen.Core.Mappings;
 using RoleGen.Core.Templates;
@@ -10,13 +11,14 @@ namespace RoleGen.Core.Check;
 /// differences (RG3001, RG3002, RG3003, RG3007) to each function's findings. The report has the same shape as
 /// <c>generate</c>'s, so the JSON and SARIF writers serve both.
 /// </summary>
-public sealed class RoleChecker(RoleGenKnowledge knowledge, PolicyLibrary policies)
+public sealed class RoleChecker(RoleGenKnowledge knowledge, PolicyLibrary policies, ReportCache? cache = null)
 {
-    public static RoleChecker Load(string? mappingsDirectory = null)
+    /// <summary>A checker for the mapping table in this folder (null: the shipped one), reusing reports from <paramref name="cache"/> when given.</summary>
+    public static RoleChecker Load(string? mappingsDirectory = null, ReportCache? cache = null)
     {
         var directory = mappingsDirectory ?? MappingTableLoader.FindMappingsDirectory();
         var knowledge = RoleGenKnowledge.Load(directory);
-        return new RoleChecker(knowledge, PolicyLibraryLoader.Load(directory));
+        return new RoleChecker(knowledge, PolicyLibraryLoader.Load(directory), cache);
     }
 
     /// <summary>Checks the template's .NET functions (or only <paramref name="onlyFunctions"/>). Throws <see cref="RoleGenInputException"/> on bad input.</summary>
@@ -32,7 +34,7 @@ public sealed class RoleChecker(RoleGenKnowledge knowledge, PolicyLibrary polici
         }
 
         // Every function is generated, so that a role shared with a function not being checked is judged fairly.
-        var report = new RoleGenerator(knowledge).Generate(templatePath);
+        var report = new RoleGenerator(knowledge, cache).Generate(templatePath);
         var expressions = new TemplateExpressionReader(template, knowledge.Types);
         var reader = new CurrentGrantsReader(template, expressions, policies);
         var checker = new PermissionChecker(new ResourceMatcher(template, knowledge.Types, knowledge.Table.Catalog));

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using RoleGen.Core;
 using RoleGen.Core.Caching;
+using RoleGen.Core.Check;
 using RoleGen.Core.Emit;
 using RoleGen.Tests.Cli;
 using RoleGen.Tests.Golden;
@@ -229,11 +230,27 @@ public class ReportCacheTests
     }
 
     [Fact]
-    public void The_cli_accepts_no_cache()
+    public void Check_reuses_the_reports_that_generate_cached()
+    {
+        using var folder = new TempFolder();
+        var template = Path.Combine(RepositoryRoot.Path, "samples", "order-service", "template.yaml");
+        var uncached = RoleChecker.Load(RealTable.Directory).Check(template);
+        new RoleGenerator(Knowledge, Cache(folder.Path)).Generate(template);
+
+        var cache = Cache(folder.Path);
+        var cached = RoleChecker.Load(RealTable.Directory, cache).Check(template);
+        (cache.Hits, cache.Misses).Should().Be((uncached.Functions.Length, 0));
+        ReportJsonWriter.Write(cached).Should().Be(ReportJsonWriter.Write(uncached));
+    }
+
+    [Theory]
+    [InlineData("generate")]
+    [InlineData("check")]
+    public void The_cli_accepts_no_cache(string command)
     {
         var folder = Path.Combine(RepositoryRoot.Path, "samples", "order-service");
-        var cached = RoleGenProcess.Run(folder, "generate", "--template", "template.yaml");
-        var uncached = RoleGenProcess.Run(folder, "generate", "--template", "template.yaml", "--no-cache");
+        var cached = RoleGenProcess.Run(folder, command, "--template", "template.yaml");
+        var uncached = RoleGenProcess.Run(folder, command, "--template", "template.yaml", "--no-cache");
         uncached.ExitCode.Should().Be(0, uncached.Stderr);
         uncached.Stdout.Should().Be(cached.Stdout);
     }
