@@ -178,9 +178,9 @@ public sealed class CurrentGrantsReader(CfnTemplate template, TemplateExpression
         }
 
         foreach (var policy in sam.Always) Add(policy, "every function", at);
-        if (sam.Tracing is { } tracing && function.Properties["Tracing"] is CfnScalar { Value: var mode } tracingNode
-            && string.Equals(mode, "Active", StringComparison.OrdinalIgnoreCase))
-            Add(tracing, "Tracing: Active", _documents.At(tracingNode.Span));
+        // samtranslator adds the X-Ray policy for any Tracing value (`if self.Tracing:`), PassThrough and intrinsics included.
+        if (sam.Tracing is { } tracing && function.Properties["Tracing"] is { } tracingNode and not CfnScalar { Value: "" })
+            Add(tracing, tracingNode is CfnScalar { Value: var mode } ? $"Tracing: {mode}" : "Tracing", _documents.At(tracingNode.Span));
         if (sam.Vpc is { } vpc && function.Properties["VpcConfig"] is CfnMapping vpcNode)
             Add(vpc, "VpcConfig", _documents.At(vpcNode.Span));
         foreach (var source in function.Events)
@@ -188,20 +188,20 @@ public sealed class CurrentGrantsReader(CfnTemplate template, TemplateExpression
                 Add(policy, $"event {source.Name} of type {source.Type}", _documents.At(source.Span));
 
         if (function.Properties["DeadLetterQueue"] is CfnMapping dlq)
-            SendTo(dlq, "TargetArn", "DeadLetterQueue", statements);
+            SendTo(dlq, "TargetArn", SamRoleData.DeadLetterQueue, "DeadLetterQueue", statements);
         foreach (var source in function.Events)
             if ((source.Properties["DestinationConfig"] as CfnMapping)?["OnFailure"] is CfnMapping onFailure)
-                SendTo(onFailure, "Destination", $"event {source.Name} OnFailure destination", statements);
+                SendTo(onFailure, "Destination", SamRoleData.EventOnFailure, $"event {source.Name} OnFailure destination", statements);
         if ((function.Properties["EventInvokeConfig"] as CfnMapping)?["DestinationConfig"] is CfnMapping destinations)
             foreach (var kind in new[] { "OnSuccess", "OnFailure" })
                 if (destinations[kind] is CfnMapping destination)
-                    SendTo(destination, "Destination", $"EventInvokeConfig {kind} destination", statements);
+                    SendTo(destination, "Destination", SamRoleData.EventInvokeConfig, $"EventInvokeConfig {kind} destination", statements);
     }
 
     /// <summary>What SAM grants on a target the function sends to, when the target says its Type.</summary>
-    private void SendTo(CfnMapping target, string property, string why, List<GrantStatement> statements)
+    private void SendTo(CfnMapping target, string property, string context, string why, List<GrantStatement> statements)
     {
-        if ((target["Type"] as CfnScalar)?.Value is not { } type || !library.SamRole.SendTo.TryGetValue(type, out var actions) || target[property] is not { } arn) return;
+        if ((target["Type"] as CfnScalar)?.Value is not { } type || library.SamRole.SendToActions(context, type) is not { IsEmpty: false } actions || target[property] is not { } arn) return;
         var resources = _documents.Values(arn, out _);
         if (resources.IsEmpty) return;
         statements.Add(new GrantStatement(true, actions, false, resources, false, null,

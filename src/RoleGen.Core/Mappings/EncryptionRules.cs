@@ -8,9 +8,14 @@ namespace RoleGen.Core.Mappings;
 
 /// <summary>
 /// One resource type of mappings/encryption.yaml: the service that calls KMS (<see cref="Via"/>), the property path of the
-/// customer managed key (<see cref="KeyPath"/>), and the KMS actions each IAM action on the resource needs.
+/// customer managed key (<see cref="KeyPath"/>), the KMS actions each IAM action on the resource needs, and the KMS
+/// actions some SDK operations need beyond those of their IAM actions (<see cref="Operations"/>, by operation name as in
+/// the mapping table: S3's multipart operations are authorized as s3:PutObject but also need kms:Decrypt).
 /// </summary>
-public sealed record EncryptionRule(string ResourceType, string Via, string KeyPath, ImmutableDictionary<string, ImmutableArray<string>> Actions, int Line);
+public sealed record EncryptionRule(string ResourceType, string Via, string KeyPath, ImmutableDictionary<string, ImmutableArray<string>> Actions, int Line)
+{
+    public ImmutableDictionary<string, ImmutableArray<string>> Operations { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+}
 
 /// <summary>mappings/encryption.yaml: which resource actions need which KMS actions when the resource uses a customer managed key.</summary>
 public sealed record EncryptionRules(ImmutableDictionary<string, EncryptionRule> Resources, ImmutableArray<string> ManagedKeyPatterns)
@@ -18,7 +23,7 @@ public sealed record EncryptionRules(ImmutableDictionary<string, EncryptionRule>
     public const string FileName = "encryption.yaml";
 
     private static readonly string[] FileKeys = ["managed", "resources"];
-    private static readonly string[] RuleKeys = ["via", "key", "actions"];
+    private static readonly string[] RuleKeys = ["via", "key", "actions", "operations"];
     private static readonly Regex KeyPathSyntax = new(@"^[A-Za-z_][A-Za-z0-9_]*(?:\[\])?(?:\.[A-Za-z_][A-Za-z0-9_]*(?:\[\])?)*$", RegexOptions.CultureInvariant);
 
     public static EncryptionRules Empty { get; } = new(ImmutableDictionary<string, EncryptionRule>.Empty, []);
@@ -60,7 +65,24 @@ public sealed record EncryptionRules(ImmutableDictionary<string, EncryptionRule>
                         throw Fail(display, Line(kmsNode), type, $"{action}: '{k}' is not a kms: action of the catalogue");
                 if (!actions.TryAdd(action, kms)) throw Fail(display, Line(actionNode), type, $"duplicate action '{action}'");
             }
-            rules[type] = new EncryptionRule(type, via, keyPath, actions.ToImmutable(), Line(typeNode));
+            var operations = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+            if (ruleKeys.TryGetValue("operations", out var operationsNode))
+            {
+                if (operationsNode is not YamlMappingNode operationsMap)
+                    throw Fail(display, Line(operationsNode), type, "'operations' must map SDK operation names to lists of KMS actions");
+                foreach (var (operationNode, kmsNode) in operationsMap.Children)
+                {
+                    var operation = Scalar(display, operationNode, type);
+                    if (operation.EndsWith("Async", StringComparison.Ordinal))
+                        throw Fail(display, Line(operationNode), type, $"operation '{operation}': name it without Async, as in the mapping table");
+                    var kms = Strings(display, kmsNode, operation);
+                    foreach (var k in kms)
+                        if (!k.StartsWith("kms:", StringComparison.Ordinal) || catalog.FindAction(k) is null)
+                            throw Fail(display, Line(kmsNode), type, $"{operation}: '{k}' is not a kms: action of the catalogue");
+                    if (!operations.TryAdd(operation, kms)) throw Fail(display, Line(operationNode), type, $"duplicate operation '{operation}'");
+                }
+            }
+            rules[type] = new EncryptionRule(type, via, keyPath, actions.ToImmutable(), Line(typeNode)) { Operations = operations.ToImmutable() };
         }
         return new EncryptionRules(rules.ToImmutable(), managed);
     }

@@ -24,13 +24,26 @@ public sealed record ManagedPolicyData(string Name, string Path, string Version,
 /// <summary>A SAM policy template (mappings/policies/sam-policy-templates.yaml): its parameters and statements.</summary>
 public sealed record SamPolicyTemplateData(string Name, ImmutableArray<string> Parameters, ImmutableArray<PolicyDataStatement> Statements);
 
-/// <summary>What SAM adds to the role it generates (mappings/policies/sam-role.yaml).</summary>
+/// <summary>
+/// What SAM adds to the role it generates (mappings/policies/sam-role.yaml). <see cref="SendTo"/> is keyed by where the
+/// target is declared (<see cref="SendToContexts"/>), then by the target's Type: SAM accepts different types in each.
+/// </summary>
 public sealed record SamRoleData(
     ImmutableArray<string> Always,
     string? Tracing,
     string? Vpc,
     ImmutableDictionary<string, string> EventSources,
-    ImmutableDictionary<string, ImmutableArray<string>> SendTo);
+    ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<string>>> SendTo)
+{
+    public const string DeadLetterQueue = "DeadLetterQueue";
+    public const string EventOnFailure = "EventOnFailure";
+    public const string EventInvokeConfig = "EventInvokeConfig";
+    public static readonly ImmutableArray<string> SendToContexts = [DeadLetterQueue, EventOnFailure, EventInvokeConfig];
+
+    /// <summary>The actions SAM grants on a target of this Type declared there; none when SAM grants nothing for it.</summary>
+    public ImmutableArray<string> SendToActions(string context, string type) =>
+        SendTo.TryGetValue(context, out var types) && types.TryGetValue(type, out var actions) ? actions : [];
+}
 
 /// <summary>The policies RoleGen can see into when it checks what a function is granted today.</summary>
 public sealed record PolicyLibrary(

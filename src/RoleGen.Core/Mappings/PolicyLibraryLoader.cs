@@ -50,9 +50,14 @@ public static class PolicyLibraryLoader
         var sources = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in (Child(role, "eventSources") as YamlMappingNode)?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
             sources[Name(key)] = Known(value, (value as YamlScalarNode)?.Value) ?? throw Error(rolePath, key, "event source needs a managed policy name");
-        var dlq = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        var dlq = ImmutableDictionary.CreateBuilder<string, ImmutableDictionary<string, ImmutableArray<string>>>(StringComparer.Ordinal);
         foreach (var (key, value) in (Child(role, "sendTo") as YamlMappingNode)?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
-            dlq[Name(key)] = Actions(rolePath, Name(key), value);
+        {
+            if (!SamRoleData.SendToContexts.Contains(Name(key)))
+                throw Error(rolePath, key, $"sendTo: unknown '{Name(key)}' (expected {string.Join(", ", SamRoleData.SendToContexts)})");
+            if (value is not YamlMappingNode types) throw Error(rolePath, key, $"sendTo.{Name(key)} must map target types to actions");
+            dlq[Name(key)] = types.Children.ToImmutableDictionary(t => Name(t.Key), t => Actions(rolePath, $"sendTo.{Name(key)}.{Name(t.Key)}", t.Value), StringComparer.Ordinal);
+        }
         var samRole = new SamRoleData(always,
             Known(role, (Child(role, "tracing") as YamlScalarNode)?.Value),
             Known(role, (Child(role, "vpc") as YamlScalarNode)?.Value),

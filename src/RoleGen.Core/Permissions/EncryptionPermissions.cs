@@ -27,9 +27,12 @@ public sealed partial class EncryptionPermissions(EncryptionRules rules, CfnTemp
         foreach (var logicalId in ResourcesIn(permission.Resource))
         {
             if (!template.Resources.TryGetValue(logicalId, out var resource)
-                || !rules.Resources.TryGetValue(resource.Type, out var rule)
-                || !rule.Actions.TryGetValue(permission.Action, out var kmsActions))
+                || !rules.Resources.TryGetValue(resource.Type, out var rule))
                 continue;
+            var kmsActions = rule.Actions.GetValueOrDefault(permission.Action, [])
+                .AddRange(OperationOf(permission.Reason) is { } operation ? rule.Operations.GetValueOrDefault(operation, []) : [])
+                .Distinct().ToImmutableArray();
+            if (kmsActions.IsEmpty) continue;
             var reason = permission.Reason.Call is { } call
                 ? permission.Reason with { Call = $"{call} ({logicalId} is encrypted with a customer managed KMS key)" }
                 : permission.Reason;
@@ -51,6 +54,14 @@ public sealed partial class EncryptionPermissions(EncryptionRules rules, CfnTemp
             }
         }
         return new PermissionSet(added.Distinct().ToImmutableArray(), findings.Distinct().ToImmutableArray());
+    }
+
+    /// <summary>The SDK operation a permission comes from: the method of its call (<c>IAmazonS3.UploadPartAsync</c> is UploadPart).</summary>
+    private static string? OperationOf(Reason reason)
+    {
+        if (reason.Call is not { } call) return null;
+        var method = call[(call.LastIndexOf('.') + 1)..];
+        return method.EndsWith("Async", StringComparison.Ordinal) ? method[..^"Async".Length] : method;
     }
 
     private static IEnumerable<string> ResourcesIn(string arn) =>

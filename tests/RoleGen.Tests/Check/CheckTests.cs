@@ -263,6 +263,49 @@ public class CheckTests
         findings.Select(f => f.Code).Should().BeEquivalentTo(new[] { FindingCodes.BroaderThanNeeded, FindingCodes.WildcardGrant });
     }
 
+    [Theory]
+    [InlineData("Active")]
+    [InlineData("PassThrough")]
+    [InlineData("!Ref TracingMode")]
+    public void SAM_adds_the_XRay_policy_for_any_Tracing_value(string mode)
+    {
+        // samtranslator SamFunction._construct_role: `if self.Tracing:` attaches the X-Ray managed policy whatever the mode.
+        using var app = CheckApp.Create($$"""
+              Reader:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: App::App.Functions::Read
+                  Tracing: {{mode}}
+                  Policies:
+                    - Statement:
+                        - Effect: Allow
+                          Action: s3:GetObject
+                          Resource: !Sub arn:${AWS::Partition}:s3:::${Uploads}/in.json
+            """);
+        var findings = CheckApp.Check(app).CheckFindings("Reader").ToList();
+
+        findings.Should().NotContain(f => f.Code == FindingCodes.MissingPermission);
+        findings.Should().Contain(f => f.Message.Contains("AWSXrayWriteOnlyAccess") && f.Message.Contains("Tracing"),
+            "SAM's generated role carries AWSXrayWriteOnlyAccess for Tracing: " + mode);
+    }
+
+    [Fact]
+    public void Without_Tracing_SAM_adds_no_XRay_policy()
+    {
+        using var app = CheckApp.Create("""
+              Reader:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: App::App.Functions::Read
+                  Policies:
+                    - Statement:
+                        - Effect: Allow
+                          Action: s3:GetObject
+                          Resource: !Sub arn:${AWS::Partition}:s3:::${Uploads}/in.json
+            """);
+        CheckApp.Check(app).CheckFindings("Reader").Should().NotContain(f => f.Message.Contains("AWSXrayWriteOnlyAccess"));
+    }
+
     [Fact]
     public void A_policy_RoleGen_cannot_see_into_is_info_and_makes_missing_permissions_warnings()
     {

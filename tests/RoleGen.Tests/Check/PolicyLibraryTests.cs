@@ -19,7 +19,7 @@ public class PolicyLibraryTests
         var catalog = RealTable.Value.Catalog;
         var statements = Library.Managed.Values.SelectMany(p => p.Statements.Select(s => (Owner: p.Name, s.Actions)))
             .Concat(Library.SamTemplates.Values.SelectMany(t => t.Statements.Select(s => (Owner: t.Name, s.Actions))))
-            .Concat(Library.SamRole.SendTo.Select(p => (Owner: "sam-role sendTo " + p.Key, Actions: p.Value)));
+            .Concat(Library.SamRole.SendTo.SelectMany(c => c.Value.Select(p => (Owner: $"sam-role sendTo {c.Key}.{p.Key}", Actions: p.Value))));
         var unknown = new List<string>();
         var checkedCount = 0;
         foreach (var (owner, actions) in statements)
@@ -54,6 +54,63 @@ public class PolicyLibraryTests
         Library.SamTemplates["S3CrudPolicy"].Statements.Single().Resources.Should().Equal(
             "arn:${AWS::Partition}:s3:::${BucketName}", "arn:${AWS::Partition}:s3:::${BucketName}/*");
         Library.SamRole.Always.Should().Equal("AWSLambdaBasicExecutionRole");
+    }
+
+    /// <summary>
+    /// samtranslator: DeadLetterQueue accepts SQS/SNS (dead_letter_queue_policy_actions), a pull event's OnFailure
+    /// SQS/SNS (pull.py), EventInvokeConfig SQS/SNS/EventBridge/Lambda (_add_event_invoke_managed_policy).
+    /// </summary>
+    [Theory]
+    [InlineData("DeadLetterQueue", "SQS", "sqs:SendMessage")]
+    [InlineData("DeadLetterQueue", "SNS", "sns:Publish")]
+    [InlineData("DeadLetterQueue", "Lambda", "")]
+    [InlineData("DeadLetterQueue", "EventBridge", "")]
+    [InlineData("EventOnFailure", "SQS", "sqs:SendMessage")]
+    [InlineData("EventOnFailure", "SNS", "sns:Publish")]
+    [InlineData("EventOnFailure", "Lambda", "")]
+    [InlineData("EventOnFailure", "EventBridge", "")]
+    [InlineData("EventInvokeConfig", "SQS", "sqs:SendMessage")]
+    [InlineData("EventInvokeConfig", "SNS", "sns:Publish")]
+    [InlineData("EventInvokeConfig", "Lambda", "lambda:InvokeFunction")]
+    [InlineData("EventInvokeConfig", "EventBridge", "events:PutEvents")]
+    public void SAM_grants_on_a_target_by_where_it_is_declared_and_its_Type(string context, string type, string actions)
+    {
+        string.Join(",", Library.SamRole.SendToActions(context, type)).Should().Be(actions);
+    }
+
+    /// <summary>samtranslator pull.py get_policy_arn: the managed policy each pull event type attaches (none for MQ, SelfManagedKafka, DocumentDB).</summary>
+    [Theory]
+    [InlineData("SQS", "AWSLambdaSQSQueueExecutionRole")]
+    [InlineData("Kinesis", "AWSLambdaKinesisExecutionRole")]
+    [InlineData("DynamoDB", "AWSLambdaDynamoDBExecutionRole")]
+    [InlineData("MSK", "AWSLambdaMSKExecutionRole")]
+    [InlineData("MQ", null)]
+    [InlineData("SelfManagedKafka", null)]
+    [InlineData("DocumentDB", null)]
+    public void Each_pull_event_type_attaches_SAMs_managed_policy(string eventType, string? policy)
+    {
+        Library.SamRole.EventSources.GetValueOrDefault(eventType).Should().Be(policy);
+        if (policy is not null) Library.FindManaged(policy).Should().NotBeNull();
+    }
+
+    /// <summary>The AWS Managed Policy Reference (docs.aws.amazon.com/aws-managed-policy/latest/reference/), default versions.</summary>
+    [Theory]
+    [InlineData("AWSLambdaBasicExecutionRole", "v1", "logs:CreateLogGroup,logs:CreateLogStream,logs:PutLogEvents")]
+    [InlineData("AWSLambdaKinesisExecutionRole", "v2", "kinesis:DescribeStream,kinesis:DescribeStreamSummary,kinesis:GetRecords,kinesis:GetShardIterator,kinesis:ListShards,kinesis:ListStreams,kinesis:SubscribeToShard,logs:CreateLogGroup,logs:CreateLogStream,logs:PutLogEvents")]
+    [InlineData("AWSLambdaDynamoDBExecutionRole", "v1", "dynamodb:DescribeStream,dynamodb:GetRecords,dynamodb:GetShardIterator,dynamodb:ListStreams,logs:CreateLogGroup,logs:CreateLogStream,logs:PutLogEvents")]
+    [InlineData("AWSLambdaVPCAccessExecutionRole", "v3", "logs:CreateLogGroup,logs:CreateLogStream,logs:PutLogEvents,ec2:CreateNetworkInterface,ec2:DescribeNetworkInterfaces,ec2:DescribeSubnets,ec2:DeleteNetworkInterface,ec2:AssignPrivateIpAddresses,ec2:UnassignPrivateIpAddresses")]
+    [InlineData("AWSLambdaMSKExecutionRole", "v2", "kafka:DescribeCluster,kafka:DescribeClusterV2,kafka:GetBootstrapBrokers,ec2:CreateNetworkInterface,ec2:DescribeNetworkInterfaces,ec2:DescribeVpcs,ec2:DeleteNetworkInterface,ec2:DescribeSubnets,ec2:DescribeSecurityGroups,logs:CreateLogGroup,logs:CreateLogStream,logs:PutLogEvents")]
+    [InlineData("AWSXrayWriteOnlyAccess", "v2", "xray:PutTraceSegments,xray:PutTelemetryRecords,xray:GetSamplingRules,xray:GetSamplingTargets,xray:GetSamplingStatisticSummaries")]
+    [InlineData("AWSXRayDaemonWriteAccess", "v2", "xray:PutTraceSegments,xray:PutTelemetryRecords,xray:GetSamplingRules,xray:GetSamplingTargets,xray:GetSamplingStatisticSummaries")]
+    [InlineData("AmazonSQSReadOnlyAccess", "v4", "sqs:GetQueueAttributes,sqs:GetQueueUrl,sqs:ListDeadLetterSourceQueues,sqs:ListQueues,sqs:ListMessageMoveTasks,sqs:ListQueueTags")]
+    public void Managed_policies_match_the_AWS_reference(string name, string version, string actions)
+    {
+        var policy = Library.FindManaged(name)!;
+        policy.Version.Should().Be(version);
+        var statement = policy.Statements.Should().ContainSingle().Subject;
+        statement.Actions.Should().BeEquivalentTo(actions.Split(','));
+        statement.Resources.Should().Equal("*");
+        statement.Condition.Should().BeNull();
     }
 
     [Theory]

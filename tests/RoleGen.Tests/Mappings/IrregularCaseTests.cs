@@ -63,6 +63,11 @@ public class IrregularCaseTests
         { "IAmazonSimpleNotificationService", "Publish", "sns:Publish", "topic", "TopicArn", null, "" },
         { "IAmazonSimpleNotificationService", "Publish", "sns:Publish", "topic", "TargetArn", null, "TopicName=TargetArn" },
         { "IAmazonSimpleNotificationService", "PublishBatch", "sns:Publish", "topic", null, null, "" },
+        // SDK helpers of IAmazonSimpleNotificationService.Extensions.cs (aws-sdk-net): FindTopic pages ListTopics,
+        // AuthorizeS3ToPublish reads the topic policy and writes it back.
+        { "IAmazonSimpleNotificationService", "FindTopic", "sns:ListTopics", "*", null, null, "" },
+        { "IAmazonSimpleNotificationService", "AuthorizeS3ToPublish", "sns:GetTopicAttributes", "topic", null, null, "" },
+        { "IAmazonSimpleNotificationService", "AuthorizeS3ToPublish", "sns:SetTopicAttributes", "topic", null, null, "" },
         { "IAmazonKeyManagementService", "ReEncrypt", "kms:ReEncryptFrom", "key", "SourceKeyId", null, "KeyId=SourceKeyId" },
         { "IAmazonKeyManagementService", "ReEncrypt", "kms:ReEncryptTo", "key", null, null, "KeyId=DestinationKeyId" },
         { "IAmazonKeyManagementService", "GenerateDataKey", "kms:GenerateDataKey", "key", null, null, "" },
@@ -120,6 +125,9 @@ public class IrregularCaseTests
     [InlineData("IAmazonSQS", "ChangeMessageVisibility", "QueueUrl,ReceiptHandle,VisibilityTimeout", null)]
     [InlineData("IAmazonSimpleNotificationService", "Publish", "TopicArn,Message", "TopicArn,Message,Subject")]
     [InlineData("IAmazonSimpleNotificationService", "Subscribe", "TopicArn,Protocol,Endpoint", null)]
+    [InlineData("IAmazonSimpleNotificationService", "AddPermission", "TopicArn,Label,AWSAccountId,ActionName", null)]
+    [InlineData("IAmazonSimpleNotificationService", "FindTopic", "TopicName", null)]
+    [InlineData("IAmazonSimpleNotificationService", "AuthorizeS3ToPublish", "TopicArn,Bucket", null)]
     [InlineData("IAmazonDynamoDB", "UpdateItem", "TableName,Key,AttributeUpdates", "TableName,Key,AttributeUpdates,ReturnValues")]
     [InlineData("IAmazonDynamoDB", "DescribeTable", "TableName", null)]
     public void Positional_overloads_are_listed(string client, string method, string first, string? second)

@@ -62,6 +62,64 @@ public class EncryptionTests
         statement.Reasons.Should().Contain(r => r.File == "src/App/Handler.cs" && r.Line == 8 && r.Call!.Contains("Uploads is encrypted"));
     }
 
+    private const string EncryptedBucket = """
+        Uploads:
+          Type: AWS::S3::Bucket
+          Properties:
+            BucketEncryption:
+              ServerSideEncryptionConfiguration:
+                - ServerSideEncryptionByDefault:
+                    SSEAlgorithm: aws:kms
+                    KMSMasterKeyID: !GetAtt Key.Arn
+        """;
+
+    /// <summary>
+    /// S3 user guide ("Multipart upload API and permissions"): a multipart upload with SSE-KMS needs kms:Decrypt as well
+    /// as kms:GenerateDataKey, because S3 decrypts the parts to complete it. Every multipart operation is authorized as
+    /// s3:PutObject, so encryption.yaml names them (operations) to add Decrypt for the bucket's default key.
+    /// </summary>
+    [Theory]
+    [InlineData("await _s3.InitiateMultipartUploadAsync(Bucket, \"big/x\");")]
+    [InlineData("await _s3.UploadPartAsync(new Amazon.S3.Model.UploadPartRequest { BucketName = Bucket, Key = \"big/x\" });")]
+    [InlineData("await _s3.CompleteMultipartUploadAsync(new Amazon.S3.Model.CompleteMultipartUploadRequest { BucketName = Bucket, Key = \"big/x\" });")]
+    [InlineData("await _s3.CopyPartAsync(new Amazon.S3.Model.CopyPartRequest { SourceBucket = \"plain-source\", SourceKey = \"a\", DestinationBucket = Bucket, DestinationKey = \"big/x\" });")]
+    public void A_multipart_upload_to_a_bucket_with_a_customer_key_also_needs_Decrypt(string call)
+    {
+        var report = OneFunction.Run(Key + "\n" + EncryptedBucket, $$"""
+            using Amazon.S3;
+            namespace App;
+            public class Handler
+            {
+                private static readonly string Bucket = Environment.GetEnvironmentVariable("UPLOADS");
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public async Task Run()
+                {
+                    {{call}}
+                }
+            }
+            """, "UPLOADS: !Ref Uploads");
+
+        Kms(report).Should().Equal(
+            "kms:Decrypt ${Key.Arn}" + Via("s3"),
+            "kms:GenerateDataKey ${Key.Arn}" + Via("s3"));
+    }
+
+    [Fact]
+    public void A_single_PutObject_to_a_bucket_with_a_customer_key_needs_only_GenerateDataKey()
+    {
+        var report = OneFunction.Run(Key + "\n" + EncryptedBucket, """
+            using Amazon.S3;
+            namespace App;
+            public class Handler
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public Task Run() => _s3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = Environment.GetEnvironmentVariable("UPLOADS"), Key = "x" });
+            }
+            """, "UPLOADS: !Ref Uploads");
+
+        Kms(report).Should().Equal("kms:GenerateDataKey ${Key.Arn}" + Via("s3"));
+    }
+
     [Fact]
     public void Sqs_queue_with_a_customer_key_needs_it_to_send_and_receive_and_an_AWS_managed_key_needs_nothing()
     {
