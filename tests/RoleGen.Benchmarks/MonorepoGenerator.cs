@@ -65,6 +65,15 @@ public sealed class MonorepoGenerator(int functionCount, int functionsPerProject
     }
 
     /// <summary>The file the harness edits to measure a re-run after one change: the first function's repository.</summary>
+    /// <summary>The text with a statement added at the start of the first method body that follows an <c>async Task</c> signature.</summary>
+    public static string WithStatementInFirstMethod(string text, string statement)
+    {
+        var signature = text.IndexOf(" async Task", StringComparison.Ordinal);
+        var body = signature < 0 ? -1 : text.IndexOf("\n    {\n", signature, StringComparison.Ordinal);
+        if (body < 0) throw new InvalidOperationException("no async method body to edit in the generated file");
+        return text.Insert(body + "\n    {\n".Length, "        " + statement + "\n");
+    }
+
     public static string OneFileToChange(string root) =>
         Directory.GetFiles(Path.Combine(root, "src", ProjectName(0), "Data"), "*.cs").Order(StringComparer.Ordinal).First();
 

@@ -20,10 +20,11 @@ internal sealed class MonorepoHarness(Options options)
     private readonly string _work = Path.GetFullPath(options.Get("work", Path.Combine(Path.GetTempPath(), "rolegen-bench")));
     private readonly string _repository = RepositoryRoot.Find();
 
-    private string RoleGenDll => Path.Combine(_repository, "src", "RoleGen.Cli", "bin", "Release", "net8.0", "rolegen.dll");
+    // --cli times another build of the CLI (a ReadyToRun publish, say) instead of the Release build this command makes.
+    private string RoleGenDll => options.Has("cli") ? Path.GetFullPath(options.Get("cli", "")) : Path.Combine(_repository, "src", "RoleGen.Cli", "bin", "Release", "net8.0", "rolegen.dll");
 
     public sealed record Row(int Size, int Functions, int Projects, int Lines, double RoleGenSeconds, double PeakMegabytes,
-        double BuildSeconds, double RerunSeconds, double CachedSeconds, bool CacheIdentical)
+        double BuildSeconds, double BodyEditSeconds, double DeclarationEditSeconds, double CachedSeconds, bool CacheIdentical)
     {
         public double PerFunctionMs => RoleGenSeconds * 1000 / Functions;
         public double RatioPercent => BuildSeconds > 0 ? RoleGenSeconds / BuildSeconds * 100 : double.NaN;
@@ -32,7 +33,7 @@ internal sealed class MonorepoHarness(Options options)
     public int Run()
     {
         Directory.CreateDirectory(_work);
-        if (!options.Has("no-build"))
+        if (!options.Has("no-build") && !options.Has("cli"))
         {
             Log("building the RoleGen CLI (Release)");
             Dotnet(_repository, "build", Path.Combine("src", "RoleGen.Cli", "RoleGen.Cli.csproj"), "-c", "Release", "-nologo", "-v:q").EnsureSuccess("building RoleGen");
@@ -47,7 +48,7 @@ internal sealed class MonorepoHarness(Options options)
         var notes = $"""
 
             {Environment.ProcessorCount} cores, load average now {load}; rolegen runs: {_runs} (median, --no-cache, after 1 warm-up), builds: {_buildRuns} (median of `dotnet clean` + `dotnet build --no-restore`).
-            Peak = max resident set size of the rolegen process ({(ProcessRunner.HasGnuTime ? "/usr/bin/time -v" : "polled working set")}). Re-run = rolegen with its cache after one file of one project changed (median); cached = nothing changed.
+            Peak = max resident set size of the rolegen process ({(ProcessRunner.HasGnuTime ? "/usr/bin/time -v" : "polled working set")}). Re-runs = rolegen with its cache after one file of one project changed (median): a statement added to a method body, or a new type; cached = nothing changed.
 
             """;
         Console.WriteLine();
@@ -108,29 +109,40 @@ internal sealed class MonorepoHarness(Options options)
             cached.Add(RoleGen(Path.Combine(output, "cached.json"), useCache: true).Elapsed.TotalSeconds);
             identical &= File.ReadAllBytes(Path.Combine(output, "cached.json")).AsSpan().SequenceEqual(reference);
         }
-        var reruns = new List<double>();
+        // Re-runs after real code changes that keep the roles as they are, in one file of the first project: an edit inside
+        // a method body (only the functions that reach that code are analysed again), and a new type (a declaration
+        // change: every function of that project is analysed again).
         var changed = MonorepoGenerator.OneFileToChange(root);
+        var bodyEdits = new List<double>();
         for (var i = 0; i < _runs; i++)
         {
-            // A real code change (a new type, so the project's semantics change and it must be analysed again) that keeps the roles as they are.
-            File.AppendAllText(changed, $"\ninternal static class BenchmarkEdit{i}\n{{\n    public static int Revision => {i};\n}}\n");
-            reruns.Add(RoleGen(Path.Combine(output, "rerun.json"), useCache: true).Elapsed.TotalSeconds);
-            identical &= File.ReadAllBytes(Path.Combine(output, "rerun.json")).AsSpan().SequenceEqual(reference);
+            File.WriteAllText(changed, MonorepoGenerator.WithStatementInFirstMethod(File.ReadAllText(changed), $"System.Diagnostics.Debug.WriteLine(\"benchmark edit {i}\");"));
+            bodyEdits.Add(RoleGen(Path.Combine(output, "rerun.json"), useCache: true).Elapsed.TotalSeconds);
         }
-        Log($"{size}: re-run after one change {Median(reruns):F2} s, nothing changed {Median(cached):F2} s, cached output identical: {identical}");
+        // The edit moves the lines below it, so the reports' source lines move too: compare with an uncached run now.
+        RoleGen(Path.Combine(output, "edited-uncached.json"), useCache: false);
+        identical &= File.ReadAllBytes(Path.Combine(output, "rerun.json")).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(output, "edited-uncached.json")));
+        var declarationEdits = new List<double>();
+        for (var i = 0; i < _runs; i++)
+        {
+            File.AppendAllText(changed, $"\ninternal static class BenchmarkEdit{i}\n{{\n    public static int Revision => {i};\n}}\n");
+            declarationEdits.Add(RoleGen(Path.Combine(output, "rerun.json"), useCache: true).Elapsed.TotalSeconds);
+            identical &= File.ReadAllBytes(Path.Combine(output, "rerun.json")).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(output, "edited-uncached.json")));
+        }
+        Log($"{size}: re-run after a body edit {Median(bodyEdits):F2} s, after a declaration edit {Median(declarationEdits):F2} s, nothing changed {Median(cached):F2} s, cached output identical: {identical}");
 
         return new Row(size, size, generator.ProjectCount, lines, Median(runs.Select(r => r.Elapsed.TotalSeconds)),
-            runs.Max(r => r.PeakBytes) / 1048576.0, Median(builds), Median(reruns), Median(cached), identical);
+            runs.Max(r => r.PeakBytes) / 1048576.0, Median(builds), Median(bodyEdits), Median(declarationEdits), Median(cached), identical);
     }
 
     public static string Table(IEnumerable<Row> rows)
     {
         var t = new StringBuilder();
-        t.AppendLine("| size | functions | projects | C# lines | RoleGen median s | per-function ms | peak MB | build median s | ratio % | re-run s (1 file changed) | cached s (no change) |");
-        t.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        t.AppendLine("| size | functions | projects | C# lines | RoleGen median s | per-function ms | peak MB | build median s | ratio % | re-run s (body edit) | re-run s (new type) | cached s (no change) |");
+        t.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in rows)
             t.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Size} | {r.Functions} | {r.Projects} | {r.Lines} | {r.RoleGenSeconds:F2} | {r.PerFunctionMs:F1} | {r.PeakMegabytes:F0} | {r.BuildSeconds:F2} | {r.RatioPercent:F1} | {r.RerunSeconds:F2} | {r.CachedSeconds:F2}{(r.CacheIdentical ? "" : " (OUTPUT DIFFERS)")} |"));
+                $"| {r.Size} | {r.Functions} | {r.Projects} | {r.Lines} | {r.RoleGenSeconds:F2} | {r.PerFunctionMs:F1} | {r.PeakMegabytes:F0} | {r.BuildSeconds:F2} | {r.RatioPercent:F1} | {r.BodyEditSeconds:F2} | {r.DeclarationEditSeconds:F2} | {r.CachedSeconds:F2}{(r.CacheIdentical ? "" : " (OUTPUT DIFFERS)")} |"));
         return t.ToString();
     }
 
