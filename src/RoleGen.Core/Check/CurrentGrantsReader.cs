@@ -195,7 +195,22 @@ public sealed class CurrentGrantsReader(CfnTemplate template, TemplateExpression
         if ((function.Properties["EventInvokeConfig"] as CfnMapping)?["DestinationConfig"] is CfnMapping destinations)
             foreach (var kind in new[] { "OnSuccess", "OnFailure" })
                 if (destinations[kind] is CfnMapping destination)
+                {
                     SendTo(destination, "Destination", SamRoleData.EventInvokeConfig, $"EventInvokeConfig {kind} destination", statements);
+                    SendToCreated(function.LogicalId, kind, destination, statements);
+                }
+    }
+
+    /// <summary>An EventInvokeConfig destination without a Destination: SAM creates the queue or topic and grants on it.</summary>
+    private void SendToCreated(string functionId, string outcome, CfnMapping target, List<GrantStatement> statements)
+    {
+        const string context = SamRoleData.EventInvokeConfig;
+        if (target["Destination"] is not null || (target["Type"] as CfnScalar)?.Value is not { } type
+            || library.SamRole.CreatedTarget(context, type, functionId, outcome) is not { } arn
+            || library.SamRole.SendToActions(context, type) is not { IsEmpty: false } actions) return;
+        statements.Add(new GrantStatement(true, actions, false, [arn], false, null,
+            new GrantOrigin($"the statement SAM adds to the role it generates for the {type} target it creates for the EventInvokeConfig {outcome} destination ({arn})",
+                _documents.At(target.Span), SamDefault: true)));
     }
 
     /// <summary>What SAM grants on a target the function sends to, when the target says its Type.</summary>

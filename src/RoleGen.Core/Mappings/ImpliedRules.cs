@@ -12,18 +12,35 @@ public sealed record ImpliedRule(string Name, string Description, ImmutableArray
 /// <summary>A polled event source: the SAM event property holding its ARN, the rule to apply, and the IAM service of that ARN.</summary>
 public sealed record EventSourceRule(string EventType, string Property, string Rule, string Service);
 
+/// <summary>
+/// A destination SAM creates itself (implied.yaml <c>createdDestinations</c>): an EventInvokeConfig OnSuccess/OnFailure
+/// of this Type without a Destination. <see cref="Target"/> is its ARN in Fn::Sub syntax with <c>&lt;Function&gt;</c>
+/// (the function's logical id) and <c>&lt;Outcome&gt;</c> (OnSuccess or OnFailure) still to fill; <see cref="Rule"/> the grant on it.
+/// </summary>
+public sealed record CreatedDestination(string Type, string Target, string Rule)
+{
+    public const string FunctionPlaceholder = "<Function>";
+    public const string OutcomePlaceholder = "<Outcome>";
+
+    public string TargetFor(string functionLogicalId, string outcome) =>
+        Target.Replace(FunctionPlaceholder, functionLogicalId, StringComparison.Ordinal).Replace(OutcomePlaceholder, outcome, StringComparison.Ordinal);
+}
+
 /// <summary>The permissions that follow from a function's configuration rather than its code (mappings/implied.yaml).</summary>
 public sealed record ImpliedRules(
     ImmutableDictionary<string, ImpliedRule> Rules,
     ImmutableDictionary<string, EventSourceRule> EventSources,
     ImmutableDictionary<string, string> Targets)
 {
+    /// <summary>By destination Type (SQS, SNS): what SAM creates when an EventInvokeConfig destination has no Destination.</summary>
+    public ImmutableDictionary<string, CreatedDestination> CreatedDestinations { get; init; } = ImmutableDictionary<string, CreatedDestination>.Empty;
+
     public EventSourceRule? EventSourceForService(string service) => EventSources.Values.FirstOrDefault(e => e.Service == service);
 
     public static ImpliedRules Load(string path)
     {
         var file = Path.GetFileName(path);
-        var root = MappingFile.ReadRoot(path, "rules, eventSources, targets");
+        var root = MappingFile.ReadRoot(path, "rules, eventSources, targets, createdDestinations");
         var rules = ImmutableDictionary.CreateBuilder<string, ImpliedRule>(StringComparer.Ordinal);
         foreach (var (key, value) in Section(root, "rules", path, required: true))
         {
@@ -49,7 +66,19 @@ public sealed record ImpliedRules(
             if (!rules.ContainsKey(rule)) throw Error(path, key, $"target '{key}' names rule '{rule}', which is not defined");
             targets[((YamlScalarNode)key).Value!] = rule;
         }
-        return new ImpliedRules(rules.ToImmutable(), sources.ToImmutable(), targets.ToImmutable());
+        var created = ImmutableDictionary.CreateBuilder<string, CreatedDestination>(StringComparer.Ordinal);
+        foreach (var (key, value) in Section(root, "createdDestinations", path, required: false))
+        {
+            var type = ((YamlScalarNode)key).Value!;
+            if (value is not YamlMappingNode destination) throw Error(path, key, $"created destination '{type}' must be a mapping");
+            var rule = Scalar(destination, "rule", path, type);
+            if (!rules.ContainsKey(rule)) throw Error(path, key, $"created destination '{type}' names rule '{rule}', which is not defined");
+            var target = Scalar(destination, "target", path, type);
+            if (!target.Contains(CreatedDestination.FunctionPlaceholder, StringComparison.Ordinal))
+                throw Error(path, key, $"created destination '{type}': target must name the resource by {CreatedDestination.FunctionPlaceholder} (the function's logical id)");
+            created[type] = new CreatedDestination(type, target, rule);
+        }
+        return new ImpliedRules(rules.ToImmutable(), sources.ToImmutable(), targets.ToImmutable()) { CreatedDestinations = created.ToImmutable() };
     }
 
     private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> Section(YamlMappingNode root, string name, string path, bool required)

@@ -40,6 +40,19 @@ public sealed record SamRoleData(
     public const string EventInvokeConfig = "EventInvokeConfig";
     public static readonly ImmutableArray<string> SendToContexts = [DeadLetterQueue, EventOnFailure, EventInvokeConfig];
 
+    /// <summary>
+    /// By sendTo context, then Type: the ARN (Fn::Sub syntax, with <c>&lt;Function&gt;</c> and <c>&lt;Outcome&gt;</c> to fill)
+    /// of the target SAM creates when the destination names none; SAM grants <see cref="SendToActions"/> on it.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableDictionary<string, string>> Created { get; init; } =
+        ImmutableDictionary<string, ImmutableDictionary<string, string>>.Empty;
+
+    /// <summary>The ARN of the target SAM creates for this function's destination (OnSuccess/OnFailure) of this Type; null when it creates none.</summary>
+    public string? CreatedTarget(string context, string type, string functionLogicalId, string outcome) =>
+        Created.TryGetValue(context, out var types) && types.TryGetValue(type, out var arn)
+            ? arn.Replace(CreatedDestination.FunctionPlaceholder, functionLogicalId, StringComparison.Ordinal).Replace(CreatedDestination.OutcomePlaceholder, outcome, StringComparison.Ordinal)
+            : null;
+
     /// <summary>The actions SAM grants on a target of this Type declared there; none when SAM grants nothing for it.</summary>
     public ImmutableArray<string> SendToActions(string context, string type) =>
         SendTo.TryGetValue(context, out var types) && types.TryGetValue(type, out var actions) ? actions : [];

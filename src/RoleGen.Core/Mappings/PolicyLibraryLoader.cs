@@ -58,10 +58,20 @@ public static class PolicyLibraryLoader
             if (value is not YamlMappingNode types) throw Error(rolePath, key, $"sendTo.{Name(key)} must map target types to actions");
             dlq[Name(key)] = types.Children.ToImmutableDictionary(t => Name(t.Key), t => Actions(rolePath, $"sendTo.{Name(key)}.{Name(t.Key)}", t.Value), StringComparer.Ordinal);
         }
+        var created = ImmutableDictionary.CreateBuilder<string, ImmutableDictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var (key, value) in (Child(role, "created") as YamlMappingNode)?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
+        {
+            if (value is not YamlMappingNode types || !dlq.TryGetValue(Name(key), out var granted))
+                throw Error(rolePath, key, $"created.{Name(key)} must map target types to ARNs, for a context sendTo has");
+            foreach (var (type, arn) in types.Children)
+                if (!granted.ContainsKey(Name(type)) || arn is not YamlScalarNode { Value: { } text } || !text.Contains(CreatedDestination.FunctionPlaceholder, StringComparison.Ordinal))
+                    throw Error(rolePath, type, $"created.{Name(key)}.{Name(type)}: needs sendTo.{Name(key)}.{Name(type)} and an ARN naming <Function>");
+            created[Name(key)] = types.Children.ToImmutableDictionary(t => Name(t.Key), t => ((YamlScalarNode)t.Value).Value!, StringComparer.Ordinal);
+        }
         var samRole = new SamRoleData(always,
             Known(role, (Child(role, "tracing") as YamlScalarNode)?.Value),
             Known(role, (Child(role, "vpc") as YamlScalarNode)?.Value),
-            sources.ToImmutable(), dlq.ToImmutable());
+            sources.ToImmutable(), dlq.ToImmutable()) { Created = created.ToImmutable() };
 
         return new PolicyLibrary(managed.ToImmutable(), templates.ToImmutable(), samRole);
     }

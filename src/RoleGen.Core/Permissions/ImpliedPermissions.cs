@@ -11,7 +11,7 @@ namespace RoleGen.Core.Permissions;
 /// The role must not Ref its own function (role -> function -> role is a cycle), so the log group is spelled
 /// from a literal FunctionName, or from the name CloudFormation gives: {StackName}-{LogicalId}-{suffix}.
 /// </summary>
-public sealed class ImpliedPermissions(ImpliedRules rules, CfnTemplate template, TemplateExpressionReader expressions, CloudFormationTypes types)
+public sealed partial class ImpliedPermissions(ImpliedRules rules, CfnTemplate template, TemplateExpressionReader expressions, CloudFormationTypes types)
 {
     public ImmutableArray<Permission> For(FunctionSpec function)
     {
@@ -23,6 +23,7 @@ public sealed class ImpliedPermissions(ImpliedRules rules, CfnTemplate template,
         foreach (var source in function.Events) permissions.AddRange(EventSource(source));
         permissions.AddRange(DeadLetterQueue(function));
         permissions.AddRange(Destinations(function));
+        permissions.AddRange(CreatedDestinations(function));
         if (IsActive(function.Properties["Tracing"]))
             permissions.AddRange(Grants("tracing", [], new Reason(Template: $"{function.LogicalId}.Tracing")));
         if (function.Properties["VpcConfig"] is CfnMapping)

@@ -289,6 +289,43 @@ public class CheckTests
             "SAM's generated role carries AWSXrayWriteOnlyAccess for Tracing: " + mode);
     }
 
+    /// <summary>
+    /// An EventInvokeConfig destination of Type SQS or SNS without a Destination: SAM creates the queue or topic and
+    /// grants on it in the role it generates (samtranslator _validate_and_inject_resource), which is what the function needs.
+    /// </summary>
+    [Theory]
+    [InlineData("OnSuccess", "SQS", "sqs:SendMessage on ${ReaderEventInvokeConfigOnSuccessQueue.Arn}")]
+    [InlineData("OnFailure", "SQS", "sqs:SendMessage on ${ReaderEventInvokeConfigOnFailureQueue.Arn}")]
+    [InlineData("OnSuccess", "SNS", "sns:Publish on ${ReaderEventInvokeConfigOnSuccessTopic}")]
+    [InlineData("OnFailure", "SNS", "sns:Publish on ${ReaderEventInvokeConfigOnFailureTopic}")]
+    public void SAMs_grant_on_the_destination_it_creates_is_seen_and_needed(string outcome, string type, string need)
+    {
+        var invokeConfig = $$"""
+                  EventInvokeConfig:
+                    DestinationConfig:
+                      {{outcome}}:
+                        Type: {{type}}
+            """;
+        using var sam = CheckApp.Create("""
+              Reader:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: App::App.Functions::Read
+                  Policies:
+                    - Statement:
+                        - Effect: Allow
+                          Action: s3:GetObject
+                          Resource: !Sub arn:${AWS::Partition}:s3:::${Uploads}/in.json
+            """ + "\n" + invokeConfig);
+        var findings = CheckApp.Check(sam).CheckFindings("Reader").ToList();
+        findings.Should().NotContain(f => f.Code == FindingCodes.MissingPermission);
+        findings.Should().NotContain(f => f.Message.Contains($"ReaderEventInvokeConfig{outcome}"), "SAM grants what the function needs on the queue or topic it creates");
+
+        using var own = CheckApp.Create(ExactRole.Replace("      Role: !GetAtt ReaderRole.Arn\n", "      Role: !GetAtt ReaderRole.Arn\n" + invokeConfig + "\n"));
+        CheckApp.Check(own).CheckFindings("Reader").Should().ContainSingle(f => f.Code == FindingCodes.MissingPermission)
+            .Which.Message.Should().Contain(need, "the role the template gives the function has no grant on the target SAM creates");
+    }
+
     [Fact]
     public void Without_Tracing_SAM_adds_no_XRay_policy()
     {

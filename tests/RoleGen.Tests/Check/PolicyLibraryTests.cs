@@ -78,6 +78,40 @@ public class PolicyLibraryTests
         string.Join(",", Library.SamRole.SendToActions(context, type)).Should().Be(actions);
     }
 
+    /// <summary>
+    /// samtranslator _validate_and_inject_resource: an EventInvokeConfig destination of Type SQS or SNS without a
+    /// Destination makes SAM create &lt;Function&gt;EventInvokeConfig&lt;Outcome&gt;Queue (granted on its GetAtt Arn) or
+    /// ...Topic (its Ref); for the other types and the other contexts it creates nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("EventInvokeConfig", "SQS", "OnSuccess", "${FnEventInvokeConfigOnSuccessQueue.Arn}")]
+    [InlineData("EventInvokeConfig", "SQS", "OnFailure", "${FnEventInvokeConfigOnFailureQueue.Arn}")]
+    [InlineData("EventInvokeConfig", "SNS", "OnSuccess", "${FnEventInvokeConfigOnSuccessTopic}")]
+    [InlineData("EventInvokeConfig", "SNS", "OnFailure", "${FnEventInvokeConfigOnFailureTopic}")]
+    [InlineData("EventInvokeConfig", "Lambda", "OnSuccess", null)]
+    [InlineData("EventInvokeConfig", "EventBridge", "OnFailure", null)]
+    [InlineData("DeadLetterQueue", "SQS", "OnFailure", null)]
+    [InlineData("EventOnFailure", "SQS", "OnFailure", null)]
+    public void SAM_creates_a_target_for_an_EventInvokeConfig_destination_without_one(string context, string type, string outcome, string? arn)
+    {
+        Library.SamRole.CreatedTarget(context, type, "Fn", outcome).Should().Be(arn);
+    }
+
+    /// <summary>generate (implied.yaml) and check (sam-role.yaml) must name the same created target and the same actions on it.</summary>
+    [Fact]
+    public void The_targets_SAM_creates_are_the_same_in_implied_yaml_and_sam_role_yaml()
+    {
+        var implied = ImpliedRules.Load(Path.Combine(RealTable.Directory, "implied.yaml"));
+        implied.CreatedDestinations.Keys.Should().BeEquivalentTo(Library.SamRole.Created[SamRoleData.EventInvokeConfig].Keys);
+        foreach (var created in implied.CreatedDestinations.Values)
+        foreach (var outcome in new[] { "OnSuccess", "OnFailure" })
+        {
+            Library.SamRole.CreatedTarget(SamRoleData.EventInvokeConfig, created.Type, "Fn", outcome).Should().Be(created.TargetFor("Fn", outcome));
+            implied.Rules[created.Rule].Grants.SelectMany(g => g.Actions).Select(a => a.ToLowerInvariant())
+                .Should().BeEquivalentTo(Library.SamRole.SendToActions(SamRoleData.EventInvokeConfig, created.Type).Select(a => a.ToLowerInvariant()));
+        }
+    }
+
     /// <summary>samtranslator pull.py get_policy_arn: the managed policy each pull event type attaches (none for MQ, SelfManagedKafka, DocumentDB).</summary>
     [Theory]
     [InlineData("SQS", "AWSLambdaSQSQueueExecutionRole")]

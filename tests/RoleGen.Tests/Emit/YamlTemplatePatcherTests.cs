@@ -137,6 +137,38 @@ public class YamlTemplatePatcherTests
     }
 
     [Fact]
+    public void The_generated_role_sends_to_the_queue_and_topic_SAM_creates_for_EventInvokeConfig()
+    {
+        // Without a Destination SAM creates WriterEventInvokeConfigOnFailureQueue and ...OnSuccessTopic and grants on them
+        // in the role it generates, which --in-place replaces: the generated role must grant them too.
+        var invokeConfig = """
+                  EventInvokeConfig:
+                    MaximumRetryAttempts: 1
+                    DestinationConfig:
+                      OnSuccess:
+                        Type: SNS
+                      OnFailure:
+                        Type: SQS
+
+            """;
+        using var app = App(Original.Replace("      Handler: App::App.Functions::Write\n", "      Handler: App::App.Functions::Write\n" + invokeConfig));
+        var text = Patch(app);
+
+        text.Should().Contain(invokeConfig, "the template's own EventInvokeConfig stays as it was");
+        var statements = (CfnSequence)((CfnMapping)((CfnMapping)((CfnSequence)TemplateLoader.Parse("/t/template.yaml", text).Resources["WriterRole"].Properties["Policies"]!).Items[0])["PolicyDocument"]!)["Statement"]!;
+        Granted(statements, "sqs:SendMessage").Should().Equal("${WriterEventInvokeConfigOnFailureQueue.Arn}");
+        Granted(statements, "sns:Publish").Should().Equal("${WriterEventInvokeConfigOnSuccessTopic}");
+        text.Should().Contain("Writer.EventInvokeConfig.DestinationConfig.OnFailure");
+    }
+
+    /// <summary>The resources (Fn::Sub text) of the statements that grant this action.</summary>
+    private static IEnumerable<string> Granted(CfnSequence statements, string action) =>
+        statements.Items.OfType<CfnMapping>()
+            .Where(s => s["Action"] is CfnSequence actions ? actions.Items.OfType<CfnScalar>().Any(a => a.Value == action) : (s["Action"] as CfnScalar)?.Value == action)
+            .SelectMany(s => s["Resource"] is CfnSequence r ? r.Items : [s["Resource"]!])
+            .Select(r => r is CfnMapping m && m.AsIntrinsic() is ("Fn::Sub", CfnScalar sub) ? sub.Value : ((CfnScalar)r).Value);
+
+    [Fact]
     public void A_second_run_changes_nothing()
     {
         using var app = App();

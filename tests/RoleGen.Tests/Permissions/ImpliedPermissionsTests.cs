@@ -79,6 +79,49 @@ public class ImpliedPermissionsTests
         Implied(properties).Should().Contain((action, resource, reason));
     }
 
+    /// <summary>
+    /// With Type SQS or SNS and no Destination, SAM creates the queue or topic (samtranslator _validate_and_inject_resource,
+    /// logical id &lt;Function&gt;EventInvokeConfig&lt;Outcome&gt;Queue/Topic, the same with AutoPublishAlias) and the role
+    /// must send to it: a queue by its GetAtt Arn, a topic by its Ref.
+    /// </summary>
+    [Theory]
+    [InlineData("OnSuccess", "SQS", "", "sqs:SendMessage", "${FnEventInvokeConfigOnSuccessQueue.Arn}")]
+    [InlineData("OnFailure", "SQS", "", "sqs:SendMessage", "${FnEventInvokeConfigOnFailureQueue.Arn}")]
+    [InlineData("OnSuccess", "SNS", "", "sns:Publish", "${FnEventInvokeConfigOnSuccessTopic}")]
+    [InlineData("OnFailure", "SNS", "", "sns:Publish", "${FnEventInvokeConfigOnFailureTopic}")]
+    [InlineData("OnFailure", "SQS", "AutoPublishAlias: live\n", "sqs:SendMessage", "${FnEventInvokeConfigOnFailureQueue.Arn}")]
+    [InlineData("OnSuccess", "SNS", "AutoPublishAlias: live\n", "sns:Publish", "${FnEventInvokeConfigOnSuccessTopic}")]
+    public void A_destination_without_Destination_is_granted_on_the_queue_or_topic_SAM_creates(string outcome, string type, string more, string action, string resource)
+    {
+        var implied = Implied(more + $"EventInvokeConfig:\n  MaximumRetryAttempts: 1\n  DestinationConfig:\n    {outcome}:\n      Type: {type}").ToList();
+
+        implied.Should().Contain((action, resource, $"Fn.EventInvokeConfig.DestinationConfig.{outcome}"));
+        implied.Where(p => p.Action is "sqs:SendMessage" or "sns:Publish").Should().ContainSingle("only the created target is sent to");
+    }
+
+    [Theory]
+    [InlineData("SQS", "!GetAtt Dlq.Arn", "sqs:SendMessage", "${Dlq.Arn}")]
+    [InlineData("SNS", "!Ref Alerts", "sns:Publish", "${Alerts}")]
+    public void A_given_Destination_is_granted_as_before_and_nothing_is_created(string type, string destination, string action, string resource)
+    {
+        foreach (var outcome in new[] { "OnSuccess", "OnFailure" })
+        {
+            var implied = Implied($"EventInvokeConfig:\n  DestinationConfig:\n    {outcome}:\n      Type: {type}\n      Destination: {destination}").ToList();
+
+            implied.Should().Contain((action, resource, $"Fn.EventInvokeConfig.DestinationConfig.{outcome}"));
+            implied.Should().NotContain(p => p.Resource.Contains("EventInvokeConfig"), "SAM creates nothing when the Destination is given");
+        }
+    }
+
+    [Theory]
+    [InlineData("Lambda")]
+    [InlineData("EventBridge")]
+    public void Lambda_and_EventBridge_destinations_need_a_Destination_and_nothing_is_created(string type)
+    {
+        Implied($"EventInvokeConfig:\n  DestinationConfig:\n    OnFailure:\n      Type: {type}").Should()
+            .NotContain(p => p.Reason.StartsWith("Fn.EventInvokeConfig", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Tracing: PassThrough", "xray:")]
     [InlineData("Events:\n  Up:\n    Type: S3\n    Properties:\n      Bucket: !Ref B\n      Events: s3:ObjectCreated:*", "s3:")]
