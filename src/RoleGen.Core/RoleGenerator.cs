@@ -37,7 +37,8 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
 
         var expressions = new TemplateExpressionReader(template, knowledge.Types);
         var context = new TemplateContext(template, expressions,
-            new CycleBreaker(template, new TemplateDependencies(template, read.Functions), knowledge.Types, knowledge.Table.Catalog, expressions));
+            new CycleBreaker(template, new TemplateDependencies(template, read.Functions), knowledge.Types, knowledge.Table.Catalog, expressions),
+            new ImpliedPermissions(knowledge.Implied, template, expressions, knowledge.Types));
         var dotnet = functions.Where(IsDotNet).OrderBy(f => f.LogicalId, StringComparer.Ordinal).ToList();
         var byId = GenerateByProject(dotnet, context);
         var reports = dotnet.Select(f => byId[f.LogicalId]).ToImmutableArray();
@@ -110,7 +111,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
     {
         var declaredAt = DeclaredAt(function, context);
         var findings = new List<Finding>();
-        var implied = new ImpliedPermissions(knowledge.Implied, context.Template, context.Expressions, knowledge.Types).For(function);
+        var implied = context.Implied.For(function);
         var permissions = new PermissionSet(implied, []);
 
         if (handler is null)
@@ -154,8 +155,11 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
             .ThenBy(f => f.Code, StringComparer.Ordinal).ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToImmutableArray();
 
-    /// <summary>The template being processed, and how paths are shown: relative to its folder, with forward slashes.</summary>
-    private sealed record TemplateContext(CfnTemplate Template, TemplateExpressionReader Expressions, CycleBreaker Cycles)
+    /// <summary>
+    /// The template being processed, the stages that index it once for all its functions, and how paths are shown:
+    /// relative to its folder, with forward slashes.
+    /// </summary>
+    private sealed record TemplateContext(CfnTemplate Template, TemplateExpressionReader Expressions, CycleBreaker Cycles, ImpliedPermissions Implied)
     {
         public string TemplateFile => Path.GetFileName(Template.Path);
 
