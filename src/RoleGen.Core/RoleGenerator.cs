@@ -35,10 +35,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
             functions = functions.Where(f => onlyFunctions.Contains(f.LogicalId)).ToImmutableArray();
         }
 
-        var expressions = new TemplateExpressionReader(template, knowledge.Types);
-        var context = new TemplateContext(template, expressions,
-            new CycleBreaker(template, new TemplateDependencies(template, read.Functions), knowledge.Types, knowledge.Table.Catalog, expressions),
-            new ImpliedPermissions(knowledge.Implied, template, expressions, knowledge.Types));
+        var context = new TemplateContext(template, read.Functions, knowledge);
         var dotnet = functions.Where(IsDotNet).OrderBy(f => f.LogicalId, StringComparer.Ordinal).ToList();
         var byId = GenerateByProject(dotnet, context);
         var reports = dotnet.Select(f => byId[f.LogicalId]).ToImmutableArray();
@@ -157,10 +154,31 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
 
     /// <summary>
     /// The template being processed, the stages that index it once for all its functions, and how paths are shown:
-    /// relative to its folder, with forward slashes.
+    /// relative to its folder, with forward slashes. The stages are built when first used: a run whose projects all
+    /// come from the cache needs none of them, nor the mapping table they read.
     /// </summary>
-    private sealed record TemplateContext(CfnTemplate Template, TemplateExpressionReader Expressions, CycleBreaker Cycles, ImpliedPermissions Implied)
+    private sealed class TemplateContext
     {
+        private readonly Lazy<TemplateExpressionReader> _expressions;
+        private readonly Lazy<CycleBreaker> _cycles;
+        private readonly Lazy<ImpliedPermissions> _implied;
+
+        public TemplateContext(CfnTemplate template, ImmutableArray<FunctionSpec> functions, RoleGenKnowledge knowledge)
+        {
+            Template = template;
+            _expressions = new(() => new TemplateExpressionReader(template, knowledge.Types));
+            _cycles = new(() => new CycleBreaker(template, new TemplateDependencies(template, functions), knowledge.Types, knowledge.Table.Catalog, Expressions));
+            _implied = new(() => new ImpliedPermissions(knowledge.Implied, template, Expressions, knowledge.Types));
+        }
+
+        public CfnTemplate Template { get; }
+
+        public TemplateExpressionReader Expressions => _expressions.Value;
+
+        public CycleBreaker Cycles => _cycles.Value;
+
+        public ImpliedPermissions Implied => _implied.Value;
+
         public string TemplateFile => Path.GetFileName(Template.Path);
 
         public string Display(string path)
