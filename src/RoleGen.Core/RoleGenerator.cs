@@ -51,7 +51,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
     /// <summary>
     /// Reports by logical id. Functions are grouped by project: a project whose files, template and mappings are unchanged
     /// since a cached run reuses its reports; the others' handlers are analysed in parallel across projects (one project's
-    /// functions in order, on its one shared compilation); permissions and policies are then built in order.
+    /// functions in order, on its one shared compilation); permissions and policies are then built in parallel per function.
     /// </summary>
     private Dictionary<string, FunctionReport> GenerateByProject(List<FunctionSpec> functions, TemplateContext context)
     {
@@ -90,8 +90,20 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
 
-        foreach (var (function, handler, project) in located.Where(l => !reports.ContainsKey(l.Function.LogicalId)))
-            reports[function.LogicalId] = Generate(function, handler, project, analyses.GetValueOrDefault(function.LogicalId), context);
+        // A function's permissions and policy depend only on its own analysis and the template: built in parallel
+        // (a few milliseconds each, seconds for a thousand functions), stored in order.
+        var pending = located.Where(l => !reports.ContainsKey(l.Function.LogicalId)).ToList();
+        var generated = new FunctionReport[pending.Count];
+        try
+        {
+            Parallel.For(0, pending.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+                generated[i] = Generate(pending[i].Function, pending[i].Handler, pending[i].Project, analyses.GetValueOrDefault(pending[i].Function.LogicalId), context));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        for (var i = 0; i < pending.Count; i++) reports[pending[i].Function.LogicalId] = generated[i];
         foreach (var group in toAnalyse)
             if (keys.TryGetValue(group.Project.ProjectFile, out var key))
                 cache!.Store(key, context.Template.Path, group.Functions.Select(f => reports[f.Function.LogicalId]).ToList());
