@@ -37,7 +37,7 @@ public static class GenerateCommand
         });
         command.SetAction(parse =>
         {
-            var knowledge = RoleGenKnowledge.Load(parse.GetValue(mappingsOption));
+            var knowledge = RoleGenKnowledge.LoadWhenNeeded(parse.GetValue(mappingsOption));
             var cache = parse.GetValue(noCache) ? null : ReportCache.ForMappings(parse.GetValue(mappingsOption));
             var report = new RoleGenerator(knowledge, cache).Generate(parse.GetValue(template)!, parse.GetValue(functions) ?? []);
             if (parse.GetValue(inPlace))

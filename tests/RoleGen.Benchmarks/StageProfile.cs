@@ -36,6 +36,7 @@ internal static class StageProfile
         var functions = Time("read functions", () => FunctionSpecReader.Read(template).Functions);
         var expressions = new TemplateExpressionReader(template, knowledge.Types);
         var cycles = Time("template context", () => new CycleBreaker(template, new TemplateDependencies(template, functions), knowledge.Types, knowledge.Table.Catalog, expressions));
+        var impliedPermissions = Time("implied permissions", () => new ImpliedPermissions(knowledge.Implied, template, expressions, knowledge.Types));
         var locator = new ProjectLocator();
         var factory = new CompilationFactory();
         var clients = new SdkClientTypes(knowledge.Table.ClientsByType.ToImmutableDictionary(p => p.Key, p => p.Value.Namespace));
@@ -45,7 +46,7 @@ internal static class StageProfile
         var indexes = new Dictionary<string, RoleGen.Core.Analysis.Values.SyntaxIndex>();
         foreach (var function in functions)
         {
-            var implied = Time("implied permissions", () => new ImpliedPermissions(knowledge.Implied, template, expressions, knowledge.Types).For(function));
+            var implied = Time("implied permissions", () => impliedPermissions.For(function));
             var handler = HandlerName.TryParse(function.Handler)!;
             var project = Time("locate project", () => locator.Find(function.CodeDirectory, template.Directory, handler.Assembly)!);
             if (!analyzers.TryGetValue(project.ProjectFile, out var analyzer))

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using RoleGen.Core.Mappings;
 using RoleGen.Core.Templates;
@@ -10,9 +11,22 @@ namespace RoleGen.Core.Permissions;
 /// a <c>{"template": ...}</c> reason naming the property that needs it.
 /// The role must not Ref its own function (role -> function -> role is a cycle), so the log group is spelled
 /// from a literal FunctionName, or from the name CloudFormation gives: {StackName}-{LogicalId}-{suffix}.
+/// One instance serves every function of a template: the resources all functions look up are indexed once.
 /// </summary>
 public sealed partial class ImpliedPermissions(ImpliedRules rules, CfnTemplate template, TemplateExpressionReader expressions, CloudFormationTypes types)
 {
+    /// <summary>The known names (Sub syntax) of the template's AWS::Logs::LogGroup resources.</summary>
+    private readonly FrozenSet<string> _declaredLogGroups = template.Resources.Values
+        .Where(r => r.Type == "AWS::Logs::LogGroup")
+        .SelectMany(r => r.Properties["LogGroupName"] is { } n ? expressions.Read(n) : [])
+        .Where(e => e.Known)
+        .Select(e => e.Sub)
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly ImmutableArray<CfnResource> _eventInvokeConfigs = template.Resources.Values
+        .Where(r => r.Type == "AWS::Lambda::EventInvokeConfig")
+        .ToImmutableArray();
+
     public ImmutableArray<Permission> For(FunctionSpec function)
     {
         var permissions = new List<Permission>();
@@ -57,10 +71,8 @@ public sealed partial class ImpliedPermissions(ImpliedRules rules, CfnTemplate t
     /// <summary>A template-declared log group for this function means Lambda need not (and should not) create it.</summary>
     private bool DeclaresLogGroup(FunctionSpec function)
     {
-        var names = LogGroupNames(function).ToHashSet(StringComparer.Ordinal);
-        return template.Resources.Values.Where(r => r.Type == "AWS::Logs::LogGroup")
-            .SelectMany(r => r.Properties["LogGroupName"] is { } n ? expressions.Read(n) : [])
-            .Any(e => e.Known && (names.Contains(e.Sub) || e.Sub == $"/aws/lambda/${{{function.LogicalId}}}"));
+        return LogGroupNames(function).Any(_declaredLogGroups.Contains)
+               || _declaredLogGroups.Contains($"/aws/lambda/${{{function.LogicalId}}}");
     }
 
     private IEnumerable<Permission> EventSource(EventSourceSpec source)
@@ -100,7 +112,7 @@ public sealed partial class ImpliedPermissions(ImpliedRules rules, CfnTemplate t
     {
         var configs = new List<(CfnMapping Config, string Where)>();
         if (function.Properties["EventInvokeConfig"] is CfnMapping samConfig) configs.Add((samConfig, $"{function.LogicalId}.EventInvokeConfig"));
-        foreach (var resource in template.Resources.Values.Where(r => r.Type == "AWS::Lambda::EventInvokeConfig" && r.Properties["FunctionName"] is { } target && FunctionReference.Names(target, function.LogicalId, function.LiteralFunctionName)))
+        foreach (var resource in _eventInvokeConfigs.Where(r => r.Properties["FunctionName"] is { } target && FunctionReference.Names(target, function.LogicalId, function.LiteralFunctionName)))
             configs.Add((resource.Properties, resource.LogicalId));
         foreach (var (config, where) in configs)
         foreach (var outcome in new[] { "OnSuccess", "OnFailure" })

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using RoleGen.Core.Mappings;
 
 namespace RoleGen.Core.Policy;
 
@@ -9,8 +9,6 @@ public static class ResourcePattern
     public static bool Covers(string broad, string narrow)
     {
         if (broad == narrow) return true;
-        if (!broad.Contains('*') && !broad.Contains('?')) return false;
-        var regex = "^" + Regex.Escape(broad).Replace(@"\*", ".*").Replace(@"\?", ".") + "$";
-        return Regex.IsMatch(narrow, regex, RegexOptions.CultureInvariant);
+        return IamGlob.HasWildcard(broad) && IamGlob.Matches(broad, narrow, ignoreCase: false);
     }
 }

@@ -24,7 +24,16 @@ public sealed record CfnEntry(string Key, CfnNode Value, TextSpan KeySpan);
 
 public sealed record CfnMapping(ImmutableArray<CfnEntry> Entries, TextSpan Span) : CfnNode(Span)
 {
-    public CfnNode? this[string key] => Entries.FirstOrDefault(e => e.Key == key)?.Value;
+    /// <summary>The first entry with this key (a plain loop: this runs for every property read of every resource).</summary>
+    public CfnNode? this[string key]
+    {
+        get
+        {
+            foreach (var entry in Entries)
+                if (entry.Key == key) return entry.Value;
+            return null;
+        }
+    }
 
     public bool TryGet(string key, out CfnNode value)
     {

@@ -18,7 +18,21 @@ public sealed record CfnTemplate(
     ImmutableDictionary<string, CfnResource> Resources,
     ImmutableDictionary<string, CfnMapping> Parameters)
 {
-    public string Directory => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
+    private readonly string _path = Path;
+
+    public string Path
+    {
+        get => _path;
+        init => (_path, Directory) = (value, DirectoryOf(value));
+    }
+
+    /// <summary>
+    /// The template's absolute folder, computed once: Path.GetFullPath asks the OS for the working directory on each
+    /// call, and every function of a large template needs this folder several times.
+    /// </summary>
+    public string Directory { get; private init; } = DirectoryOf(Path);
 
     public CfnMapping? Globals(string section) => (Root["Globals"] as CfnMapping)?[section] as CfnMapping;
+
+    private static string DirectoryOf(string path) => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
 }

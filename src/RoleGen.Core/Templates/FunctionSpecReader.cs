@@ -24,10 +24,13 @@ public static class FunctionSpecReader
         var globals = ReadGlobals(template, findings);
         var functions = ImmutableArray.CreateBuilder<FunctionSpec>();
 
-        foreach (var resource in ResourcesInTemplateOrder(template))
+        // Listed once: scanning every resource for each function's mappings would be quadratic in the template's size.
+        var resources = ResourcesInTemplateOrder(template).ToList();
+        var mappings = resources.Where(r => r.Type == EventSourceMapping).ToList();
+        foreach (var resource in resources)
         {
             if (resource.Type is not (ServerlessFunction or LambdaFunction)) continue;
-            functions.Add(ReadFunction(template, resource, globals, findings));
+            functions.Add(ReadFunction(template, resource, globals, mappings, findings));
         }
         return new FunctionReadResult(functions.ToImmutable(), findings.ToImmutable());
     }
@@ -41,14 +44,14 @@ public static class FunctionSpecReader
     }
 
     private static FunctionSpec ReadFunction(
-        CfnTemplate template, CfnResource resource, CfnMapping? globals, ImmutableArray<Finding>.Builder findings)
+        CfnTemplate template, CfnResource resource, CfnMapping? globals, IReadOnlyList<CfnResource> mappings, ImmutableArray<Finding>.Builder findings)
     {
         var properties = resource.Type == ServerlessFunction
             ? SamGlobals.Merge(globals, resource.Properties)
             : resource.Properties;
 
         var events = ReadSamEvents(template, resource, properties, findings)
-            .AddRange(FindEventSourceMappings(template, resource.LogicalId, properties["FunctionName"] as CfnScalar));
+            .AddRange(FindEventSourceMappings(mappings, resource.LogicalId, properties["FunctionName"] as CfnScalar));
 
         return new FunctionSpec(
             resource.LogicalId,
@@ -113,9 +116,9 @@ public static class FunctionSpecReader
         return result.ToImmutable();
     }
 
-    private static IEnumerable<EventSourceSpec> FindEventSourceMappings(CfnTemplate template, string logicalId, CfnScalar? literalName) =>
-        ResourcesInTemplateOrder(template)
-            .Where(r => r.Type == EventSourceMapping && r.Properties["FunctionName"] is { } target
+    private static IEnumerable<EventSourceSpec> FindEventSourceMappings(IEnumerable<CfnResource> mappings, string logicalId, CfnScalar? literalName) =>
+        mappings
+            .Where(r => r.Properties["FunctionName"] is { } target
                         && FunctionReference.Names(target, logicalId, literalName?.Value))
             .Select(r => new EventSourceSpec(r.LogicalId, EventSourceMappingEventType, r.Properties, r.Span));
 

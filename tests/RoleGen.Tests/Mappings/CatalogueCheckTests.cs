@@ -49,6 +49,21 @@ public sealed class CatalogueCheckTests : IDisposable
     }
 
     [Fact]
+    public void Loading_when_needed_reports_a_broken_table_at_its_first_use()
+    {
+        var path = Path.Combine(dir, "sqs.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("{ action: sqs:ReceiveMessage, on: queue }", "{ action: sqs:ReceiveMesage, on: queue }"));
+
+        var knowledge = RoleGenKnowledge.LoadWhenNeeded(dir);
+
+        knowledge.Types.Find("AWS::SQS::Queue").Should().NotBeNull();
+        var first = () => knowledge.Table;
+        first.Should().Throw<RoleGenInputException>().WithMessage("mappings/sqs.yaml:*sqs:ReceiveMesage*");
+        var encryption = () => knowledge.Encryption; // reads the table's catalogue
+        encryption.Should().Throw<RoleGenInputException>();
+    }
+
+    [Fact]
     public void A_misspelt_action_in_a_real_entry_names_file_line_and_entry()
     {
         var e = LoadFailsAfter("sqs.yaml", "{ action: sqs:ReceiveMessage, on: queue }", "{ action: sqs:ReceiveMesage, on: queue }");

@@ -261,6 +261,17 @@ public class TemplateLoaderTests
     }
 
     [Fact]
+    public void Directory_follows_a_path_changed_with_a_with_expression()
+    {
+        var template = TemplateLoader.Parse(Path.Combine(Path.GetTempPath(), "a", "template.yaml"), SampleYaml);
+
+        var moved = template with { Path = Path.Combine(Path.GetTempPath(), "b", "template.yaml") };
+
+        template.Directory.Should().Be(Path.Combine(Path.GetTempPath(), "a"));
+        moved.Directory.Should().Be(Path.Combine(Path.GetTempPath(), "b"));
+    }
+
+    [Fact]
     public void Yaml_aliases_resolve_to_the_anchored_value()
     {
         var template = Yaml("Resources:\n  A:\n    Type: &t AWS::SQS::Queue\n  B:\n    Type: *t\n");

@@ -1,0 +1,79 @@
+using FluentAssertions;
+using RoleGen.Core.Workspace;
+using Xunit;
+
+namespace RoleGen.Tests.Workspace;
+
+public sealed class ProjectLocatorTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("rolegen-locator-test-").FullName;
+
+    [Fact]
+    public void Finds_the_project_building_the_assembly_below_the_code_folder()
+    {
+        Write("src/Orders/Orders.csproj", Project("OrdersApi"));
+        Write("src/Orders/Handler.cs", "class Handler {}");
+        Write("src/Orders/bin/Generated.cs", "class Generated {}");
+
+        var project = new ProjectLocator().Find(Full("src/Orders"), _root, "ordersapi");
+
+        project.Should().NotBeNull();
+        project!.ProjectFile.Should().Be(Full("src/Orders/Orders.csproj"));
+        project.AssemblyName.Should().Be("OrdersApi");
+        project.SourceFiles.Should().Equal(Full("src/Orders/Handler.cs"));
+    }
+
+    [Fact]
+    public void Falls_back_to_the_template_folder_and_leaves_out_nested_projects_and_removed_files()
+    {
+        Write("src/Billing/Billing.csproj", Project("Billing", "<ItemGroup><Compile Remove=\"Old.cs\" /></ItemGroup>"));
+        Write("src/Billing/Invoice.cs", "class Invoice {}");
+        Write("src/Billing/Old.cs", "class Old {}");
+        Write("src/Billing/Tests/Billing.Tests.csproj", Project("Billing.Tests"));
+        Write("src/Billing/Tests/InvoiceTests.cs", "class InvoiceTests {}");
+        Write("src/Other/Other.csproj", Project("Other"));
+
+        var project = new ProjectLocator().Find(Full("src/Other"), _root, "Billing");
+
+        project!.ProjectFile.Should().Be(Full("src/Billing/Billing.csproj"));
+        project.SourceFiles.Should().Equal(Full("src/Billing/Invoice.cs"));
+    }
+
+    [Fact]
+    public void Answers_later_lookups_of_a_run_with_the_project_it_read_first()
+    {
+        Write("Shared.csproj", Project("Shared"));
+        Write("A.cs", "class A {}");
+        var locator = new ProjectLocator();
+        var first = locator.Find(_root, _root, "Shared");
+
+        Write("B.cs", "class B {}"); // a run sees the files as they were when it first read the project
+
+        locator.Find(_root, _root, "Shared").Should().BeSameAs(first);
+        new ProjectLocator().Find(_root, _root, "Shared")!.SourceFiles.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void Returns_null_when_no_project_builds_the_assembly()
+    {
+        Write("src/Orders/Orders.csproj", Project("Orders"));
+
+        new ProjectLocator().Find(Full("src/Orders"), _root, "Payments").Should().BeNull();
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+    }
+
+    private static string Project(string assemblyName, string extra = "") =>
+        $"<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><AssemblyName>{assemblyName}</AssemblyName></PropertyGroup>{extra}</Project>";
+
+    private string Full(string relative) => Path.Combine(_root, relative.Replace('/', Path.DirectorySeparatorChar));
+
+    private void Write(string relative, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Full(relative))!);
+        File.WriteAllText(Full(relative), text);
+    }
+}
