@@ -28,8 +28,8 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
         return calls.ToImmutable();
     }
 
-    /// <summary>How many creating calls are followed back (batch -> table -> LoadTable); deeper chains stay unknown.</summary>
-    private const int MaxOriginDepth = 4;
+    /// <summary>How many creating calls are followed back (batch -> table -> LoadTable, or a context builder chain); deeper chains stay unknown.</summary>
+    private const int MaxOriginDepth = 8;
 
     private SdkCall? ToSdkCall(InvocationExpressionSyntax invocation, int depth = 0)
     {

@@ -83,6 +83,23 @@ public class HighLevelApiTests
         private readonly IDynamoDBContext _context = new DynamoDBContext(new AmazonDynamoDBClient(), new DynamoDBContextConfig { TableNamePrefix = Environment.GetEnvironmentVariable("PREFIX") });
         """, "${AWS::StackName}-Orders")]
     [InlineData("""
+        private static readonly IAmazonDynamoDB Client = new AmazonDynamoDBClient();
+        private readonly IDynamoDBContext _context = new DynamoDBContextBuilder()
+            .ConfigureContext(c => c.TableNamePrefix = "prod-")
+            .WithDynamoDBClient(() => Client)
+            .Build();
+        """, "prod-Orders")]
+    [InlineData("""
+        private readonly IDynamoDBContext _context = new DynamoDBContextBuilder()
+            .WithDynamoDBClient(() => new AmazonDynamoDBClient())
+            .ConfigureContext(c => c.TableNamePrefix = "test-")
+            .ConfigureContext(c => { c.ConsistentRead = true; c.TableNamePrefix = Environment.GetEnvironmentVariable("PREFIX"); })
+            .Build();
+        """, "${AWS::StackName}-Orders")]
+    [InlineData("""
+        private readonly IDynamoDBContext _context = new DynamoDBContextBuilder().ConfigureContext(c => c.ConsistentRead = true).Build();
+        """, "Orders")]
+    [InlineData("""
         private readonly IDynamoDBContext _context = new DynamoDBContext(new AmazonDynamoDBClient(), new DynamoDBContextConfig { ConsistentRead = true });
         """, "Orders")]
     [InlineData("""
