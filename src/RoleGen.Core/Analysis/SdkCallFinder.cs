@@ -28,8 +28,8 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
         return calls.ToImmutable();
     }
 
-    /// <summary>How many creating calls are followed back (batch -> table -> LoadTable); deeper chains stay unknown.</summary>
-    private const int MaxOriginDepth = 4;
+    /// <summary>How many creating calls are followed back (batch -> table -> LoadTable, or a context builder chain); deeper chains stay unknown.</summary>
+    private const int MaxOriginDepth = 8;
 
     private SdkCall? ToSdkCall(InvocationExpressionSyntax invocation, int depth = 0)
     {
@@ -62,6 +62,30 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
         };
     }
 
+    /// <summary>The constructor name operations use: <c>new</c> (<c>new DynamoDBContext(client, config)</c>).</summary>
+    public const string Constructor = "new";
+
+    /// <summary>
+    /// A constructor of a client type as the SDK call <c>new</c>, so that the mapping table can say what the object
+    /// keeps from its arguments (<c>returns</c>, <c>carries</c>). Only followed as the maker of a receiver.
+    /// </summary>
+    private SdkCall? FromConstructor(SemanticModel model, BaseObjectCreationExpressionSyntax creation)
+    {
+        var type = model.GetTypeInfo(creation).Type;
+        var name = type is { Name.Length: > 0 } ? type.Name : (creation as ObjectCreationExpressionSyntax)?.Type switch
+        {
+            QualifiedNameSyntax q => q.Right.Identifier.ValueText,
+            SimpleNameSyntax n => n.Identifier.ValueText,
+            _ => null,
+        };
+        var ns = type is null or IErrorTypeSymbol ? null : type.ContainingNamespace?.ToDisplayString();
+        if (name is null || !clients.Matches(name, ns) || creation.ArgumentList is not { } list) return null;
+        var arguments = list.Arguments
+            .Select(a => new SdkArgument(a.NameColon?.Name.Identifier.ValueText, values.Resolve(a.Expression)))
+            .ToImmutableArray();
+        return new SdkCall(name, Constructor, arguments, values.Location(creation), $"new {name}");
+    }
+
     /// <summary>A client object and, when it came from one, the SDK call that made it.</summary>
     private sealed record Made(string Type, SdkCall? Call);
 
@@ -75,6 +99,9 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
         var expression = Unwrap(receiver);
         if (expression is InvocationExpressionSyntax invocation)
             return ToSdkCall(invocation, depth + 1) is { } call && clients.Returns(call.ClientType, call.Method) is { } type ? new Made(type, call) : null;
+
+        if (expression is BaseObjectCreationExpressionSyntax creation)
+            return FromConstructor(model, creation) is { } constructed && clients.Returns(constructed.ClientType, constructed.Method) is { } madeType ? new Made(madeType, constructed) : null;
 
         var symbol = model.GetSymbolInfo(expression).Symbol;
         if (expression is MemberAccessExpressionSyntax access && symbol is null or IPropertySymbol { DeclaringSyntaxReferences.IsEmpty: true })

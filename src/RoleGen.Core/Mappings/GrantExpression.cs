@@ -37,13 +37,37 @@ public static class RequestPath
 
     private const string Segment = @"[A-Za-z_][A-Za-z0-9_]*(?:\[\])?";
 
-    /// <summary>'literal' | @entity | ^Name (carried by the call that made the receiver) | Seg(.Seg)*(@transform)? where Seg is Name or Name[].</summary>
+    /// <summary>
+    /// 'literal' | @entity | ^Name (carried by the call that made the receiver; ^Name? when an object whose maker is not
+    /// seen leaves it not set) | Seg(.Seg)*(@transform)? where Seg is Name or Name[].
+    /// </summary>
     internal const string Pattern =
-        @"'[^']*'|@entity|\^[A-Za-z_][A-Za-z0-9_]*|" + Segment + @"(?:\." + Segment + @")*(?:@(?:partiql-table|partiql-index|partiql-kind))?";
+        @"'[^']*'|@entity|\^[A-Za-z_][A-Za-z0-9_]*\??|" + Segment + @"(?:\." + Segment + @")*(?:@(?:partiql-table|partiql-index|partiql-kind))?";
+
+    /// <summary>A compound path: parts joined by " + " (concatenation), each part alternatives joined by " ?? " (the first that is set).</summary>
+    private const string Alternatives = "(?:" + Pattern + ")(?: \\?\\? (?:" + Pattern + "))*";
 
     private static readonly Regex Whole = new("^(?:" + Pattern + ")$", RegexOptions.CultureInvariant);
+    private static readonly Regex WholeCompound = new("^" + Alternatives + "(?: \\+ " + Alternatives + ")*$", RegexOptions.CultureInvariant);
 
+    /// <summary>A single path (<see cref="Pattern"/>); see <see cref="IsValidCompound"/> for bind values.</summary>
     public static bool IsValid(string path) => Whole.IsMatch(path);
+
+    /// <summary>A bind value: a single path or a compound one (<c>Config.TableNamePrefix ?? ^TableNamePrefix? + @entity</c>).</summary>
+    public static bool IsValidCompound(string path) => WholeCompound.IsMatch(path);
+
+    /// <summary>A compound path (<c>A + B</c>, <c>A ?? B</c>) rather than a single one.</summary>
+    public static bool IsCompound(string path) => !IsLiteral(path) && (path.Contains(" + ", StringComparison.Ordinal) || path.Contains(" ?? ", StringComparison.Ordinal));
+
+    /// <summary>The concatenated parts of a path (one for a single path), each as its alternatives.</summary>
+    public static IEnumerable<string[]> Parts(string path) =>
+        IsCompound(path) ? path.Split(" + ").Select(p => p.Split(" ?? ")) : [[path]];
+
+    /// <summary>Every single path a (compound) path reads.</summary>
+    public static IEnumerable<string> Singles(string path) => Parts(path).SelectMany(p => p);
+
+    /// <summary>The carried name of <c>^Name</c> or <c>^Name?</c>.</summary>
+    public static string CarriedName(string path) => path[1..].TrimEnd('?');
 
     /// <summary>A quoted literal (<c>'*'</c>, <c>'orders'</c>) rather than a path into the request.</summary>
     public static bool IsLiteral(string path) => path.Length >= 2 && path[0] == '\'' && path[^1] == '\'';

@@ -86,12 +86,14 @@ public static class MappingTableLoader
         {
             if (op.Returns is { } returned && !allTypes.Contains(returned))
                 throw Error(s.File, op.Line, op.Method, $"returns {returned}, which no client group lists in types");
-            foreach (var grant in op.Grants)
-            foreach (var path in grant.Bind.Values.Where(RequestPath.IsCarried))
+            var bound = op.Grants.SelectMany(g => g.Bind.Values.Select(v => (Path: v, g.Line))).Concat(op.Carries.Values.Select(v => (Path: v, op.Line)));
+            foreach (var (value, line) in bound)
+            foreach (var path in RequestPath.Singles(value).Where(RequestPath.IsCarried))
             {
+                var name = RequestPath.CarriedName(path);
                 var carriers = makers.Where(m => c.Types.Contains(m.Returns!)).ToList();
-                if (carriers.Count == 0 || carriers.Any(m => !m.Carries.ContainsKey(path[1..])))
-                    throw Error(s.File, grant.Line, op.Method, $"{path}: not every operation that returns {string.Join("/", c.Types)} carries {path[1..]}");
+                if (carriers.Count == 0 || carriers.Any(m => !m.Carries.ContainsKey(name)))
+                    throw Error(s.File, line, op.Method, $"{path}: not every operation that returns {string.Join("/", c.Types)} carries {name}");
             }
         }
     }

@@ -125,7 +125,7 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
             var path = Scalar(v, context);
             // A bare * reads naturally in YAML ('*' is a quoted *): store the documented literal form.
             if (path == "*") path = RequestPath.Wildcard;
-            if (!RequestPath.IsValid(path)) throw Fail(v, context, $"bind {placeholder}: '{path}' is not a request path");
+            if (!RequestPath.IsValidCompound(path)) throw Fail(v, context, $"bind {placeholder}: '{path}' is not a request path");
             result[placeholder] = path;
         }
         return result.ToImmutable();

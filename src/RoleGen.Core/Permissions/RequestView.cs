@@ -107,11 +107,12 @@ public sealed class RequestView
     /// <summary>The value at a request path; null when the request does not set it.</summary>
     public Value? Lookup(string path)
     {
+        if (RequestPath.IsCompound(path)) return Compound(path);
         var at = path.IndexOf('@', 1);
         if (at > 0 && path[0] != '\'') return PartiQL.Transform(Lookup(path[..at]), path[(at + 1)..]);
         if (path.Length >= 2 && path[0] == '\'' && path[^1] == '\'') return new LiteralValue(path[1..^1]);
         if (path == "@entity") return EntityTable();
-        if (path[0] == '^') return Carried(path[1..]);
+        if (path[0] == '^') return Carried(path);
         if (!Known) return new UnknownValue(WhyUnknown ?? "the request is built where RoleGen cannot see it", _call.Location);
         Value? current = _request;
         if (_item is { } item && (path == item.Prefix || path.StartsWith(item.Prefix + ".", StringComparison.Ordinal)))
@@ -131,6 +132,30 @@ public sealed class RequestView
         return current;
     }
 
+    /// <summary>
+    /// A compound path: each part is its first alternative that is set (<c>A ?? B</c>), and the parts are concatenated
+    /// (<c>P + Q</c>), a part that is not set counting as empty. Null when no part is set.
+    /// </summary>
+    private Value? Compound(string path)
+    {
+        var parts = RequestPath.Parts(path).Select(FirstSet).ToList();
+        if (parts.Count == 1) return parts[0];
+        if (parts.All(p => p is null)) return null;
+        var present = parts.Select(p => p is null ? new LiteralValue("") : NotSetAsEmpty(p)).Where(p => p is not LiteralValue { Text.Length: 0 }).ToImmutableArray();
+        return present.Length switch { 0 => new LiteralValue(""), 1 => present[0], _ => new ConcatValue(present) };
+    }
+
+    private Value? FirstSet(string[] alternatives) =>
+        alternatives.Select(Lookup).FirstOrDefault(v => v is not null and not NullValue);
+
+    /// <summary>In a concatenation an option that is not set (a prefix set on one path only) adds nothing.</summary>
+    private static Value NotSetAsEmpty(Value value) => value switch
+    {
+        NullValue => new LiteralValue(""),
+        OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(NotSetAsEmpty)),
+        _ => value,
+    };
+
     private static Value? Property(Value? owner, string name) => owner switch
     {
         ObjectValue obj => obj.Properties.TryGetValue(name, out var v) ? v : null,
@@ -149,14 +174,18 @@ public sealed class RequestView
     /// <summary>
     /// A value the receiver carries from the call that made it (<c>^TableName</c> on <c>table.PutItemAsync</c> is the
     /// <c>TableName</c> that <c>Table.LoadTable(client, "Orders")</c> was given), read through that call's <c>carries</c>.
+    /// <c>^Name?</c> is optional: not set (null) when the maker is not seen or does not set it.
     /// </summary>
-    private Value Carried(string name)
+    private Value? Carried(string carried)
     {
+        var name = RequestPath.CarriedName(carried);
+        var optional = carried.EndsWith('?');
         if (_call.Receiver is not { } maker)
-            return new UnknownValue($"the {_call.ClientType} object is made where RoleGen cannot follow it (passed in, or set in several places)", _call.Location);
+            return optional ? null : new UnknownValue($"the {_call.ClientType} object is made where RoleGen cannot follow it (passed in, or set in several places)", _call.Location);
         if (_operationOf(maker) is not { } operation || !operation.Carries.TryGetValue(name, out var path))
             return new UnknownValue($"{maker.Display} does not say which {name} its result uses", maker.Location);
-        return Of(maker, operation, _operationOf).Lookup(path) ?? new UnknownValue($"{maker.Display} does not set {path}", maker.Location);
+        var value = Of(maker, operation, _operationOf).Lookup(path);
+        return value is not null || optional ? value : new UnknownValue($"{maker.Display} does not set {path}", maker.Location);
     }
 
     /// <summary>The DynamoDB table of the entity type: [DynamoDBTable("name")], else the type's name.</summary>

@@ -105,6 +105,31 @@ public sealed class MappingTableLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Compound_bind_paths_load_and_malformed_ones_are_rejected()
+    {
+        File.WriteAllText(Path.Combine(dir, "s3.yaml"), Head + "\n" + """
+                  GetObject:
+                    grants:
+                      - { action: s3:GetObject, on: object, bind: { ObjectName: "Prefix ?? 'in/' + Key" } }
+            """ + "\n");
+        MappingTableLoader.Load(dir).ClientsByType["IAmazonS3"].Operations["GetObject"].Grants[0]
+            .Bind["ObjectName"].Should().Be("Prefix ?? 'in/' + Key");
+
+        LoadFails("GetObject:", "  grants:", "    - { action: s3:GetObject, on: object, bind: { ObjectName: \"Prefix ?? + Key\" } }")
+            .Message.Should().StartWith("mappings/s3.yaml:11: GetObject: bind ObjectName: 'Prefix ?? + Key' is not a request path");
+    }
+
+    [Fact]
+    public void A_carried_path_inside_a_compound_path_must_be_carried()
+    {
+        // ^Prefix? is optional when the maker is not seen, but whatever makes the object must still say what it carries.
+        var e = LoadFails(
+            "GetObject:", "  grants:", "    - { action: s3:GetObject, on: object, bind: { ObjectName: \"^Prefix? + Key\" } }",
+            "new:", "  returns: IAmazonS3", "  grants: []", "  note: the constructor");
+        e.Message.Should().StartWith("mappings/s3.yaml:11: GetObject: ^Prefix?: not every operation that returns IAmazonS3 carries Prefix");
+    }
+
+    [Fact]
     public void Bind_of_a_name_that_is_not_a_placeholder_is_rejected()
     {
         var e = LoadFails("GetObject:", "  grants:", "    - { action: s3:GetObject, on: object, bind: { Bucket: BucketName } }");

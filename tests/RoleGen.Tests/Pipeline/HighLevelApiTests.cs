@@ -59,6 +59,146 @@ public class HighLevelApiTests
         report.Findings.Should().NotContain(f => f.Severity >= Severity.Warning);
     }
 
+    // SDK (Configs.cs, DynamoDBFlatConfig; ContextInternal.GetTableName): table = TableNamePrefix + (the call's
+    // OverrideTableName, else the entity's table); the prefix is the call config's if set, else the context config's.
+    [Theory]
+    [InlineData("""
+        private readonly IDynamoDBContext _context = new DynamoDBContext(new AmazonDynamoDBClient(), new DynamoDBContextConfig { TableNamePrefix = "prod-" });
+        """, "prod-Orders")]
+    [InlineData("""
+        private const string Prefix = "prod-";
+        private static readonly DynamoDBContextConfig Config = new() { TableNamePrefix = Prefix, ConsistentRead = true };
+        private readonly DynamoDBContext _context;
+        public Handler() { _context = new DynamoDBContext(new AmazonDynamoDBClient(), Config); }
+        """, "prod-Orders")]
+    [InlineData("""
+        private readonly IDynamoDBContext _context;
+        public Handler()
+        {
+            var config = new DynamoDBContextConfig { TableNamePrefix = Environment.GetEnvironmentVariable("PREFIX") };
+            _context = new DynamoDBContext(new AmazonDynamoDBClient(), config);
+        }
+        """, "${AWS::StackName}-Orders")]
+    [InlineData("""
+        private readonly IDynamoDBContext _context = new DynamoDBContext(new AmazonDynamoDBClient(), new DynamoDBContextConfig { TableNamePrefix = Environment.GetEnvironmentVariable("PREFIX") });
+        """, "${AWS::StackName}-Orders")]
+    [InlineData("""
+        private static readonly IAmazonDynamoDB Client = new AmazonDynamoDBClient();
+        private readonly IDynamoDBContext _context = new DynamoDBContextBuilder()
+            .ConfigureContext(c => c.TableNamePrefix = "prod-")
+            .WithDynamoDBClient(() => Client)
+            .Build();
+        """, "prod-Orders")]
+    [InlineData("""
+        private readonly IDynamoDBContext _context = new DynamoDBContextBuilder()
+            .WithDynamoDBClient(() => new AmazonDynamoDBClient())
+            .ConfigureContext(c => c.TableNamePrefix = "test-")
+            .ConfigureContext(c => { c.ConsistentRead = true; c.TableNamePrefix = Environment.GetEnvironmentVariable("PREFIX"); })
+            .Build();
+        """, "${AWS::StackName}-Orders")]
+    [InlineData("""
+        private readonly IDynamoDBContext _context = new DynamoDBContextBuilder().ConfigureContext(c => c.ConsistentRead = true).Build();
+        """, "Orders")]
+    [InlineData("""
+        private readonly IDynamoDBContext _context = new DynamoDBContext(new AmazonDynamoDBClient(), new DynamoDBContextConfig { ConsistentRead = true });
+        """, "Orders")]
+    [InlineData("""
+        private readonly IDynamoDBContext _context;
+        public Handler(IDynamoDBContext context) { _context = context; }
+        """, "Orders")]
+    public void DynamoDBContext_calls_act_on_the_table_with_the_context_configs_TableNamePrefix(string members, string table)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DataModel;
+            namespace App;
+            [DynamoDBTable("Orders")]
+            public class Order { public string Id { get; set; } = ""; }
+            public class Handler
+            {
+            {{members}}
+                public async Task Run(string id)
+                {
+                    await _context.SaveAsync(new Order());
+                    var order = await _context.LoadAsync<Order>(id);
+                    var tx = _context.CreateTransactWrite<Order>();
+                    tx.AddDeleteKey(id);
+                    await tx.ExecuteAsync();
+                }
+            }
+            """, "PREFIX: !Sub \"${AWS::StackName}-\"");
+
+        report.Grants().Should().Equal(
+            $"dynamodb:DeleteItem {Table}{table}",
+            $"dynamodb:DescribeTable {Table}{table}",
+            $"dynamodb:GetItem {Table}{table}",
+            $"dynamodb:UpdateItem {Table}{table}");
+        report.Findings.Should().NotContain(f => f.Severity >= Severity.Warning);
+    }
+
+    [Fact]
+    public void DynamoDBContext_per_call_config_overrides_the_table_and_the_prefix_of_the_context()
+    {
+        var report = OneFunction.Run("""
+            Archive:
+              Type: AWS::DynamoDB::Table
+            """, """
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DataModel;
+            using Amazon.DynamoDBv2.DocumentModel;
+            namespace App;
+            [DynamoDBTable("Orders")]
+            public class Order { public string Id { get; set; } = ""; }
+            public class Handler
+            {
+                private readonly IDynamoDBContext _context = new DynamoDBContext(new AmazonDynamoDBClient(), new DynamoDBContextConfig { TableNamePrefix = "prod-" });
+                public async Task Run(string id)
+                {
+                    await _context.LoadAsync<Order>(id, new LoadConfig { OverrideTableName = Environment.GetEnvironmentVariable("ARCHIVE") });
+                    await _context.QueryAsync<Order>(id, new QueryConfig { TableNamePrefix = "test-", IndexName = "ByCustomer" }).GetRemainingAsync();
+                    await _context.DeleteAsync<Order>(id, new DeleteConfig { TableNamePrefix = "" });
+                    var table = _context.GetTargetTable<Order>();
+                    await table.PutItemAsync(new Document());
+                }
+            }
+            """, "ARCHIVE: !Ref Archive");
+
+        report.Grants().Should().Equal(
+            $"dynamodb:DeleteItem {Table}Orders",
+            $"dynamodb:DescribeTable {Table}Orders",
+            $"dynamodb:DescribeTable {Table}prod-${{Archive}}",
+            $"dynamodb:DescribeTable {Table}prod-Orders",
+            $"dynamodb:DescribeTable {Table}test-Orders",
+            $"dynamodb:GetItem {Table}prod-${{Archive}}",
+            $"dynamodb:PutItem {Table}prod-Orders",
+            $"dynamodb:Query {Table}test-Orders",
+            $"dynamodb:Query {Table}test-Orders/index/ByCustomer");
+        report.Findings.Should().NotContain(f => f.Severity >= Severity.Warning);
+    }
+
+    [Fact]
+    public void DynamoDBContext_with_a_prefix_known_only_at_run_time_gets_a_pattern_and_a_finding()
+    {
+        var report = OneFunction.Run("", """
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DataModel;
+            namespace App;
+            [DynamoDBTable("Orders")]
+            public class Order { public string Id { get; set; } = ""; }
+            public class Handler
+            {
+                private readonly IDynamoDBContext _context = new DynamoDBContext(new AmazonDynamoDBClient(), new DynamoDBContextConfig { TableNamePrefix = Console.ReadLine() });
+                public Task Run(string id) => _context.LoadAsync<Order>(id);
+            }
+            """);
+
+        report.Grants().Should().Equal(
+            $"dynamodb:DescribeTable {Table}*Orders",
+            $"dynamodb:GetItem {Table}*Orders");
+        report.Findings.Should().ContainSingle(f => f.Code == FindingCodes.PartiallyResolvedResource)
+            .Which.Message.Should().Contain("Console.ReadLine()").And.Contain("table/*Orders");
+    }
+
     [Fact]
     public void Table_calls_act_on_the_table_LoadTable_named_and_a_table_from_elsewhere_is_a_finding()
     {

@@ -274,6 +274,37 @@ public sealed partial class ValueResolver
         return new ObjectValue(typeName, properties.ToImmutable());
     }
 
+    /// <summary>
+    /// A configuring lambda, <c>c => c.TableNamePrefix = "prod-"</c> or <c>c => { c.A = x; c.B = y; }</c>, is read as the
+    /// object it sets: the properties it assigns on its one parameter. Null for any other lambda, or one whose block
+    /// does anything else (it could set more than RoleGen sees).
+    /// </summary>
+    private ObjectValue? ConfiguredObject(LambdaExpressionSyntax lambda, ResolveScope scope)
+    {
+        var parameter = lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+            _ => null,
+        };
+        if (parameter is null) return null;
+        IEnumerable<ExpressionSyntax?> assignments = lambda switch
+        {
+            { ExpressionBody: { } body } => [body],
+            { Block: { } block } => block.Statements.Select(statement => (statement as ExpressionStatementSyntax)?.Expression),
+            _ => [],
+        };
+        var properties = ImmutableSortedDictionary.CreateBuilder<string, Value>(StringComparer.Ordinal);
+        foreach (var expression in assignments)
+        {
+            if (expression is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target } member } assignment
+                || target.Identifier.ValueText != parameter)
+                return null;
+            properties[member.Name.Identifier.ValueText] = Resolve(assignment.Right, scope);
+        }
+        return properties.Count == 0 ? null : new ObjectValue("", properties.ToImmutable());
+    }
+
     private Value Collection(InitializerExpressionSyntax initializer, ResolveScope scope) =>
         new CollectionValue(initializer.Expressions.Select(expression => expression switch
         {

@@ -55,6 +55,7 @@ public sealed partial class ValueResolver(
             ConditionalExpressionSyntax conditional => Value.OneOf([Resolve(conditional.WhenTrue, scope), Resolve(conditional.WhenFalse, scope)]),
             SwitchExpressionSyntax switchExpression => Value.OneOf(switchExpression.Arms.Select(a => Resolve(a.Expression, scope))),
             BaseObjectCreationExpressionSyntax creation => ObjectCreation(creation, scope),
+            LambdaExpressionSyntax lambda when ConfiguredObject(lambda, scope) is { } configured => configured,
             ArrayCreationExpressionSyntax { Initializer: { } init } => Collection(init, scope),
             ImplicitArrayCreationExpressionSyntax array => Collection(array.Initializer, scope),
             CollectionExpressionSyntax collection => new CollectionValue(collection.Elements.OfType<ExpressionElementSyntax>().Select(e => Resolve(e.Expression, scope)).ToImmutableArray()),
