@@ -24,6 +24,8 @@ switch (command)
     }
     case "profile":
         return StageProfile.Run(Options.Parse(rest));
+    case "binding-floor":
+        return BindingFloor.Run(Options.Parse(rest));
     case "monorepo":
         return new MonorepoHarness(Options.Parse(rest)).Run();
     case "bdn":
@@ -33,8 +35,10 @@ switch (command)
         Console.Error.WriteLine("""
             usage:
               generate-monorepo --functions N [--output DIR] [--per-project 25]
-              monorepo [--sizes 10,100,1000] [--runs 5] [--build-runs 3] [--work DIR] [--keep]
+              monorepo [--sizes 10,100,1000] [--runs 5] [--build-runs 3] [--work DIR] [--keep] [--cli ROLEGEN.DLL]
               bdn [BenchmarkDotNet arguments, default --filter *]
+              profile --template T [--mappings DIR] [--each] [--split]
+              binding-floor --template T [--parallel]
             """);
         return 2;
 }
