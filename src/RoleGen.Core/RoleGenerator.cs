@@ -173,7 +173,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
     }
 
     private static SdkClientTypes SdkClientTypesOf(RoleGenKnowledge knowledge) =>
-        new(knowledge.Table.ClientsByType.ToImmutableDictionary(p => p.Key, p => p.Value.Namespace), knowledge.Table.ReturnsByMember, knowledge.Table.MadeTypes);
+        new(knowledge.Table.ClientsByType.ToImmutableDictionary(p => p.Key, p => p.Value.Namespace), knowledge.Table.ReturnsByMember, knowledge.Table.MadeTypes, knowledge.Table.OptionalCarried);
 
     private static ImmutableArray<Finding> Sorted(IEnumerable<Finding> findings) =>
         findings.Distinct()

@@ -26,6 +26,13 @@ public sealed record SdkCall(
     /// </summary>
     public SdkCall? Receiver { get; init; }
 
+    /// <summary>
+    /// When the receiver's maker is not seen (injected, passed in): the optional carried values (<c>^Name?</c>) that
+    /// code of the project sets somewhere (an assignment to, or initializer of, a member <c>Name</c>), with where.
+    /// Such a value is then unknown rather than not set (the object may well have been given it).
+    /// </summary>
+    public ImmutableDictionary<string, SourceLocation> CarriedSetElsewhere { get; init; } = ImmutableDictionary<string, SourceLocation>.Empty;
+
     public SdkCall(string clientType, string method, ImmutableArray<SdkArgument> arguments, SourceLocation location, string display)
         : this(clientType, method, arguments, [], location, display) { }
 }

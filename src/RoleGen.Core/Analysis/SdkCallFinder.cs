@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RoleGen.Core.Analysis.Values;
+using SourceLocation = RoleGen.Core.Diagnostics.SourceLocation;
 using RoleGen.Core.Workspace;
 
 namespace RoleGen.Core.Analysis;
@@ -59,7 +60,17 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
         return new SdkCall(clientType.Value.Name, operation, arguments, TypeArguments(model, invocation, name), location, $"{clientType.Value.Name}.{method}")
         {
             Receiver = origin?.Call,
+            CarriedSetElsewhere = origin?.Call is null ? SetElsewhere(clientType.Value.Name) : ImmutableDictionary<string, SourceLocation>.Empty,
         };
+    }
+
+    /// <summary>The optional carried values of <paramref name="clientType"/> that some code of the project sets (see <see cref="SdkCall.CarriedSetElsewhere"/>).</summary>
+    private ImmutableDictionary<string, SourceLocation> SetElsewhere(string clientType)
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var name in clients.OptionalCarriedOf(clientType))
+            if (values.FirstAssignmentTo(name) is { } at) result[name] = at;
+        return result.ToImmutable();
     }
 
     /// <summary>The constructor name operations use: <c>new</c> (<c>new DynamoDBContext(client, config)</c>).</summary>

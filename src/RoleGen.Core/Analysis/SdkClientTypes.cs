@@ -14,8 +14,12 @@ namespace RoleGen.Core.Analysis;
 public sealed record SdkClientTypes(
     ImmutableDictionary<string, string> NamespaceByType,
     ImmutableDictionary<string, string>? ReturnsByMember = null,
-    ImmutableHashSet<string>? MadeTypes = null)
+    ImmutableHashSet<string>? MadeTypes = null,
+    ImmutableDictionary<string, ImmutableArray<string>>? OptionalCarried = null)
 {
+    /// <summary>The optional carried values (<c>^Name?</c>) calls on <paramref name="clientType"/> read.</summary>
+    public ImmutableArray<string> OptionalCarriedOf(string clientType) =>
+        OptionalCarried?.GetValueOrDefault(clientType) is { IsDefault: false } names ? names : [];
 
     public bool Matches(string simpleName, string? resolvedNamespace) =>
         NamespaceByType.TryGetValue(simpleName, out var ns) && (resolvedNamespace is null || resolvedNamespace == ns);

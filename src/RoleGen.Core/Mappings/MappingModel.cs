@@ -30,6 +30,23 @@ public sealed record MappingTable(ImmutableArray<ServiceMapping> Services, IamCa
             .Where(c => c.Types.Any(t => Services.SelectMany(s => s.Clients).SelectMany(x => x.Operations.Values).Any(o => o.Returns == t)))
             .SelectMany(c => c.Types)
             .ToImmutableHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Client type -> the optional carried values (<c>^Name?</c>) its operations read (<c>DynamoDBContext</c> ->
+    /// <c>TableNamePrefix</c>): when the object's maker is not seen, the analysis looks for code that sets them.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> OptionalCarried { get; } =
+        Services.SelectMany(s => s.Clients)
+            .SelectMany(c => c.Types.Select(t => (Type: t, Names: c.Operations.Values
+                .SelectMany(o => o.Grants.SelectMany(g => g.Bind.Values).Concat(o.Carries.Values))
+                .SelectMany(RequestPath.Singles)
+                .Where(p => RequestPath.IsCarried(p) && p.EndsWith('?'))
+                .Select(RequestPath.CarriedName)
+                .Distinct(StringComparer.Ordinal)
+                .ToImmutableArray())))
+            .Where(p => !p.Names.IsEmpty)
+            .GroupBy(p => p.Type, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.First().Names, StringComparer.Ordinal);
 }
 
 /// <summary>One service file: its IAM prefix, default placeholder bindings, value kinds and the clients it maps.</summary>

@@ -180,6 +180,8 @@ public sealed class RequestView
     {
         var name = RequestPath.CarriedName(carried);
         var optional = carried.EndsWith('?');
+        if (_call.Receiver is null && optional && _call.CarriedSetElsewhere.TryGetValue(name, out var setAt))
+            return new UnknownValue($"the {_call.ClientType} object is made where RoleGen cannot follow it, injected or passed in, so its {name} could not be followed to where it is set, and code of the project sets a {name}", setAt);
         if (_call.Receiver is not { } maker)
             return optional ? null : new UnknownValue($"the {_call.ClientType} object is made where RoleGen cannot follow it (passed in, or set in several places)", _call.Location);
         if (_operationOf(maker) is not { } operation || !operation.Carries.TryGetValue(name, out var path))

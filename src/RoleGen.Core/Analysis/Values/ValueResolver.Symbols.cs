@@ -100,7 +100,7 @@ public sealed partial class ValueResolver
             }
         }
         var value = values.Count == 0 ? Unknown(usage, $"'{local.Name}' has no value in code") : Value.OneOf(values);
-        return body is null ? value : WithMemberAssignments(value, local, body, inner);
+        return body is null ? value : WithMemberAssignments(value, local, [body], inner);
     }
 
     private static Value ItemOf(Value item) => item is EntryValue entry ? entry.Key : item;
@@ -108,18 +108,20 @@ public sealed partial class ValueResolver
     /// <summary>
     /// <c>request.Key = "x";</c> after <c>var request = new PutObjectRequest { ... };</c> sets a property of the same
     /// object; <c>items[table] = ...</c> or <c>items.Add(...)</c> after <c>var items = new Dictionary&lt;...&gt;();</c> adds items.
+    /// The variable is a local (its body) or a field or property (<c>_config.TableNamePrefix = x</c>, or
+    /// <c>this._config...</c>, in the declarations of its type, in code the handler reaches).
     /// </summary>
-    private Value WithMemberAssignments(Value value, ISymbol variable, SyntaxNode body, ResolveScope scope)
+    private Value WithMemberAssignments(Value value, ISymbol variable, IReadOnlyList<SyntaxNode> bodies, ResolveScope scope)
     {
-        if (value is CollectionValue collection) return WithAddedItems(collection, variable, body, scope);
-        if (value is OneOfValue oneOf) return Value.OneOf(oneOf.Options.Select(o => o is CollectionValue c ? WithAddedItems(c, variable, body, scope) : o));
+        if (value is CollectionValue collection) return WithAddedItems(collection, variable, bodies, scope);
+        if (value is OneOfValue oneOf) return Value.OneOf(oneOf.Options.Select(o => o is CollectionValue or ObjectValue ? WithMemberAssignments(o, variable, bodies, scope) : o));
         if (value is not ObjectValue obj) return value;
-        var model = project.Model(body.SyntaxTree);
         var properties = obj.Properties;
+        foreach (var body in bodies)
         foreach (var node in body.DescendantNodes().OfType<AssignmentExpressionSyntax>())
         {
-            if (node.Left is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target } access) continue;
-            if (target.Identifier.ValueText != variable.Name || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target).Symbol, variable)) continue;
+            if (node.Left is not MemberAccessExpressionSyntax access || !IsVariable(access.Expression, variable)) continue;
+            if (variable is not ILocalSymbol && !IsInReachableCode(node)) continue;
             var name = access.Name.Identifier.ValueText;
             var assigned = Assigned(node, scope);
             properties = properties.SetItem(name, properties.TryGetValue(name, out var existing) ? Value.OneOf([existing, assigned]) : assigned);
@@ -127,19 +129,35 @@ public sealed partial class ValueResolver
         return obj with { Properties = properties };
     }
 
-    private Value WithAddedItems(CollectionValue collection, ISymbol variable, SyntaxNode body, ResolveScope scope)
+    /// <summary>The variable itself: its name (a local, or a member of the same type), or <c>this.name</c> for a member.</summary>
+    private bool IsVariable(ExpressionSyntax expression, ISymbol variable)
     {
-        var model = project.Model(body.SyntaxTree);
+        var target = expression switch
+        {
+            IdentifierNameSyntax id => id,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax id } when variable is not ILocalSymbol => id,
+            _ => null,
+        };
+        return target is not null && target.Identifier.ValueText == variable.Name &&
+               SymbolEqualityComparer.Default.Equals(project.Model(target.SyntaxTree).GetSymbolInfo(target).Symbol?.OriginalDefinition, variable.OriginalDefinition);
+    }
+
+    /// <summary>The declarations of a member's type: where <see cref="WithMemberAssignments"/> looks for a field's set-up.</summary>
+    private static IReadOnlyList<SyntaxNode> TypeDeclarations(ISymbol member) =>
+        member.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).ToList();
+
+    private Value WithAddedItems(CollectionValue collection, ISymbol variable, IReadOnlyList<SyntaxNode> bodies, ResolveScope scope)
+    {
         var items = collection.Items.ToBuilder();
-        bool IsVariable(ExpressionSyntax e) => e is IdentifierNameSyntax id && id.Identifier.ValueText == variable.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id).Symbol, variable);
-        foreach (var node in body.DescendantNodes())
+        bool IsTarget(ExpressionSyntax e, SyntaxNode at) => IsVariable(e, variable) && (variable is ILocalSymbol || IsInReachableCode(at));
+        foreach (var node in bodies.SelectMany(b => b.DescendantNodes()))
         {
             switch (node)
             {
-                case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } assignment when IsVariable(element.Expression) && element.ArgumentList.Arguments.Count == 1:
+                case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } assignment when IsTarget(element.Expression, assignment) && element.ArgumentList.Arguments.Count == 1:
                     items.Add(new EntryValue(Resolve(element.ArgumentList.Arguments[0].Expression, scope), Resolve(assignment.Right, scope)));
                     break;
-                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call when IsVariable(access.Expression):
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call when IsTarget(access.Expression, call):
                     var arguments = call.ArgumentList.Arguments;
                     switch (access.Name.Identifier.ValueText)
                     {
@@ -207,7 +225,7 @@ public sealed partial class ValueResolver
         values.AddRange(BoundConfiguration(member, usage));
         return values.Count == 0
             ? Unknown(usage, $"{member.ContainingType.Name}.{member.Name} is never set in code the handler reaches")
-            : Value.OneOf(values);
+            : WithMemberAssignments(Value.OneOf(values), member, TypeDeclarations(member), inner);
     }
 
     private Value Parameter(IParameterSymbol parameter, ExpressionSyntax usage, ResolveScope scope)

@@ -108,6 +108,17 @@ public sealed partial class ValueResolver(
         _ => value,
     };
 
+    /// <summary>
+    /// Where code of the project first assigns a member named <paramref name="name"/> (<c>x.Name = v</c>,
+    /// <c>new T { Name = v }</c>, <c>c => c.Name = v</c>), by syntax alone; null when none does.
+    /// </summary>
+    public SourceLocation? FirstAssignmentTo(string name) =>
+        index.AssignmentsTo(name)
+            .Where(a => a.Left is MemberAccessExpressionSyntax || a.Parent is InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression })
+            .OrderBy(a => a.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(a => a.SpanStart)
+            .Select(a => Location(a))
+            .FirstOrDefault();
+
     internal UnknownValue Unknown(SyntaxNode node, string reason) => new(reason, Location(node));
 
     internal SourceLocation Location(SyntaxNode node)
