@@ -65,10 +65,11 @@ public sealed class ProjectAnalyzer
         return new HandlerAnalysis(calls, _parseErrors) { SourceFiles = SourceFilesRead(reachable, resolver) };
     }
 
-    private static ImmutableArray<string> SourceFilesRead(ReachableCode reachable, ValueResolver resolver) =>
-        reachable.Members
+    private ImmutableArray<string> SourceFilesRead(ReachableCode reachable, ValueResolver resolver) =>
+        (resolver.ReadsEveryFile ? _project.Compilation.SyntaxTrees.Select(tree => tree.FilePath) : [])
+            .Concat(reachable.Members
             .SelectMany(member => member.ContainingType is { } type ? type.DeclaringSyntaxReferences : member.DeclaringSyntaxReferences)
-            .Select(reference => reference.SyntaxTree.FilePath)
+            .Select(reference => reference.SyntaxTree.FilePath))
             .Concat(resolver.LocatedFiles)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)

@@ -148,6 +148,55 @@ public class ReportCacheTests
     }
 
     [Fact]
+    public void A_question_asked_of_every_file_makes_every_file_a_dependency()
+    {
+        // An injected DynamoDBContext's table prefix may be set by any code of the project: a prefix set in a method body of
+        // a file the handler never reaches must still reach its cached report.
+        using var app = new TempApp().WithProject("src/App", "App")
+            .With("src/App/Handler.cs", """
+                using Amazon.DynamoDBv2.DataModel;
+                namespace App;
+                [DynamoDBTable("Orders")]
+                public class Order { public string Id { get; set; } = ""; }
+                public class Handler(IDynamoDBContext context)
+                {
+                    public Task Run(string id) => context.LoadAsync<Order>(id);
+                }
+                """)
+            .With("src/App/Setup.cs", """
+                using Amazon.DynamoDBv2.DataModel;
+                namespace App;
+                public static class Setup
+                {
+                    public static void Configure(DynamoDBContextConfig config) { }
+                }
+                """)
+            .With("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Reader:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: dotnet8
+                      CodeUri: ./src/App/
+                      Handler: App::App.Handler::Run
+                """);
+        using var folder = new TempFolder();
+        string Run(out ReportCache cache)
+        {
+            cache = Cache(folder.Path);
+            var output = RoleYamlWriter.Write(new RoleGenerator(Knowledge, cache).Generate(app.TemplatePath));
+            output.Should().Be(RoleYamlWriter.Write(new RoleGenerator(Knowledge).Generate(app.TemplatePath)), "a cached run gives what an uncached run gives");
+            return output;
+        }
+
+        Run(out _).Should().Contain("table/Orders");
+        app.With("src/App/Setup.cs", File.ReadAllText(Path.Combine(app.Root, "src/App/Setup.cs")).Replace("{ }", "{ config.TableNamePrefix = \"prod-\"; }", StringComparison.Ordinal));
+        Run(out var cache).Should().Contain("table/*Orders");
+        cache.Misses.Should().Be(1);
+    }
+
+    [Fact]
     public void A_function_run_keeps_the_cached_reports_of_the_other_functions()
     {
         using var app = TwoFunctionApp();

@@ -112,12 +112,18 @@ public sealed partial class ValueResolver(
     /// Where code of the project first assigns a member named <paramref name="name"/> (<c>x.Name = v</c>,
     /// <c>new T { Name = v }</c>, <c>c => c.Name = v</c>), by syntax alone; null when none does.
     /// </summary>
-    public SourceLocation? FirstAssignmentTo(string name) =>
-        index.AssignmentsTo(name)
+    public SourceLocation? FirstAssignmentTo(string name)
+    {
+        ReadsEveryFile = true; // found or not, an edit in any file's code can change the answer
+        return index.AssignmentsTo(name)
             .Where(a => a.Left is MemberAccessExpressionSyntax || a.Parent is InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression })
             .OrderBy(a => a.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(a => a.SpanStart)
             .Select(a => Location(a))
             .FirstOrDefault();
+    }
+
+    /// <summary>True once a question was asked of every file's code, not only of reachable code (the report cache must then watch every file).</summary>
+    public bool ReadsEveryFile { get; private set; }
 
     internal UnknownValue Unknown(SyntaxNode node, string reason) => new(reason, Location(node));
 
