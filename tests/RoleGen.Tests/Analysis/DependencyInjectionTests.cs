@@ -95,6 +95,90 @@ public class DependencyInjectionTests
         AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal("IAmazonS3.GetObject(env:Storage__Bucket, \"k\")");
     }
 
+    private const string NestedOptions = """
+        namespace App;
+        public class ArchiveOptions { public string BucketName { get; set; } }
+        public class StorageOptions { public string BucketName { get; set; } public ArchiveOptions Archive { get; set; } = new(); }
+        public class AppOptions { public string TableName { get; set; } public StorageOptions Storage { get; set; } = new(); }
+        public class BackupOptions { public StorageOptions Target { get; set; } }
+        """;
+
+    [Theory]
+    [InlineData("services.Configure<AppOptions>(config.GetSection(\"App\"));", "options.Value.TableName", "env:App__TableName")]
+    [InlineData("services.Configure<AppOptions>(config.GetSection(\"App\"));", "options.Value.Storage.BucketName", "env:App__Storage__BucketName")]
+    [InlineData("services.AddOptions<AppOptions>().BindConfiguration(\"App\");", "options.Value.Storage.BucketName", "env:App__Storage__BucketName")]
+    [InlineData("services.AddOptions<AppOptions>().Bind(config.GetSection(\"App\"));", "options.Value.Storage.BucketName", "env:App__Storage__BucketName")]
+    [InlineData("services.Configure<AppOptions>(config.GetSection(\"Tenant\").GetSection(\"App\"));", "options.Value.Storage.BucketName", "env:Tenant__App__Storage__BucketName")]
+    [InlineData("services.Configure<AppOptions>(config.GetSection(\"App\"));", "options.Value.Storage.Archive.BucketName", "env:App__Storage__Archive__BucketName")]
+    [InlineData("services.AddOptions<AppOptions>().BindConfiguration(\"App\");", "options.Value.Storage.Archive.BucketName", "env:App__Storage__Archive__BucketName")]
+    [InlineData("services.Configure<AppOptions>(config.GetSection(\"App\")); services.Configure<BackupOptions>(config.GetSection(\"Backup\"));",
+        "options.Value.Storage.BucketName", "(env:App__Storage__BucketName|env:Backup__Target__BucketName)")]
+    [InlineData("services.Configure<AppOptions>(config.GetSection(\"App\")); services.Configure<StorageOptions>(config.GetSection(\"Storage\"));",
+        "options.Value.Storage.BucketName", "(env:App__Storage__BucketName|env:Storage__BucketName)")]
+    public void Nested_options_read_the_subsection_named_after_the_property_that_holds_them(string configure, string read, string expected)
+    {
+        var source = Usings + $$"""
+            namespace App;
+            public class Store(IAmazonS3 s3, IOptions<AppOptions> options)
+            {
+                public Task Save() => s3.GetObjectAsync({{read}}, "k");
+            }
+            public class Function
+            {
+                private readonly Store _store;
+                public Function()
+                {
+                    var config = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+                    var services = new ServiceCollection();
+                    {{configure}}
+                    services.AddSingleton<Store>();
+                    _store = services.BuildServiceProvider().GetRequiredService<Store>();
+                }
+                public Task Handle() => _store.Save();
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", Usings + NestedOptions, source).Describe().Should().Equal($"IAmazonS3.GetObject({expected}, \"k\")");
+    }
+
+    [Theory]
+    [InlineData("Options = config.GetSection(\"App\").Get<AppOptions>();", "Options.Storage.BucketName", "env:App__Storage__BucketName")]
+    [InlineData("Options = new AppOptions(); config.GetSection(\"App\").Bind(Options);", "Options.Storage.Archive.BucketName", "env:App__Storage__Archive__BucketName")]
+    [InlineData("Storage = config.GetSection(\"App:Storage\").Get<StorageOptions>();", "Storage.BucketName", "env:App__Storage__BucketName")]
+    [InlineData("Storage = config.GetSection(\"App\").GetSection(\"Storage\").Get<StorageOptions>();", "Storage.Archive.BucketName", "env:App__Storage__Archive__BucketName")]
+    public void Nested_options_bound_by_hand_read_their_subsection(string bind, string read, string expected)
+    {
+        var source = Usings + $$"""
+            namespace App;
+            public class Function
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                private AppOptions Options;
+                private StorageOptions Storage;
+                public Function(IConfiguration config) { {{bind}} }
+                public Task Handle() => _s3.GetObjectAsync({{read}}, "k");
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", Usings + NestedOptions, source).Describe().Should().Equal($"IAmazonS3.GetObject({expected}, \"k\")");
+    }
+
+    [Fact]
+    public void Options_that_hold_their_own_type_are_followed_without_nesting_forever()
+    {
+        var source = Usings + """
+            namespace App;
+            public class Node { public string BucketName { get; set; } public Node Next { get; set; } public Leaf Leaf { get; set; } }
+            public class Leaf { public string BucketName { get; set; } }
+            public class Function
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                private Node Options;
+                public Function(IConfiguration config) { Options = config.GetSection("N").Get<Node>(); }
+                public Task Handle() => _s3.GetObjectAsync(Options.Next.Leaf.BucketName, Options.Next.BucketName);
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal("IAmazonS3.GetObject(env:N__Leaf__BucketName, env:N__BucketName)");
+    }
+
     [Fact]
     public void Constructor_parameters_of_registered_types_take_the_registered_instance_or_factory_arguments()
     {

@@ -10,11 +10,26 @@ namespace RoleGen.Core.Analysis.Values;
 /// (constructor of a registered type, <c>[FromServices]</c>) takes the registered instance or what the factory
 /// returns; a property of an options class bound to a configuration section (<c>Configure&lt;T&gt;(config.GetSection("Orders"))</c>,
 /// <c>GetSection("Orders").Bind(o)</c>, <c>.Get&lt;T&gt;()</c>, <c>AddOptions&lt;T&gt;().Bind(...)</c>/<c>BindConfiguration("Orders")</c>)
-/// reads the environment variable <c>Orders__Prop</c>.
+/// reads the environment variable <c>Orders__Prop</c>; an options class another bound one holds through a property
+/// (<c>AppOptions.Storage</c> bound to "App") reads <c>App__Storage__Prop</c>.
 /// </summary>
 public sealed partial class ValueResolver
 {
+    /// <summary>How deep options nest inside bound options before we stop looking (the binder has no limit; real options rarely go past three).</summary>
+    private const int MaxOptionsNesting = 4;
+
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<string>> _sections = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<string>> _directSections = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Source types by the source types that hold them through an instance property (<c>StorageOptions</c> → <c>AppOptions.Storage</c>).
+    /// Only properties whose type is itself a source class or struct: arrays and lists of options
+    /// (bound element by element, <c>App:Items:0:Prop</c>) are not followed.
+    /// </summary>
+    private readonly Lazy<ILookup<ITypeSymbol, IPropertySymbol>> _holders = new(() => implementations.SourceTypes
+        .SelectMany(t => t.GetMembers().OfType<IPropertySymbol>())
+        .Where(p => !p.IsStatic && !p.IsIndexer && p.Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } held && held.Locations.Any(l => l.IsInSource))
+        .ToLookup<IPropertySymbol, ITypeSymbol>(p => p.Type.OriginalDefinition, SymbolEqualityComparer.Default));
 
     private static bool IsFromServices(IParameterSymbol parameter) =>
         parameter.GetAttributes().Any(a => a.AttributeClass?.Name is "FromServicesAttribute" or "FromServices" or "FromKeyedServicesAttribute" or "FromKeyedServices");
@@ -55,8 +70,30 @@ public sealed partial class ValueResolver
             (Value)new EnvVarValue((section.Length == 0 ? member.Name : section + ":" + member.Name).Replace(":", "__", StringComparison.Ordinal), Location(usage)));
     }
 
-    private ImmutableArray<string> SectionsBinding(ITypeSymbol type) => _sections.GetOrAdd(type.OriginalDefinition, FindSections);
+    private ImmutableArray<string> SectionsBinding(ITypeSymbol type) =>
+        _sections.GetOrAdd(type.OriginalDefinition, t => NestedSections(t, ImmutableList.Create(t)));
 
+    /// <summary>
+    /// The sections a type is bound to: its own bindings and, since the binder fills a nested object from the subsection
+    /// named after the property that holds it, each holder's sections plus that property's name ("App" + <c>Storage</c> is "App:Storage").
+    /// </summary>
+    private ImmutableArray<string> NestedSections(ITypeSymbol type, ImmutableList<ITypeSymbol> path)
+    {
+        var sections = new SortedSet<string>(DirectSections(type), StringComparer.Ordinal);
+        if (path.Count > MaxOptionsNesting) return [.. sections];
+        foreach (var property in _holders.Value[type])
+        {
+            var holder = property.ContainingType.OriginalDefinition;
+            if (path.Contains(holder, SymbolEqualityComparer.Default)) continue; // a type that holds itself (Node.Next) would nest forever
+            foreach (var parent in NestedSections(holder, path.Add(holder)))
+                sections.Add(parent.Length == 0 ? property.Name : parent + ":" + property.Name);
+        }
+        return [.. sections];
+    }
+
+    private ImmutableArray<string> DirectSections(ITypeSymbol type) => _directSections.GetOrAdd(type.OriginalDefinition, FindSections);
+
+    /// <summary>The sections code binds this type to itself (<c>Configure&lt;T&gt;</c>, <c>Bind</c>, <c>Get&lt;T&gt;</c>...).</summary>
     private ImmutableArray<string> FindSections(ITypeSymbol type)
     {
         var sections = new SortedSet<string>(StringComparer.Ordinal);
@@ -124,6 +161,22 @@ public sealed partial class ValueResolver
         if (expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" or "CurrentValue" } access) return null;
         var type = project.Model(access.SyntaxTree).GetTypeInfo(access.Expression).Type as INamedTypeSymbol;
         return type is { Name: "IOptions" or "IOptionsSnapshot" or "IOptionsMonitor", TypeArguments.Length: 1 } ? type.TypeArguments[0] : null;
+    }
+
+    /// <summary>
+    /// The type of <c>options.Value</c> or of a member path under it (<c>options.Value.Storage</c> is AppOptions.Storage's type):
+    /// without the options package none of the path binds, so nested options are found by walking T's members by name.
+    /// </summary>
+    private ITypeSymbol? OptionsPathType(ExpressionSyntax expression)
+    {
+        if (OptionsValueType(expression) is { } options) return options;
+        if (expression is not MemberAccessExpressionSyntax access || OptionsPathType(access.Expression) is not { } owner) return null;
+        return owner.GetMembers(access.Name.Identifier.ValueText).FirstOrDefault(m => m is IFieldSymbol or IPropertySymbol) switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        };
     }
 
     /// <summary>T of <c>services.AddOptions&lt;T&gt;()</c> (possibly followed by other builder calls).</summary>

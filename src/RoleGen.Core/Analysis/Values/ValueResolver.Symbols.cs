@@ -44,9 +44,9 @@ public sealed partial class ValueResolver
     private Value UnresolvedMemberAccess(MemberAccessExpressionSyntax access, ResolveScope scope)
     {
         var model = project.Model(access.SyntaxTree);
-        if (OptionsValueType(access.Expression) is { } optionsType &&
+        if (OptionsPathType(access.Expression) is { } optionsType &&
             optionsType.GetMembers(access.Name.Identifier.ValueText).FirstOrDefault(m => m is IFieldSymbol or IPropertySymbol) is { } optionsMember && IsSource(optionsMember))
-            return Member(optionsMember, access, scope); // options.Value.Bucket without Microsoft.Extensions.Options referenced
+            return Member(optionsMember, access, scope); // options.Value.Bucket (or options.Value.Storage.Bucket) without Microsoft.Extensions.Options referenced
         var receiver = model.GetSymbolInfo(access.Expression).Symbol;
         var receiverType = model.GetTypeInfo(access.Expression).Type;
         var looksLikeType = receiver is ITypeSymbol || (receiver is null && receiverType is null or IErrorTypeSymbol && access.Expression is IdentifierNameSyntax id && char.IsUpper(id.Identifier.ValueText[0]) && !IsKnownName(access.Expression));
