@@ -80,39 +80,39 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         }
 
         var analyses = new ConcurrentDictionary<string, HandlerAnalysis>(StringComparer.Ordinal);
-        try
+        InParallel(toAnalyse.Count, i =>
         {
-            Parallel.ForEach(toAnalyse, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, group =>
-            {
-                var analyzer = _analyzers.GetOrAdd(group.Project.ProjectFile, _ => new ProjectAnalyzer(_compilations.Create(group.Project), SdkClientTypesOf(knowledge), context.Display, knowledge.Events));
-                foreach (var (function, handler, _) in group.Functions)
-                    analyses[function.LogicalId] = analyzer.Analyze(handler!, DeclaredAt(function, context));
-            });
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
+            var group = toAnalyse[i];
+            var analyzer = _analyzers.GetOrAdd(group.Project.ProjectFile, _ => new ProjectAnalyzer(_compilations.Create(group.Project), SdkClientTypesOf(knowledge), context.Display, knowledge.Events));
+            foreach (var (function, handler, _) in group.Functions)
+                analyses[function.LogicalId] = analyzer.Analyze(handler!, DeclaredAt(function, context));
+        });
 
         // A function's permissions and policy depend only on its own analysis and the template: built in parallel
         // (a few milliseconds each, seconds for a thousand functions), stored in order.
         var pending = located.Where(l => !reports.ContainsKey(l.Function.LogicalId)).ToList();
         var generated = new FunctionReport[pending.Count];
-        try
-        {
-            Parallel.For(0, pending.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-                generated[i] = Generate(pending[i].Function, pending[i].Handler, pending[i].Project, analyses.GetValueOrDefault(pending[i].Function.LogicalId), context));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
+        InParallel(pending.Count, i =>
+            generated[i] = Generate(pending[i].Function, pending[i].Handler, pending[i].Project, analyses.GetValueOrDefault(pending[i].Function.LogicalId), context));
         for (var i = 0; i < pending.Count; i++) reports[pending[i].Function.LogicalId] = generated[i];
         foreach (var group in toAnalyse)
             if (snapshots.TryGetValue(group.Project.ProjectFile, out var cached))
                 Store(cached.Snapshot, cached.Reusable, group.Project, group.Functions.Select(f => new ReportCache.CachedReport(
                     reports[f.Function.LogicalId], analyses.TryGetValue(f.Function.LogicalId, out var analysis) ? analysis.SourceFiles : [])), context);
         return reports;
+    }
+
+    /// <summary>Runs <paramref name="work"/> for 0..count-1 on every core; a failure surfaces as itself (a RoleGenInputException stays one), not wrapped.</summary>
+    private static void InParallel(int count, Action<int> work)
+    {
+        try
+        {
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, work);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 
     /// <summary>Caches a project's new reports beside the cached ones that still hold, with the shape of each file as this run parsed it.</summary>

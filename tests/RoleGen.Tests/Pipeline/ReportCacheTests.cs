@@ -104,13 +104,7 @@ public class ReportCacheTests
     {
         using var app = TwoFunctionApp();
         using var folder = new TempFolder();
-        string Run(out ReportCache cache)
-        {
-            cache = Cache(folder.Path);
-            var output = RoleYamlWriter.Write(new RoleGenerator(Knowledge, cache).Generate(app.TemplatePath));
-            output.Should().Be(RoleYamlWriter.Write(new RoleGenerator(Knowledge).Generate(app.TemplatePath)), "a cached run gives what an uncached run gives");
-            return output;
-        }
+        string Run(out ReportCache cache) => CachedRunMatchingUncached(app.TemplatePath, folder.Path, out cache);
         void Edit(string file, string from, string to)
         {
             var path = Path.Combine(app.Root, file);
@@ -182,13 +176,7 @@ public class ReportCacheTests
                       Handler: App::App.Handler::Run
                 """);
         using var folder = new TempFolder();
-        string Run(out ReportCache cache)
-        {
-            cache = Cache(folder.Path);
-            var output = RoleYamlWriter.Write(new RoleGenerator(Knowledge, cache).Generate(app.TemplatePath));
-            output.Should().Be(RoleYamlWriter.Write(new RoleGenerator(Knowledge).Generate(app.TemplatePath)), "a cached run gives what an uncached run gives");
-            return output;
-        }
+        string Run(out ReportCache cache) => CachedRunMatchingUncached(app.TemplatePath, folder.Path, out cache);
 
         Run(out _).Should().Contain("table/Orders");
         app.With("src/App/Setup.cs", File.ReadAllText(Path.Combine(app.Root, "src/App/Setup.cs")).Replace("{ }", "{ config.TableNamePrefix = \"prod-\"; }", StringComparison.Ordinal));
@@ -302,6 +290,15 @@ public class ReportCacheTests
         var uncached = RoleGenProcess.Run(folder, command, "--template", "template.yaml", "--no-cache");
         uncached.ExitCode.Should().Be(0, uncached.Stderr);
         uncached.Stdout.Should().Be(cached.Stdout);
+    }
+
+    /// <summary>The YAML of a run with the cache in <paramref name="cacheFolder"/>, after checking it equals an uncached run's.</summary>
+    private static string CachedRunMatchingUncached(string templatePath, string cacheFolder, out ReportCache cache)
+    {
+        cache = Cache(cacheFolder);
+        var output = RoleYamlWriter.Write(new RoleGenerator(Knowledge, cache).Generate(templatePath));
+        output.Should().Be(RoleYamlWriter.Write(new RoleGenerator(Knowledge).Generate(templatePath)), "a cached run gives what an uncached run gives");
+        return output;
     }
 
     private static ReportCache Cache(string directory) => new(directory, ReportCache.FingerprintOf(RealTable.Directory));
