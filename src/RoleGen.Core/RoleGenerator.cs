@@ -13,8 +13,9 @@ namespace RoleGen.Core;
 /// <summary>
 /// The one entry point the CLI, the MSBuild task and the PR tooling share: template -> functions ->
 /// projects -> analysis -> permissions -> policy, giving a <see cref="RoleGenReport"/>. Emitting is the caller's choice.
+/// <paramref name="bindAllCode"/>: bind all reached code, also what cannot lead to an SDK call (slower, same report; tests compare the two).
 /// </summary>
-public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache = null)
+public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache = null, bool bindAllCode = false)
 {
     private readonly CompilationFactory _compilations = new();
     private readonly ProjectLocator _locator = new();
@@ -83,7 +84,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         InParallel(toAnalyse.Count, i =>
         {
             var group = toAnalyse[i];
-            var analyzer = _analyzers.GetOrAdd(group.Project.ProjectFile, _ => new ProjectAnalyzer(_compilations.Create(group.Project), SdkClientTypesOf(knowledge), context.Display, knowledge.Events));
+            var analyzer = _analyzers.GetOrAdd(group.Project.ProjectFile, _ => new ProjectAnalyzer(_compilations.Create(group.Project), SdkClientTypesOf(knowledge), context.Display, knowledge.Events, bindAllCode));
             foreach (var (function, handler, _) in group.Functions)
                 analyses[function.LogicalId] = analyzer.Analyze(handler!, DeclaredAt(function, context));
         });
@@ -173,7 +174,12 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
     }
 
     private static SdkClientTypes SdkClientTypesOf(RoleGenKnowledge knowledge) =>
-        new(knowledge.Table.ClientsByType.ToImmutableDictionary(p => p.Key, p => p.Value.Namespace), knowledge.Table.ReturnsByMember, knowledge.Table.MadeTypes, knowledge.Table.OptionalCarried);
+        new(knowledge.Table.ClientsByType.ToImmutableDictionary(p => p.Key, p => p.Value.Namespace), knowledge.Table.ReturnsByMember, knowledge.Table.MadeTypes, knowledge.Table.OptionalCarried)
+        {
+            OperationNames = knowledge.Table.ClientsByType.Values.SelectMany(c => c.Operations.Keys)
+                .SelectMany(method => new[] { method, method + "Async" })
+                .ToImmutableHashSet(StringComparer.Ordinal),
+        };
 
     private static ImmutableArray<Finding> Sorted(IEnumerable<Finding> findings) =>
         findings.Distinct()

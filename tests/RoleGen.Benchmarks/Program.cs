@@ -37,7 +37,7 @@ switch (command)
               generate-monorepo --functions N [--output DIR] [--per-project 25]
               monorepo [--sizes 10,100,1000] [--runs 5] [--build-runs 3] [--work DIR] [--keep] [--cli ROLEGEN.DLL]
               bdn [BenchmarkDotNet arguments, default --filter *]
-              profile --template T [--mappings DIR] [--each] [--split]
+              profile --template T [--mappings DIR] [--each] [--split] [--bind-all]
               binding-floor --template T [--parallel]
             """);
         return 2;

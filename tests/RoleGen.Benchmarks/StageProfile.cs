@@ -52,7 +52,7 @@ internal static class StageProfile
             if (!analyzers.TryGetValue(project.ProjectFile, out var analyzer))
             {
                 var compilation = Time("parse + compilation", () => factory.Create(project));
-                analyzers[project.ProjectFile] = analyzer = Time("project analyzer (indexes)", () => new ProjectAnalyzer(compilation, clients, p => p));
+                analyzers[project.ProjectFile] = analyzer = Time("project analyzer (indexes)", () => new ProjectAnalyzer(compilation, clients, p => p, bindAllCode: options.Has("bind-all")));
             }
             if (options.Has("split"))
             {

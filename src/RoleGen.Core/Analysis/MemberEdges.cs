@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RoleGen.Core.Analysis.Pruning;
 using RoleGen.Core.Workspace;
 
 namespace RoleGen.Core.Analysis;
@@ -30,17 +31,26 @@ public sealed record CallsOut(ExternalCall Call) : CodeEdge;
 /// 25 functions is bound once, not 25 times. What a member's code does does not depend on who reached it, so the
 /// cache is exact; only the walk (which members are reached, how interface calls are dispatched) is per handler.
 /// </summary>
-public sealed class MemberEdges(ProjectCompilation project)
+/// With <paramref name="pruneWith"/>, code that cannot lead to an SDK call (<see cref="CodeRelevance"/>) is read by
+/// name instead of bound (<see cref="NameEdges"/>).
+public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex implementations, SdkClientTypes? pruneWith = null)
 {
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<CodeEdge>> _edges = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<(CodeRelevance Relevance, NameEdges Names)?> _pruning = new(() => pruneWith is null
+        ? null
+        : (new CodeRelevance(project.Compilation.SyntaxTrees, pruneWith), new NameEdges(implementations.SourceTypes, project.Compilation.SyntaxTrees)));
 
     public ImmutableArray<CodeEdge> Of(ISymbol member) => _edges.GetOrAdd(member, Read);
 
     private ImmutableArray<CodeEdge> Read(ISymbol member)
     {
         var edges = ImmutableArray.CreateBuilder<CodeEdge>();
+        var byName = _pruning.Value is { } pruning && !pruning.Relevance.MustBind(member) ? pruning.Names : null;
         foreach (var node in CodeOf(member, edges))
-            Visit(member, node, edges);
+        {
+            if (byName is not null) byName.Read(member, node, edges);
+            else Visit(member, node, edges);
+        }
         return edges.ToImmutable();
     }
 

@@ -22,14 +22,15 @@ public sealed class ProjectAnalyzer
     private readonly ImmutableArray<Finding> _parseErrors;
     private readonly EventModel _events;
 
-    public ProjectAnalyzer(ProjectCompilation project, SdkClientTypes clients, Func<string, string> displayPath, EventModel? events = null)
+    /// <param name="bindAllCode">Bind every reached member's code, also code that cannot lead to an SDK call (slower, same calls: for tests that check pruning).</param>
+    public ProjectAnalyzer(ProjectCompilation project, SdkClientTypes clients, Func<string, string> displayPath, EventModel? events = null, bool bindAllCode = false)
     {
         _events = events ?? EventModel.Empty;
         _project = project;
         _clients = clients;
         _displayPath = displayPath;
         _implementations = new ImplementationIndex(project.Compilation);
-        _callGraph = new CallGraph(project, _implementations);
+        _callGraph = new CallGraph(project, _implementations, bindAllCode ? null : clients);
         _index = new Lazy<SyntaxIndex>(() => new SyntaxIndex(project.Compilation));
         _parseErrors = project.Compilation.SyntaxTrees
             .SelectMany(t => t.GetDiagnostics())

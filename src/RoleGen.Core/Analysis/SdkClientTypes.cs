@@ -17,6 +17,9 @@ public sealed record SdkClientTypes(
     ImmutableHashSet<string>? MadeTypes = null,
     ImmutableDictionary<string, ImmutableArray<string>>? OptionalCarried = null)
 {
+    /// <summary>The method names of the table's operations, with and without <c>Async</c>: a call so named may be an SDK call whatever its receiver.</summary>
+    public ImmutableHashSet<string>? OperationNames { get; init; }
+
     /// <summary>The optional carried values (<c>^Name?</c>) calls on <paramref name="clientType"/> read.</summary>
     public ImmutableArray<string> OptionalCarriedOf(string clientType) =>
         OptionalCarried?.GetValueOrDefault(clientType) is { IsDefault: false } names ? names : [];

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FluentAssertions;
 using RoleGen.Core.Analysis;
 using RoleGen.Core.Analysis.Events;
 using RoleGen.Core.Analysis.Values;
@@ -25,9 +26,21 @@ internal static class AnalysisHost
     {
         var files = sources.Select((text, i) => ($"/src/File{i}.cs", text));
         var project = new CompilationFactory().FromSources("App", files);
-        var analyzer = new ProjectAnalyzer(project, Clients, path => path.TrimStart('/'), Events.Value);
-        return analyzer.Analyze(HandlerName.TryParse(handler)!, new SourceLocation("template.yaml", 1, 1));
+        var analysis = Analyze(handler, project, bindAllCode: false);
+        // Every analysis test also checks that following code that cannot reach an SDK call by name changes nothing.
+        var bound = Analyze(handler, new CompilationFactory().FromSources("App", files), bindAllCode: true);
+        Summary(analysis).Should().Equal(Summary(bound), "binding all reached code must find the same calls, values and findings");
+        return analysis;
     }
+
+    private static HandlerAnalysis Analyze(string handler, ProjectCompilation project, bool bindAllCode) =>
+        new ProjectAnalyzer(project, Clients, path => path.TrimStart('/'), Events.Value, bindAllCode)
+            .Analyze(HandlerName.TryParse(handler)!, new SourceLocation("template.yaml", 1, 1));
+
+    private static IEnumerable<string> Summary(HandlerAnalysis analysis) =>
+        analysis.Describe()
+            .Concat(analysis.Calls.Select(c => $"{c.Location} {c.Receiver?.Method} {string.Join(",", c.CarriedSetElsewhere.Keys)}"))
+            .Concat(analysis.Findings.Select(f => f.ToString()));
 
     /// <summary>Each call as "Client.Method(arg, arg)" with argument values in <see cref="ValueText"/> form.</summary>
     public static IEnumerable<string> Describe(this HandlerAnalysis analysis) =>

@@ -40,6 +40,28 @@ public class CaseTests
         Normalize(actual).Should().Be(Normalize(File.ReadAllText(expectedPath)), $"the report of case {name} must match {expectedPath} (actual output: expected.json.actual)");
     }
 
+    /// <summary>
+    /// The walk binds only code that can lead to an SDK call and follows the rest by name: the reports must be those of
+    /// binding everything, for every case and bundled sample.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CasesAndSamples))]
+    public void Report_is_the_same_when_all_reached_code_is_bound(string template)
+    {
+        var pruned = ReportJsonWriter.Write(new RoleGenerator(Knowledge.Value).Generate(template));
+        var bound = ReportJsonWriter.Write(new RoleGenerator(Knowledge.Value, bindAllCode: true).Generate(template));
+        pruned.Should().Be(bound);
+    }
+
+    public static TheoryData<string> CasesAndSamples()
+    {
+        var data = new TheoryData<string>();
+        var samples = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(CasesDirectory)))!, "samples");
+        foreach (var folder in Directory.EnumerateDirectories(CasesDirectory).Concat(Directory.EnumerateDirectories(samples)).Order(StringComparer.Ordinal))
+            if (File.Exists(Path.Combine(folder, "template.yaml"))) data.Add(Path.Combine(folder, "template.yaml"));
+        return data;
+    }
+
     [Fact]
     public void There_are_cases()
     {
