@@ -14,7 +14,8 @@ namespace RoleGen.Cli;
 /// </summary>
 public static class CheckCommand
 {
-    public static Command Create(Option<string?> mappingsOption)
+    /// <param name="memo">Kept across runs by the RoleGen server; null in a single run.</param>
+    public static Command Create(Option<string?> mappingsOption, FileMemo? memo = null)
     {
         var template = new Option<string>("--template", "-t") { Description = "SAM or CloudFormation template (YAML or JSON).", Required = true };
         var format = new Option<string>("--format", "-f") { Description = "text: one line per finding and a summary; json: the report with the check findings; sarif: SARIF 2.1.0.", DefaultValueFactory = _ => "text" };
@@ -31,8 +32,8 @@ public static class CheckCommand
         };
         command.SetAction(parse =>
         {
-            var cache = parse.GetValue(noCache) ? null : ReportCache.ForMappings(parse.GetValue(mappingsOption));
-            var report = RoleChecker.Load(parse.GetValue(mappingsOption), cache).Check(parse.GetValue(template)!, parse.GetValue(functions) ?? []);
+            var cache = parse.GetValue(noCache) ? null : ReportCache.ForMappings(parse.GetValue(mappingsOption), memo);
+            var report = RoleChecker.Load(parse.GetValue(mappingsOption), cache, memo).Check(parse.GetValue(template)!, parse.GetValue(functions) ?? []);
             var chosen = parse.GetValue(format);
             var text = chosen switch
             {

@@ -16,7 +16,17 @@ public static class GenerateCommand
         Description = "Analyse every function again instead of reusing the reports of functions whose code did not change (cache in ~/.cache/rolegen or $ROLEGEN_CACHE_DIR).",
     };
 
-    public static Command Create(Option<string?> mappingsOption)
+    /// <param name="memo">Kept across runs by the RoleGen server; null in a single run.</param>
+    /// <summary>The mapping table, read when first needed; with a memo, the one an earlier run read while its files are the same.</summary>
+    private static RoleGenKnowledge Knowledge(string? mappingsDirectory, FileMemo? memo)
+    {
+        if (memo is null) return RoleGenKnowledge.LoadWhenNeeded(mappingsDirectory);
+        var directory = mappingsDirectory ?? Core.Mappings.MappingTableLoader.FindMappingsDirectory();
+        return memo.ForKey("knowledge", directory + "|" + ReportCache.FingerprintOf(directory, memo), _ => RoleGenKnowledge.LoadWhenNeeded(directory));
+    }
+
+    /// <param name="memo">Kept across runs by the RoleGen server; null in a single run.</param>
+    public static Command Create(Option<string?> mappingsOption, FileMemo? memo = null)
     {
         var template = new Option<string>("--template", "-t") { Description = "SAM or CloudFormation template (YAML or JSON).", Required = true };
         var format = new Option<string>("--format", "-f") { Description = "yaml: a CloudFormation fragment with one role per function; json: the machine-readable report; sarif: the findings as SARIF 2.1.0.", DefaultValueFactory = _ => "yaml" };
@@ -37,9 +47,9 @@ public static class GenerateCommand
         });
         command.SetAction(parse =>
         {
-            var knowledge = RoleGenKnowledge.LoadWhenNeeded(parse.GetValue(mappingsOption));
-            var cache = parse.GetValue(noCache) ? null : ReportCache.ForMappings(parse.GetValue(mappingsOption));
-            var report = new RoleGenerator(knowledge, cache).Generate(parse.GetValue(template)!, parse.GetValue(functions) ?? []);
+            var knowledge = Knowledge(parse.GetValue(mappingsOption), memo);
+            var cache = parse.GetValue(noCache) ? null : ReportCache.ForMappings(parse.GetValue(mappingsOption), memo);
+            var report = new RoleGenerator(knowledge, cache, memo: memo).Generate(parse.GetValue(template)!, parse.GetValue(functions) ?? []);
             if (parse.GetValue(inPlace))
             {
                 PrintFindings(report);

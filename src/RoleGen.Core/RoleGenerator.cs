@@ -14,8 +14,9 @@ namespace RoleGen.Core;
 /// The one entry point the CLI, the MSBuild task and the PR tooling share: template -> functions ->
 /// projects -> analysis -> permissions -> policy, giving a <see cref="RoleGenReport"/>. Emitting is the caller's choice.
 /// <paramref name="bindAllCode"/>: bind all reached code, also what cannot lead to an SDK call (slower, same report; tests compare the two).
+/// <paramref name="memo"/>: files read by earlier runs of the same process (the RoleGen server).
 /// </summary>
-public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache = null, bool bindAllCode = false)
+public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache = null, bool bindAllCode = false, FileMemo? memo = null)
 {
     private readonly CompilationFactory _compilations = new();
     private readonly ProjectLocator _locator = new();
@@ -25,7 +26,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
     /// <summary>Generates roles for the template's .NET functions (or only <paramref name="onlyFunctions"/>). Throws <see cref="RoleGenInputException"/> on bad input.</summary>
     public RoleGenReport Generate(string templatePath, IReadOnlyCollection<string>? onlyFunctions = null)
     {
-        var template = TemplateLoader.Load(templatePath);
+        var template = TemplateLoader.Load(templatePath, memo);
         var read = FunctionSpecReader.Read(template);
         var functions = read.Functions;
         if (onlyFunctions is { Count: > 0 })

@@ -24,7 +24,8 @@ internal sealed class MonorepoHarness(Options options)
     private string RoleGenDll => options.Has("cli") ? Path.GetFullPath(options.Get("cli", "")) : Path.Combine(_repository, "src", "RoleGen.Cli", "bin", "Release", "net8.0", "rolegen.dll");
 
     public sealed record Row(int Size, int Functions, int Projects, int Lines, double RoleGenSeconds, double PeakMegabytes,
-        double BuildSeconds, double BodyEditSeconds, double DeclarationEditSeconds, double CachedSeconds, bool CacheIdentical)
+        double BuildSeconds, double BodyEditSeconds, double DeclarationEditSeconds, double CachedSeconds, bool CacheIdentical,
+        double ServerBodyEditSeconds, double ServerCachedSeconds)
     {
         public double PerFunctionMs => RoleGenSeconds * 1000 / Functions;
         public double RatioPercent => BuildSeconds > 0 ? RoleGenSeconds / BuildSeconds * 100 : double.NaN;
@@ -48,7 +49,7 @@ internal sealed class MonorepoHarness(Options options)
         var notes = $"""
 
             {Environment.ProcessorCount} cores, load average now {load}; rolegen runs: {_runs} (median, --no-cache, after 1 warm-up), builds: {_buildRuns} (median of `dotnet clean` + `dotnet build --no-restore`).
-            Peak = max resident set size of the rolegen process ({(ProcessRunner.HasGnuTime ? "/usr/bin/time -v" : "polled working set")}). Re-runs = rolegen with its cache after one file of one project changed (median): a statement added to a method body, or a new type; cached = nothing changed.
+            Peak = max resident set size of the rolegen process ({(ProcessRunner.HasGnuTime ? "/usr/bin/time -v" : "polled working set")}). Re-runs = rolegen with its cache after one file of one project changed (median): a statement added to a method body, or a new type; cached = nothing changed. --server: the same runs answered by a warm RoleGen server (the whole client process timed).
 
             """;
         Console.WriteLine();
@@ -131,18 +132,53 @@ internal sealed class MonorepoHarness(Options options)
         }
         Log($"{size}: re-run after a body edit {Median(bodyEdits):F2} s, after a declaration edit {Median(declarationEdits):F2} s, nothing changed {Median(cached):F2} s, cached output identical: {identical}");
 
+        // With --server (the MSBuild default on a developer machine): the first run starts the server and answers itself;
+        // one edit warms the server's analysis code up; then edits and unchanged runs are answered by the warm server.
+        ProcessResult Served(string outputFile) =>
+            ProcessRunner.Run("dotnet", [RoleGenDll, "generate", "--server", "--template", MonorepoGenerator.TemplateFileName, "--format", "json", "--output", outputFile], root, environment)
+                .EnsureSuccess("rolegen generate --server");
+        var servedEdits = new List<double>();
+        var servedUnchanged = new List<double>();
+        try
+        {
+            Served(Path.Combine(output, "served.json"));
+            WaitForServer();
+            for (var i = -1; i < _runs; i++)
+            {
+                File.WriteAllText(changed, MonorepoGenerator.WithStatementInFirstMethod(File.ReadAllText(changed), $"System.Diagnostics.Debug.WriteLine(\"served edit {i}\");"));
+                var elapsed = Served(Path.Combine(output, "served.json")).Elapsed.TotalSeconds;
+                if (i >= 0) servedEdits.Add(elapsed);
+            }
+            for (var i = 0; i < _runs; i++) servedUnchanged.Add(Served(Path.Combine(output, "served.json")).Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            ProcessRunner.Run("dotnet", [RoleGenDll, "server", "--shutdown"], root);
+        }
+        RoleGen(Path.Combine(output, "edited-uncached.json"), useCache: false);
+        identical &= File.ReadAllBytes(Path.Combine(output, "served.json")).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(output, "edited-uncached.json")));
+        Log($"{size}: with --server, re-run after a body edit {Median(servedEdits):F2} s, nothing changed {Median(servedUnchanged):F2} s, output identical: {identical}");
+
         return new Row(size, size, generator.ProjectCount, lines, Median(runs.Select(r => r.Elapsed.TotalSeconds)),
-            runs.Max(r => r.PeakBytes) / 1048576.0, Median(builds), Median(bodyEdits), Median(declarationEdits), Median(cached), identical);
+            runs.Max(r => r.PeakBytes) / 1048576.0, Median(builds), Median(bodyEdits), Median(declarationEdits), Median(cached), identical,
+            Median(servedEdits), Median(servedUnchanged));
+    }
+
+    /// <summary>The first --server run starts the server in the background: wait until its pipe exists (10 s at most).</summary>
+    private void WaitForServer()
+    {
+        var socket = Path.Combine(Path.GetTempPath(), "CoreFxPipe_" + RoleGen.Cli.Server.ServerProtocol.PipeName(RoleGenDll));
+        for (var attempt = 0; attempt < 100 && !OperatingSystem.IsWindows() && !File.Exists(socket); attempt++) Thread.Sleep(100);
     }
 
     public static string Table(IEnumerable<Row> rows)
     {
         var t = new StringBuilder();
-        t.AppendLine("| size | functions | projects | C# lines | RoleGen median s | per-function ms | peak MB | build median s | ratio % | re-run s (body edit) | re-run s (new type) | cached s (no change) |");
-        t.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        t.AppendLine("| size | functions | projects | C# lines | RoleGen median s | per-function ms | peak MB | build median s | ratio % | re-run s (body edit) | re-run s (new type) | cached s (no change) | --server re-run s (body edit) | --server s (no change) |");
+        t.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in rows)
             t.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Size} | {r.Functions} | {r.Projects} | {r.Lines} | {r.RoleGenSeconds:F2} | {r.PerFunctionMs:F1} | {r.PeakMegabytes:F0} | {r.BuildSeconds:F2} | {r.RatioPercent:F1} | {r.BodyEditSeconds:F2} | {r.DeclarationEditSeconds:F2} | {r.CachedSeconds:F2}{(r.CacheIdentical ? "" : " (OUTPUT DIFFERS)")} |"));
+                $"| {r.Size} | {r.Functions} | {r.Projects} | {r.Lines} | {r.RoleGenSeconds:F2} | {r.PerFunctionMs:F1} | {r.PeakMegabytes:F0} | {r.BuildSeconds:F2} | {r.RatioPercent:F1} | {r.BodyEditSeconds:F2} | {r.DeclarationEditSeconds:F2} | {r.CachedSeconds:F2}{(r.CacheIdentical ? "" : " (OUTPUT DIFFERS)")} | {r.ServerBodyEditSeconds:F2} | {r.ServerCachedSeconds:F2} |"));
         return t.ToString();
     }
 

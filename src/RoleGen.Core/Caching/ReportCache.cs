@@ -30,19 +30,22 @@ public sealed class ReportCache
     };
 
     private readonly string _knowledgeFingerprint;
+    private readonly FileMemo? _memo;
 
-    public ReportCache(string directory, string knowledgeFingerprint)
+    /// <param name="memo">Remembers file hashes and read entries across runs (the RoleGen server); null in a single run.</param>
+    public ReportCache(string directory, string knowledgeFingerprint, FileMemo? memo = null)
     {
         Directory = directory;
         _knowledgeFingerprint = knowledgeFingerprint;
+        _memo = memo;
     }
 
     /// <summary>The cache in <see cref="DefaultDirectory"/> for the mapping table in this folder (null: the shipped one).</summary>
-    public static ReportCache? ForMappings(string? mappingsDirectory)
+    public static ReportCache? ForMappings(string? mappingsDirectory, FileMemo? memo = null)
     {
         try
         {
-            return new ReportCache(DefaultDirectory(), FingerprintOf(mappingsDirectory ?? Mappings.MappingTableLoader.FindMappingsDirectory()));
+            return new ReportCache(DefaultDirectory(), FingerprintOf(mappingsDirectory ?? Mappings.MappingTableLoader.FindMappingsDirectory(), memo), memo);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -78,7 +81,7 @@ public sealed class ReportCache
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             void Add(string text) { var bytes = Encoding.UTF8.GetBytes(text); hash.AppendData(BitConverter.GetBytes(bytes.Length)); hash.AppendData(bytes); }
-            void AddFile(string path) { var bytes = File.ReadAllBytes(path); Add(path); hash.AppendData(BitConverter.GetBytes(bytes.Length)); hash.AppendData(bytes); }
+            void AddFile(string path) { Add(path); Add(ContentHash(path)); }
 
             Add($"rolegen-report-cache/{FormatVersion}");
             Add(typeof(ReportCache).Assembly.ManifestModule.ModuleVersionId.ToString());
@@ -89,7 +92,7 @@ public sealed class ReportCache
             var assets = Path.Combine(project.Directory, "obj", "project.assets.json");
             if (File.Exists(assets)) AddFile(assets); else Add("no assets");
 
-            var files = project.SourceFiles.ToImmutableSortedDictionary(file => file, file => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file))), StringComparer.Ordinal);
+            var files = project.SourceFiles.ToImmutableSortedDictionary(file => file, ContentHash, StringComparer.Ordinal);
             var slot = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(templatePath) + "\n" + project.ProjectFile)))[..32].ToLowerInvariant();
             return new ProjectSnapshot(slot, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant(), files);
         }
@@ -120,36 +123,56 @@ public sealed class ReportCache
         return reusable;
     }
 
+    private string ContentHash(string file) =>
+        _memo is null ? HashOf(file) : _memo.Get("sha256", file, () => HashOf(file));
+
+    private static string HashOf(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
+
     private Dictionary<string, CachedReport> Load(ProjectSnapshot snapshot)
     {
         var none = new Dictionary<string, CachedReport>(StringComparer.Ordinal);
         var path = PathOf(snapshot);
         if (!File.Exists(path)) return none;
-        var entry = JObject.Parse(File.ReadAllText(path));
-        if ((string?)entry["context"] != snapshot.Context || entry["files"] is not JObject files || entry["functions"] is not JObject functions) return none;
-        if (files.Count != snapshot.Files.Count) return none;
+        var entry = _memo is null ? StoredEntry.Read(path) : _memo.Get("cache-entry", path, () => StoredEntry.Read(path));
+        if (entry.Context != snapshot.Context || entry.Files.Count != snapshot.Files.Count) return none;
 
         var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (file, content) in snapshot.Files)
         {
-            if (files[file] is not JArray { Count: 2 } stored) return none; // a file was added (or renamed)
-            if ((string?)stored[0] == content) continue;
+            if (!entry.Files.TryGetValue(file, out var stored)) return none; // a file was added (or renamed)
+            if (stored.Content == content) continue;
             // A changed file may only change the functions that read it, and only if it still declares the same things.
             var shape = SourceShape.Of(File.ReadAllText(file), file);
-            if (shape is null || (string?)stored[1] != shape) return none;
+            if (shape is null || stored.Shape != shape) return none;
             changed.Add(file);
         }
 
-        var serializer = JsonSerializer.Create(Settings);
         var reusable = new Dictionary<string, CachedReport>(StringComparer.Ordinal);
-        foreach (var function in functions.Properties())
-        {
-            var sourceFiles = function.Value["sourceFiles"]?.ToObject<ImmutableArray<string>>() ?? throw new JsonException("no source files");
-            if (sourceFiles.Any(changed.Contains)) continue;
-            var report = function.Value["report"]?.ToObject<FunctionReport>(serializer) ?? throw new JsonException("empty report");
-            reusable[function.Name] = new CachedReport(report, sourceFiles);
-        }
+        foreach (var (name, function) in entry.Functions)
+            if (!function.SourceFiles.Any(changed.Contains)) reusable[name] = function;
         return reusable;
+    }
+
+    /// <summary>A cache file as read: its context, each file's content hash and shape, each function's report.</summary>
+    private sealed record StoredEntry(string? Context, IReadOnlyDictionary<string, (string? Content, string? Shape)> Files, IReadOnlyDictionary<string, CachedReport> Functions)
+    {
+        public static StoredEntry Read(string path)
+        {
+            var entry = JObject.Parse(File.ReadAllText(path));
+            if (entry["files"] is not JObject files || entry["functions"] is not JObject functions) throw new JsonException("not a cache entry");
+            var stored = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
+            foreach (var file in files.Properties())
+                stored[file.Name] = file.Value is JArray { Count: 2 } pair ? ((string?)pair[0], (string?)pair[1]) : throw new JsonException("bad file entry");
+            var serializer = JsonSerializer.Create(Settings);
+            var reports = new Dictionary<string, CachedReport>(StringComparer.Ordinal);
+            foreach (var function in functions.Properties())
+            {
+                var sourceFiles = function.Value["sourceFiles"]?.ToObject<ImmutableArray<string>>() ?? throw new JsonException("no source files");
+                var report = function.Value["report"]?.ToObject<FunctionReport>(serializer) ?? throw new JsonException("empty report");
+                reports[function.Name] = new CachedReport(report, sourceFiles);
+            }
+            return new StoredEntry((string?)entry["context"], stored, reports);
+        }
     }
 
     /// <summary>
@@ -188,15 +211,14 @@ public sealed class ReportCache
     private string PathOf(ProjectSnapshot snapshot) => Path.Combine(Directory, snapshot.Slot + ".json");
 
     /// <summary>A hash of every file of the mappings folder (name and content), for the cache key.</summary>
-    public static string FingerprintOf(string mappingsDirectory)
+    public static string FingerprintOf(string mappingsDirectory, FileMemo? memo = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var root = Path.GetFullPath(mappingsDirectory);
         foreach (var file in System.IO.Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var bytes = File.ReadAllBytes(file);
-            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(root, file).Replace('\\', '/') + "\n" + bytes.Length + "\n"));
-            hash.AppendData(bytes);
+            var content = memo is null ? HashOf(file) : memo.Get("sha256", file, () => HashOf(file));
+            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(root, file).Replace('\\', '/') + "\n" + content + "\n"));
         }
         return Convert.ToHexString(hash.GetHashAndReset());
     }

@@ -11,20 +11,25 @@ namespace RoleGen.Core.Check;
 /// differences (RG3001, RG3002, RG3003, RG3007) to each function's findings. The report has the same shape as
 /// <c>generate</c>'s, so the JSON and SARIF writers serve both.
 /// </summary>
-public sealed class RoleChecker(RoleGenKnowledge knowledge, PolicyLibrary policies, ReportCache? cache = null)
+public sealed class RoleChecker(RoleGenKnowledge knowledge, PolicyLibrary policies, ReportCache? cache = null, FileMemo? memo = null)
 {
-    /// <summary>A checker for the mapping table in this folder (null: the shipped one), reusing reports from <paramref name="cache"/> when given.</summary>
-    public static RoleChecker Load(string? mappingsDirectory = null, ReportCache? cache = null)
+    /// <summary>
+    /// A checker for the mapping table in this folder (null: the shipped one), reusing reports from <paramref name="cache"/>
+    /// when given, and with <paramref name="memo"/> (the RoleGen server) the table read by an earlier run while its files are the same.
+    /// </summary>
+    public static RoleChecker Load(string? mappingsDirectory = null, ReportCache? cache = null, FileMemo? memo = null)
     {
         var directory = mappingsDirectory ?? MappingTableLoader.FindMappingsDirectory();
-        var knowledge = RoleGenKnowledge.Load(directory);
-        return new RoleChecker(knowledge, PolicyLibraryLoader.Load(directory), cache);
+        if (memo is null) return new RoleChecker(RoleGenKnowledge.Load(directory), PolicyLibraryLoader.Load(directory), cache);
+        var (knowledge, policies) = memo.ForKey("mappings", directory + "|" + ReportCache.FingerprintOf(directory, memo),
+            _ => (RoleGenKnowledge.Load(directory), PolicyLibraryLoader.Load(directory)));
+        return new RoleChecker(knowledge, policies, cache, memo);
     }
 
     /// <summary>Checks the template's .NET functions (or only <paramref name="onlyFunctions"/>). Throws <see cref="RoleGenInputException"/> on bad input.</summary>
     public RoleGenReport Check(string templatePath, IReadOnlyCollection<string>? onlyFunctions = null)
     {
-        var template = TemplateLoader.Load(templatePath);
+        var template = TemplateLoader.Load(templatePath, memo);
         var specs = FunctionSpecReader.Read(template).Functions;
         if (onlyFunctions is { Count: > 0 })
         {
@@ -34,7 +39,7 @@ public sealed class RoleChecker(RoleGenKnowledge knowledge, PolicyLibrary polici
         }
 
         // Every function is generated, so that a role shared with a function not being checked is judged fairly.
-        var report = new RoleGenerator(knowledge, cache).Generate(templatePath);
+        var report = new RoleGenerator(knowledge, cache, memo: memo).Generate(templatePath);
         var expressions = new TemplateExpressionReader(template, knowledge.Types);
         var reader = new CurrentGrantsReader(template, expressions, policies);
         var checker = new PermissionChecker(new ResourceMatcher(template, knowledge.Types, knowledge.Table.Catalog));

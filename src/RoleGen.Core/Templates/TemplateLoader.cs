@@ -10,6 +10,13 @@ namespace RoleGen.Core.Templates;
 /// </summary>
 public static class TemplateLoader
 {
+    /// <param name="memo">Across runs (the RoleGen server): parse again only when the file changed.</param>
+    public static CfnTemplate Load(string path, Caching.FileMemo? memo)
+    {
+        var fullPath = Path.GetFullPath(path);
+        return memo is null || !File.Exists(fullPath) ? Load(path) : memo.Get("template|" + path, fullPath, () => Load(path));
+    }
+
     public static CfnTemplate Load(string path)
     {
         var fullPath = Path.GetFullPath(path);
