@@ -28,7 +28,7 @@ namespace RoleGen.Cli
             if (args is not ["check" or "generate", ..]) return Run(args);
             var pipe = ServerProtocol.PipeName(ServerCommand.CliAssemblyPath);
             if (new ServerClient(pipe).TryRun(args) is { } exitCode) return exitCode;
-            ServerClient.StartServer(ServerCommand.CliAssemblyPath, pipe);
+            ServerClient.StartServer(ServerCommand.CliAssemblyPath, pipe, args);
             return Run(args);
         }
 

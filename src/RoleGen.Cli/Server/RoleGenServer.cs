@@ -17,9 +17,13 @@ public sealed class RoleGenServer(string pipeName, TimeSpan idleTimeout, Func<st
     private int _busy;
     private DateTime _lastRequest = DateTime.UtcNow;
 
-    /// <summary>Serves until idle or stopped. Returns false when another server already listens on the pipe.</summary>
-    public bool Serve()
+    /// <summary>
+    /// Serves until idle or stopped. Returns false when another server already listens on the pipe. With
+    /// <paramref name="warmUp"/>, first runs it as a request (requests that arrive meanwhile wait for it).
+    /// </summary>
+    public bool Serve(Action<Func<ServerRequest, ServerResponse>>? warmUp = null)
     {
+        if (warmUp is not null) _ = Task.Run(() => warmUp(Run));
         while (!_stop.IsCancellationRequested)
         {
             NamedPipeServerStream pipe;

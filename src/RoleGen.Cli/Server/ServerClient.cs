@@ -47,7 +47,8 @@ public sealed class ServerClient(string pipeName)
     /// Starts a server for later runs, detached: its standard streams are its own (a build waiting for this process's
     /// output must not wait for the server), and it stops by itself when idle.
     /// </summary>
-    public static void StartServer(string cliAssemblyPath, string pipeName)
+    /// <param name="warmUpArguments">The run that starts it: the server repeats it first, into a temporary file, to be warm for the next.</param>
+    public static void StartServer(string cliAssemblyPath, string pipeName, IReadOnlyList<string> warmUpArguments)
     {
         var host = Environment.ProcessPath ?? "dotnet";
         var start = new ProcessStartInfo(host)
@@ -60,7 +61,8 @@ public sealed class ServerClient(string pipeName)
         };
         // `dotnet rolegen.dll ...` or the tool's own launcher.
         if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase)) start.ArgumentList.Add(cliAssemblyPath);
-        foreach (var argument in new[] { "server", "--pipe", pipeName }) start.ArgumentList.Add(argument);
+        foreach (var argument in new[] { "server", "--pipe", pipeName, "--after", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--warm-up-in", Directory.GetCurrentDirectory(), "--" }.Concat(warmUpArguments))
+            start.ArgumentList.Add(argument);
         try
         {
             using var process = Process.Start(start);
