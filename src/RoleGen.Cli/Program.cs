@@ -4,7 +4,7 @@ using RoleGen.Cli.Server;
 using RoleGen.Core.Caching;
 using RoleGen.Core.Diagnostics;
 
-return RoleGenCli.Main(args);
+return RoleGenCli.Dispatch(args);
 
 namespace RoleGen.Cli
 {
@@ -16,7 +16,7 @@ namespace RoleGen.Cli
         /// <c>rolegen server ...</c> runs the server; <c>--server</c> on check or generate sends the run to it (read
         /// before the command line is parsed, so that a run the server answers loads nothing else).
         /// </summary>
-        public static int Main(string[] args)
+        public static int Dispatch(string[] args)
         {
             if (args is ["server", .. var serverArguments])
             {

@@ -196,7 +196,7 @@ public sealed class ReportCache
                 return false;
 
             var files = new JObject();
-            foreach (var (file, content) in snapshot.Files) files[file] = new JArray(content, shapes[file]);
+            foreach (var (file, content) in snapshot.Files) files[file] = new JArray(content, shapes[file] is { } shape ? shape : JValue.CreateNull());
             var entry = new JObject { ["format"] = FormatVersion, ["context"] = snapshot.Context, ["files"] = files, ["functions"] = functions };
             System.IO.Directory.CreateDirectory(Directory);
             AtomicFile.Write(PathOf(snapshot), entry.ToString(Formatting.None));
