@@ -98,17 +98,19 @@ public sealed class RoleGenServer(string pipeName, TimeSpan idleTimeout, Func<st
     }
 
     /// <summary>
-    /// Console and working directory belong to the process, so runs take turns. The commands write to Console, which
-    /// is pointed at buffers for the length of a run.
+    /// Console, working directory and environment belong to the process, so runs take turns. For the length of a run
+    /// the commands' Console is pointed at buffers, and the directory and environment are the client's.
     /// </summary>
     private ServerResponse Run(ServerRequest request)
     {
         _oneRunAtATime.Wait();
         var (output, error) = (Console.Out, Console.Error);
         var (capturedOutput, capturedError) = (new StringWriter(), new StringWriter());
+        var ownEnvironment = CurrentEnvironment();
         try
         {
             Directory.SetCurrentDirectory(request.WorkingDirectory);
+            if (request.Environment.Count > 0) ReplaceEnvironment(request.Environment);
             Console.SetOut(capturedOutput);
             Console.SetError(capturedError);
             try
@@ -125,7 +127,17 @@ public sealed class RoleGenServer(string pipeName, TimeSpan idleTimeout, Func<st
         {
             Console.SetOut(output);
             Console.SetError(error);
+            ReplaceEnvironment(ownEnvironment);
             _oneRunAtATime.Release();
         }
+    }
+
+    private static Dictionary<string, string> CurrentEnvironment() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+
+    private static void ReplaceEnvironment(IReadOnlyDictionary<string, string> wanted)
+    {
+        foreach (var name in CurrentEnvironment().Keys.Where(name => !wanted.ContainsKey(name))) Environment.SetEnvironmentVariable(name, null);
+        foreach (var (name, value) in wanted) Environment.SetEnvironmentVariable(name, value);
     }
 }

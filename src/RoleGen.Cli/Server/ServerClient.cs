@@ -16,7 +16,9 @@ public sealed class ServerClient(string pipeName)
     /// <summary>The run's exit code, or null when no server answered.</summary>
     public int? TryRun(IReadOnlyList<string> arguments)
     {
-        if (Send(new ServerRequest(Directory.GetCurrentDirectory(), arguments)) is not { } response || response.ExitCode < 0) return null;
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        if (Send(new ServerRequest(Directory.GetCurrentDirectory(), arguments) { Environment = environment }) is not { } response || response.ExitCode < 0) return null;
         Console.Out.Write(response.Output);
         Console.Error.Write(response.Error);
         return response.ExitCode;

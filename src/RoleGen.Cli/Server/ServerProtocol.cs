@@ -5,8 +5,14 @@ using System.Text.Json;
 
 namespace RoleGen.Cli.Server;
 
-/// <summary>A run the client asks the server for: the arguments, resolved against the client's working directory.</summary>
-public sealed record ServerRequest(string WorkingDirectory, IReadOnlyList<string> Arguments, bool Shutdown = false);
+/// <summary>
+/// A run the client asks the server for: the arguments, resolved against the client's working directory, with the
+/// client's environment variables (the cache folder comes from them).
+/// </summary>
+public sealed record ServerRequest(string WorkingDirectory, IReadOnlyList<string> Arguments, bool Shutdown = false)
+{
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>What the run printed and its exit code.</summary>
 public sealed record ServerResponse(int ExitCode, string Output, string Error)
@@ -40,6 +46,9 @@ public static class ServerProtocol
         foreach (var argument in request.Arguments) writer.WriteStringValue(argument);
         writer.WriteEndArray();
         if (request.Shutdown) writer.WriteBoolean("shutdown", true);
+        writer.WriteStartObject("env");
+        foreach (var (name, value) in request.Environment) writer.WriteString(name, value);
+        writer.WriteEndObject();
     });
 
     public static string Write(ServerResponse response) => Json(writer =>
@@ -56,7 +65,12 @@ public static class ServerProtocol
         return new ServerRequest(
             root.GetProperty("cwd").GetString() ?? "",
             root.GetProperty("args").EnumerateArray().Select(a => a.GetString() ?? "").ToList(),
-            root.TryGetProperty("shutdown", out var shutdown) && shutdown.GetBoolean());
+            root.TryGetProperty("shutdown", out var shutdown) && shutdown.GetBoolean())
+        {
+            Environment = root.TryGetProperty("env", out var environment)
+                ? environment.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "")
+                : new Dictionary<string, string>(),
+        };
     }
 
     public static ServerResponse ReadResponse(string line)

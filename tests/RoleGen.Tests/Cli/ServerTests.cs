@@ -67,6 +67,12 @@ public class ServerTests
                 served.Should().BeEquivalentTo(alone, $"rolegen {string.Join(' ', arguments)} must not depend on --server");
             }
 
+            // The run uses the client's environment, not the server's: here, the cache folder.
+            var ownCache = Path.Combine(app.Root, "own-cache");
+            RoleGenProcess.Run(new Dictionary<string, string> { ["ROLEGEN_CACHE_DIR"] = ownCache }, app.Root, "generate", "--server", "--template", "template.yaml")
+                .ExitCode.Should().Be(0);
+            Directory.GetFiles(ownCache, "*.json").Should().NotBeEmpty();
+
             app.With("src/App/Functions.cs", Code("other.json"));
             var edited = RoleGenProcess.Run(app.Root, "generate", "--server", "--template", "template.yaml");
             edited.Stdout.Should().Contain("${Uploads}/other.json").And.NotContain("config.json");
@@ -96,10 +102,11 @@ public class ServerTests
     [InlineData("line\nbreaks \"quotes\" \\ and ünïcödé\ttabs")]
     public void Requests_and_responses_survive_the_wire(string text)
     {
-        var request = new ServerRequest("/work/dir", ["generate", text]);
+        var request = new ServerRequest("/work/dir", ["generate", text]) { Environment = new Dictionary<string, string> { ["ROLEGEN_CACHE_DIR"] = text, ["HOME"] = "/home/x" } };
         var readRequest = ServerProtocol.ReadRequest(ServerProtocol.Write(request));
         readRequest.WorkingDirectory.Should().Be("/work/dir");
         readRequest.Arguments.Should().Equal("generate", text);
+        readRequest.Environment.Should().BeEquivalentTo(request.Environment);
         readRequest.Shutdown.Should().BeFalse();
         ServerProtocol.Write(request).Should().NotContain("\n", "one line per message");
 
