@@ -34,6 +34,9 @@ public sealed class MSBuildPackageTests(PackedPackages packages, ITestOutputHelp
         first.Output.Should().MatchRegex(Location(source, 19, 19, "warning", "RG1002") + "ExportWidgetsFunction: IAmazonS3.PutObjectAsync");
         first.Output.Should().MatchRegex(Location(source, 21, 19, "warning", "RG1002") + "ExportWidgetsFunction: IAmazonS3.DeleteObjectAsync");
         first.Output.Should().NotMatchRegex(@"error RG\d{4}");
+        // Packed and built with a .NET 10 SDK: the precompiled net10.0 CLI runs, not the portable net8.0 one.
+        first.Output.Should().MatchRegex(@"tools[/\\]cli-net10[/\\]rolegen\.dll", "the package carries a ReadyToRun net10.0 CLI and a .NET 10 build uses it");
+        first.Output.Should().NotContain("--server", "no RoleGen server where UseSharedCompilation is false");
         var stamp = Directory.GetFiles(Path.Combine(ProjectDirectory, "obj"), "rolegen.stamp", SearchOption.AllDirectories).Should().ContainSingle().Subject;
         var stampTime = File.GetLastWriteTimeUtc(stamp);
 
