@@ -32,6 +32,10 @@ public sealed class SyntaxIndex
                 case ObjectCreationExpressionSyntax creation when TypeName(creation.Type) is { } created:
                     calls.Add((created, creation));
                     break;
+                case ImplicitObjectCreationExpressionSyntax implicitCreation when Pruning.CodeRelevance.TargetType(implicitCreation) is { } target:
+                    // `Foo x = new()`, `Foo Make() => new()`: indexed under the names of the declared type, as `new Foo()` is.
+                    foreach (var name in Pruning.ClientNames.Identifiers(target).Distinct(StringComparer.Ordinal)) calls.Add((name, implicitCreation));
+                    break;
                 case ImplicitObjectCreationExpressionSyntax or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax:
                     calls.Add((ConstructorCallKey, node));
                     break;
@@ -41,7 +45,7 @@ public sealed class SyntaxIndex
         _calls = calls.ToLookup(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
     }
 
-    /// <summary>Calls whose target name cannot be read from syntax (target-typed new, base(...)).</summary>
+    /// <summary>Calls whose target name cannot be read from syntax (target-typed new in an argument or assignment, base(...)).</summary>
     public const string ConstructorCallKey = ".ctor";
 
     public IEnumerable<AssignmentExpressionSyntax> AssignmentsTo(string name) => _assignments[name];
