@@ -28,12 +28,16 @@ public sealed record ServerResponse(int ExitCode, string Output, string Error)
 public static class ServerProtocol
 {
     /// <summary>
-    /// The pipe of the server for this RoleGen build and user: a different build (path or write time of rolegen.dll)
-    /// talks to its own server, so an update never runs old code. Short: Unix socket paths are limited to ~100 bytes.
+    /// The pipe of the server for this RoleGen build and user: a different build (path, write time or length of any
+    /// assembly beside rolegen.dll, such as a rebuilt RoleGen.Core.dll) talks to its own server, so an update never runs
+    /// old code. Short: Unix socket paths are limited to ~100 bytes.
     /// </summary>
     public static string PipeName(string cliAssemblyPath)
     {
-        var stamp = $"{Path.GetFullPath(cliAssemblyPath)}|{File.GetLastWriteTimeUtc(cliAssemblyPath).Ticks}|{new FileInfo(cliAssemblyPath).Length}|{Environment.UserName}";
+        var folder = Path.GetDirectoryName(Path.GetFullPath(cliAssemblyPath)) ?? ".";
+        var assemblies = Directory.EnumerateFiles(folder, "*.dll").Order(StringComparer.Ordinal)
+            .Select(file => $"{Path.GetFileName(file)}:{File.GetLastWriteTimeUtc(file).Ticks}:{new FileInfo(file).Length}");
+        var stamp = $"{Path.GetFullPath(cliAssemblyPath)}|{string.Join(",", assemblies)}|{Environment.UserName}";
         return "rolegen-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(stamp)))[..16].ToLowerInvariant();
     }
 

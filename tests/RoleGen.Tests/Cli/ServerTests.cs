@@ -121,6 +121,9 @@ public class ServerTests
         a.Should().NotBe(ServerProtocol.PipeName(Path.Combine(app.Root, "b/rolegen.dll")));
         a.Should().Be(ServerProtocol.PipeName(Path.Combine(app.Root, "a/rolegen.dll")));
         a.Length.Should().BeLessThan(30, "Unix socket paths are short");
+
+        app.With("a/RoleGen.Core.dll", "rebuilt");
+        ServerProtocol.PipeName(Path.Combine(app.Root, "a/rolegen.dll")).Should().NotBe(a, "a rebuilt assembly beside the CLI is another build");
     }
 
     [Fact]
