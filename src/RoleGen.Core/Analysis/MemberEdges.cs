@@ -42,6 +42,15 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
 
     public ImmutableArray<CodeEdge> Of(ISymbol member) => _edges.GetOrAdd(member, Read);
 
+    /// <summary>The member's edges read by name, whatever its relevance (tests check they cover the bound ones).</summary>
+    internal ImmutableArray<CodeEdge> ByName(ISymbol member)
+    {
+        var names = _pruning.Value?.Names ?? new NameEdges(implementations.SourceTypes, project.Compilation.SyntaxTrees);
+        var edges = ImmutableArray.CreateBuilder<CodeEdge>();
+        foreach (var node in CodeOf(member, edges)) names.Read(member, node, edges);
+        return edges.ToImmutable();
+    }
+
     private ImmutableArray<CodeEdge> Read(ISymbol member)
     {
         var edges = ImmutableArray.CreateBuilder<CodeEdge>();

@@ -132,10 +132,19 @@ public sealed class NameEdges
             MemberBindingExpressionSyntax binding when binding.Parent?.Parent is ConditionalAccessExpressionSyntax conditional => TypesOf(owner, conditional.Expression, locals),
             QualifiedNameSyntax qualified when qualified.Right == name => null,
             AssignmentExpressionSyntax assignment when assignment.Left == name && assignment.Parent is InitializerExpressionSyntax initializer => InitializedTypes(initializer),
+            _ when InPropertyPattern(name) => null,
             _ => Unqualified(owner, name),
         };
         if (receivers is not { } types) return named;
         return types.SelectMany(t => MembersNamed(t, text)).Concat(extensions).Where(m => named.Contains(m.OriginalDefinition, SymbolEqualityComparer.Default) || m is IMethodSymbol { IsExtensionMethod: true });
+    }
+
+    /// <summary>The first name of a property pattern (<c>x is { Site.Length: > 0 }</c>): a member of the matched value's type.</summary>
+    private static bool InPropertyPattern(SimpleNameSyntax name)
+    {
+        ExpressionSyntax first = name;
+        while (first.Parent is MemberAccessExpressionSyntax access && access.Expression == first) first = access;
+        return first.Parent is ExpressionColonSyntax { Parent: SubpatternSyntax } || first.Parent is NameColonSyntax { Parent: SubpatternSyntax };
     }
 
     /// <summary>A name without receiver: a member of the type or an enclosing type (or a static import: any).</summary>
