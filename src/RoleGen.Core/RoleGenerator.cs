@@ -174,13 +174,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         return new FunctionReport(function.LogicalId, function.Handler, policy.Statements, Sorted(findings));
     }
 
-    private static SdkClientTypes SdkClientTypesOf(RoleGenKnowledge knowledge) =>
-        new(knowledge.Table.ClientsByType.ToImmutableDictionary(p => p.Key, p => p.Value.Namespace), knowledge.Table.ReturnsByMember, knowledge.Table.MadeTypes, knowledge.Table.OptionalCarried)
-        {
-            OperationNames = knowledge.Table.ClientsByType.Values.SelectMany(c => c.Operations.Keys)
-                .SelectMany(method => new[] { method, method + "Async" })
-                .ToImmutableHashSet(StringComparer.Ordinal),
-        };
+    private static SdkClientTypes SdkClientTypesOf(RoleGenKnowledge knowledge) => SdkClientTypes.Of(knowledge.Table);
 
     private static ImmutableArray<Finding> Sorted(IEnumerable<Finding> findings) =>
         findings.Distinct()

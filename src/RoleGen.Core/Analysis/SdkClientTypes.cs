@@ -17,6 +17,15 @@ public sealed record SdkClientTypes(
     ImmutableHashSet<string>? MadeTypes = null,
     ImmutableDictionary<string, ImmutableArray<string>>? OptionalCarried = null)
 {
+    /// <summary>The client types, made types, carried values and operation names of a mapping table.</summary>
+    public static SdkClientTypes Of(Mappings.MappingTable table) =>
+        new(table.ClientsByType.ToImmutableDictionary(p => p.Key, p => p.Value.Namespace), table.ReturnsByMember, table.MadeTypes, table.OptionalCarried)
+        {
+            OperationNames = table.ClientsByType.Values.SelectMany(c => c.Operations.Keys)
+                .SelectMany(method => new[] { method, method + "Async" })
+                .ToImmutableHashSet(StringComparer.Ordinal),
+        };
+
     /// <summary>The method names of the table's operations, with and without <c>Async</c>: a call so named may be an SDK call whatever its receiver.</summary>
     public ImmutableHashSet<string>? OperationNames { get; init; }
 

@@ -14,6 +14,8 @@ namespace RoleGen.Tests.Analysis;
 /// </summary>
 public class NameEdgesTests
 {
+    private static readonly Lazy<RoleGen.Core.Mappings.MappingTable> Table = new(() => RoleGen.Core.RoleGenKnowledge.Load(RoleGen.Tests.Mappings.RealTable.Directory).Table);
+
     public static TheoryData<string> Projects()
     {
         var data = new TheoryData<string>();
@@ -44,6 +46,46 @@ public class NameEdgesTests
     public void Following_code_by_name_reaches_what_binding_reaches(string source)
     {
         CheckEveryMember(new CompilationFactory().FromSources("App", [("/src/App.cs", "using System;\n" + source)]));
+    }
+
+    /// <summary>
+    /// The other half of pruning: from code that cannot lead to an SDK call, the walk (the bound edges, and the
+    /// constructors and static initializers it runs for what they reach) never gets to code that can.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void Code_that_cannot_lead_to_an_sdk_call_reaches_none_that_can(string projectFile)
+    {
+        var directory = Path.GetDirectoryName(projectFile)!;
+        var project = new CompilationFactory().Create(new ProjectLocator().Find(directory, directory, Path.GetFileNameWithoutExtension(projectFile))!);
+        var implementations = new ImplementationIndex(project.Compilation);
+        var edges = new MemberEdges(project, implementations);
+        var relevance = new RoleGen.Core.Analysis.Pruning.CodeRelevance(project.Compilation.SyntaxTrees, SdkClientTypes.Of(Table.Value));
+        var irrelevant = implementations.SourceTypes.SelectMany(t => t.GetMembers()).OfType<IMethodSymbol>().Where(m => !relevance.IsRelevant(m)).ToList();
+        foreach (var member in irrelevant)
+        {
+            var reached = Reached(edges.Of(member)).Where(r => r.Locations.Any(l => l.IsInSource) && r.ContainingType?.IsAnonymousType != true);
+            reached.Where(relevance.IsRelevant).Select(r => r.ToDisplayString()).Should()
+                .BeEmpty($"{member.ToDisplayString()} cannot lead to an SDK call, so nothing it reaches can");
+        }
+    }
+
+    /// <summary>What the walk runs after these edges: the members, their types' constructors (instance members) and static initializers.</summary>
+    private static IEnumerable<ISymbol> Reached(IEnumerable<CodeEdge> edges)
+    {
+        foreach (var edge in edges)
+        {
+            var (member, constructed, initialized) = edge switch
+            {
+                ReachesMember r => (Normalized(r.Member), !r.Member.IsStatic && r.Member is not IMethodSymbol { MethodKind: MethodKind.Constructor } ? r.Member.ContainingType : null, r.Member.ContainingType),
+                ConstructsType c => (null, c.Type, c.Type),
+                InitializesType i => ((ISymbol?)null, (INamedTypeSymbol?)null, i.Type),
+                _ => (null, null, null),
+            };
+            if (member is not null) yield return member;
+            foreach (var constructor in constructed?.OriginalDefinition.InstanceConstructors ?? []) yield return constructor;
+            foreach (var constructor in initialized?.OriginalDefinition.StaticConstructors ?? []) yield return constructor;
+        }
     }
 
     private static void CheckEveryMember(ProjectCompilation project)

@@ -65,6 +65,13 @@ public sealed class CodeRelevance
         return units.Count == 0 || units.Any(u => u is null || u.Relevant || u.Opaque);
     }
 
+    /// <summary>False only for members known here whose code cannot lead to an SDK call (tests check the walk never gets from those to the others).</summary>
+    internal bool IsRelevant(ISymbol member)
+    {
+        var units = UnitsOf(member).ToList();
+        return units.Count == 0 || units.Any(u => u is null || u.Relevant);
+    }
+
     private IEnumerable<Unit?> UnitsOf(ISymbol member)
     {
         if (member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor &&
@@ -104,6 +111,16 @@ public sealed class CodeRelevance
         _initializers[type] = (instance, statics);
         yield return instance;
         yield return statics;
+
+        // A record's positional parameters are properties without code of their own, called by the parameter's name.
+        if (type is RecordDeclarationSyntax { ParameterList: { } positional })
+            foreach (var parameter in positional.Parameters)
+            {
+                var property = new Unit([new CodeFacts(parameter)], [parameter.Identifier.ValueText], null, null);
+                Add(typeNames, parameter.Identifier.ValueText, isStatic: false);
+                _byDeclaration[parameter] = property;
+                yield return property;
+            }
 
         foreach (var member in type.Members)
         {
