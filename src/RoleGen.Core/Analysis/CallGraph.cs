@@ -25,7 +25,7 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
             if (!entry.IsStatic) walk.ReachConstruction(entry.ContainingType);
         }
         walk.Run();
-        return new ReachableCode(walk.Members.ToImmutableHashSet<ISymbol>(SymbolEqualityComparer.Default), walk.External.ToImmutableArray())
+        return new ReachableCode(walk.Members, walk.External.ToImmutableArray())
         {
             Registrations = walk.Registrations,
         };
