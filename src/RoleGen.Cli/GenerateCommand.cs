@@ -22,7 +22,7 @@ public static class GenerateCommand
     {
         if (memo is null) return RoleGenKnowledge.LoadWhenNeeded(mappingsDirectory);
         var directory = mappingsDirectory ?? Core.Mappings.MappingTableLoader.FindMappingsDirectory();
-        return memo.ForKey("knowledge", directory + "|" + ReportCache.FingerprintOf(directory, memo), _ => RoleGenKnowledge.LoadWhenNeeded(directory));
+        return memo.ForMappings("knowledge", directory, () => RoleGenKnowledge.LoadWhenNeeded(directory));
     }
 
     /// <param name="memo">Kept across runs by the RoleGen server; null in a single run.</param>

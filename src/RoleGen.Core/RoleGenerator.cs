@@ -85,7 +85,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         InParallel(toAnalyse.Count, i =>
         {
             var group = toAnalyse[i];
-            var analyzer = _analyzers.GetOrAdd(group.Project.ProjectFile, _ => new ProjectAnalyzer(_compilations.Create(group.Project), SdkClientTypesOf(knowledge), context.Display, knowledge.Events, bindAllCode));
+            var analyzer = _analyzers.GetOrAdd(group.Project.ProjectFile, _ => new ProjectAnalyzer(_compilations.Create(group.Project), SdkClientTypes.Of(knowledge.Table), context.Display, knowledge.Events, bindAllCode));
             foreach (var (function, handler, _) in group.Functions)
                 analyses[function.LogicalId] = analyzer.Analyze(handler!, DeclaredAt(function, context));
         });
@@ -173,8 +173,6 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         findings.AddRange(policy.Findings);
         return new FunctionReport(function.LogicalId, function.Handler, policy.Statements, Sorted(findings));
     }
-
-    private static SdkClientTypes SdkClientTypesOf(RoleGenKnowledge knowledge) => SdkClientTypes.Of(knowledge.Table);
 
     private static ImmutableArray<Finding> Sorted(IEnumerable<Finding> findings) =>
         findings.Distinct()

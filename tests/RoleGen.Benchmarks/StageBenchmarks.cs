@@ -61,7 +61,7 @@ public class StageBenchmarks
         }
         _template = Path.Combine(root, MonorepoGenerator.TemplateFileName);
         _knowledge = RoleGenKnowledge.Load(Path.Combine(RepositoryRoot.Find(), "mappings"));
-        _clients = new SdkClientTypes(_knowledge.Table.ClientsByType.ToImmutableDictionary(p => p.Key, p => p.Value.Namespace));
+        _clients = SdkClientTypes.Of(_knowledge.Table);
 
         var template = TemplateLoader.Load(_template);
         var locator = new ProjectLocator();

@@ -39,7 +39,7 @@ internal static class StageProfile
         var impliedPermissions = Time("implied permissions", () => new ImpliedPermissions(knowledge.Implied, template, expressions, knowledge.Types));
         var locator = new ProjectLocator();
         var factory = new CompilationFactory();
-        var clients = new SdkClientTypes(knowledge.Table.ClientsByType.ToImmutableDictionary(p => p.Key, p => p.Value.Namespace));
+        var clients = SdkClientTypes.Of(knowledge.Table);
         var analyzers = new Dictionary<string, ProjectAnalyzer>();
         var statements = 0;
         var implementations = new Dictionary<string, ImplementationIndex>();

@@ -23,7 +23,7 @@ public sealed class FileMemo
         return computed;
     }
 
-    /// <summary>The value for a key that already says what it depends on (a hash of the mapping files).</summary>
-    public T ForKey<T>(string kind, string key, Func<string, T> compute) where T : notnull =>
-        (T)_byKey.GetOrAdd((kind, key), k => compute(k.Key));
+    /// <summary>The value computed from a mappings folder, again only when one of its files changed (its fingerprint).</summary>
+    public T ForMappings<T>(string kind, string directory, Func<T> compute) where T : notnull =>
+        (T)_byKey.GetOrAdd((kind, directory + "|" + ReportCache.FingerprintOf(directory, this)), _ => compute());
 }

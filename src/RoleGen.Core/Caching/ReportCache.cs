@@ -123,10 +123,14 @@ public sealed class ReportCache
         return reusable;
     }
 
-    private string ContentHash(string file) =>
-        _memo is null ? HashOf(file) : _memo.Get("sha256", file, () => HashOf(file));
+    private string ContentHash(string file) => ContentHash(file, _memo);
 
-    private static string HashOf(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
+    /// <summary>A file's SHA-256, remembered by <paramref name="memo"/> while the file is unchanged.</summary>
+    private static string ContentHash(string file, FileMemo? memo)
+    {
+        static string Read(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+        return memo is null ? Read(file) : memo.Get("sha256", file, () => Read(file));
+    }
 
     private Dictionary<string, CachedReport> Load(ProjectSnapshot snapshot)
     {
@@ -217,7 +221,7 @@ public sealed class ReportCache
         var root = Path.GetFullPath(mappingsDirectory);
         foreach (var file in System.IO.Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var content = memo is null ? HashOf(file) : memo.Get("sha256", file, () => HashOf(file));
+            var content = ContentHash(file, memo);
             hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(root, file).Replace('\\', '/') + "\n" + content + "\n"));
         }
         return Convert.ToHexString(hash.GetHashAndReset());

@@ -21,8 +21,7 @@ public sealed class RoleChecker(RoleGenKnowledge knowledge, PolicyLibrary polici
     {
         var directory = mappingsDirectory ?? MappingTableLoader.FindMappingsDirectory();
         if (memo is null) return new RoleChecker(RoleGenKnowledge.Load(directory), PolicyLibraryLoader.Load(directory), cache);
-        var (knowledge, policies) = memo.ForKey("mappings", directory + "|" + ReportCache.FingerprintOf(directory, memo),
-            _ => (RoleGenKnowledge.Load(directory), PolicyLibraryLoader.Load(directory)));
+        var (knowledge, policies) = memo.ForMappings("checker", directory, () => (RoleGenKnowledge.Load(directory), PolicyLibraryLoader.Load(directory)));
         return new RoleChecker(knowledge, policies, cache, memo);
     }
 
