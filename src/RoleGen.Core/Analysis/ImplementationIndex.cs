@@ -6,14 +6,36 @@ namespace RoleGen.Core.Analysis;
 
 /// <summary>
 /// Answers "which source methods can run when this interface, abstract or virtual member is called":
-/// every implementation and override declared in the compilation.
+/// every implementation and override declared in the compilation; and the other questions about the project's
+/// source types as a whole, asked once per project and shared by its handlers.
 /// </summary>
-public sealed class ImplementationIndex(Compilation compilation)
+public sealed class ImplementationIndex
 {
-    private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _types = new(() => AllSourceTypes(compilation.Assembly.GlobalNamespace).ToImmutableArray());
+    private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _types;
+    private readonly Lazy<ILookup<ITypeSymbol, IPropertySymbol>> _holders;
+    private readonly Lazy<ILookup<INamedTypeSymbol, INamedTypeSymbol>> _implementers;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ISymbol>> _cache = new(SymbolEqualityComparer.Default);
 
+    public ImplementationIndex(Compilation compilation)
+    {
+        _types = new(() => AllSourceTypes(compilation.Assembly.GlobalNamespace).ToImmutableArray());
+        _holders = new(() => SourceTypes
+            .SelectMany(t => t.GetMembers().OfType<IPropertySymbol>())
+            .Where(p => !p.IsStatic && !p.IsIndexer && p.Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } held && held.Locations.Any(l => l.IsInSource))
+            .ToLookup<IPropertySymbol, ITypeSymbol>(p => p.Type.OriginalDefinition, SymbolEqualityComparer.Default));
+        _implementers = new(() => SourceTypes
+            .Where(t => t.TypeKind is not TypeKind.Interface)
+            .SelectMany(t => t.AllInterfaces.Select(i => (Interface: i.OriginalDefinition, Type: t)))
+            .ToLookup<(INamedTypeSymbol Interface, INamedTypeSymbol Type), INamedTypeSymbol, INamedTypeSymbol>(p => p.Interface, p => p.Type, SymbolEqualityComparer.Default));
+    }
+
     public ImmutableArray<INamedTypeSymbol> SourceTypes => _types.Value;
+
+    /// <summary>
+    /// The instance properties through which source types hold a source class or struct (<c>StorageOptions</c> → <c>AppOptions.Storage</c>),
+    /// by held type; what configuration binding nests. Properties of arrays and lists (bound element by element) are not included.
+    /// </summary>
+    public IEnumerable<IPropertySymbol> PropertyHoldersOf(ITypeSymbol held) => _holders.Value[held.OriginalDefinition];
 
     public ImmutableArray<ISymbol> ImplementationsOf(ISymbol member) => _cache.GetOrAdd(member.OriginalDefinition, Find);
 
@@ -22,10 +44,8 @@ public sealed class ImplementationIndex(Compilation compilation)
         var found = ImmutableArray.CreateBuilder<ISymbol>();
         if (member.ContainingType?.TypeKind == TypeKind.Interface)
         {
-            foreach (var type in SourceTypes)
+            foreach (var type in _implementers.Value[member.ContainingType.OriginalDefinition].Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default))
             {
-                if (type.TypeKind is TypeKind.Interface) continue;
-                if (!type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, member.ContainingType.OriginalDefinition))) continue;
                 var implementation = type.FindImplementationForInterfaceMember(ConstructedIn(type, member) ?? member);
                 if (implementation is not null) found.Add(implementation.OriginalDefinition);
             }

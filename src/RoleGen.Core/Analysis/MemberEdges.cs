@@ -54,11 +54,13 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
     private ImmutableArray<CodeEdge> Read(ISymbol member)
     {
         var edges = ImmutableArray.CreateBuilder<CodeEdge>();
-        var byName = _pruning.Value is { } pruning && !pruning.Relevance.MustBind(member) ? pruning.Names : null;
+        var pruning = _pruning.Value;
+        var wholeByName = pruning is { } p && !p.Relevance.MustBind(member);
         foreach (var node in CodeOf(member, edges))
         {
-            if (byName is not null) byName.Read(member, node, edges);
-            else Visit(member, node, edges);
+            if (pruning is not { } prune) Visit(member, node, edges, null);
+            else if (wholeByName) prune.Names.Read(member, node, edges);
+            else Visit(member, node, edges, (prune.Relevance.StatementsOf(node), prune.Names));
         }
         return edges.ToImmutable();
     }
@@ -123,11 +125,17 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
         }
     }
 
-    private void Visit(ISymbol owner, SyntaxNode root, ImmutableArray<CodeEdge>.Builder edges)
+    /// <param name="byName">When set, the statements that cannot lead to an SDK call are read by name, not bound.</param>
+    private void Visit(ISymbol owner, SyntaxNode root, ImmutableArray<CodeEdge>.Builder edges, (StatementRelevance Statements, NameEdges Names)? byName)
     {
         var model = project.Model(root.SyntaxTree);
         foreach (var node in root.DescendantNodesAndSelf())
         {
+            if (byName is var (statements, names) && IsEdgeSyntax(node) && !statements.MustBind(node))
+            {
+                names.Read(owner, node, statements.Locals, edges);
+                continue;
+            }
             switch (node)
             {
                 case InvocationExpressionSyntax invocation:
@@ -166,6 +174,10 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
             }
         }
     }
+
+    /// <summary>The syntax either reading (bound or by name) takes edges from.</summary>
+    private static bool IsEdgeSyntax(SyntaxNode node) =>
+        node is SimpleNameSyntax or InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax;
 
     /// <summary>The bound target, or every candidate when overload resolution failed (often on unresolved SDK types).</summary>
     private static ImmutableArray<ISymbol> Targets(SemanticModel model, SyntaxNode node)

@@ -23,11 +23,15 @@ public sealed class CodeRelevance
 {
     private readonly Dictionary<SyntaxNode, Unit> _byDeclaration = [];
     private readonly Dictionary<TypeDeclarationSyntax, (Unit Instance, Unit Static)> _initializers = [];
+    private readonly HashSet<string> _relevantNames = new(StringComparer.Ordinal);
+    private readonly ImmutableHashSet<string> _clientNames;
+    private readonly ImmutableHashSet<string> _operationNames;
 
     public CodeRelevance(IEnumerable<SyntaxTree> trees, SdkClientTypes clients)
     {
         var treeList = trees.ToList();
-        var clientNames = ClientNames.Of(treeList, clients);
+        var clientNames = _clientNames = ClientNames.Of(treeList, clients);
+        _operationNames = clients.OperationNames ?? [];
         var types = new Dictionary<string, TypeNames>(StringComparer.Ordinal);
         var units = new List<Unit>();
         foreach (var type in treeList.SelectMany(t => t.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)).OfType<TypeDeclarationSyntax>())
@@ -41,7 +45,7 @@ public sealed class CodeRelevance
             if (list.Count == 0 || list[^1] != unit) list.Add(unit); // a unit's tokens come together: no other unit in between
         }
 
-        var relevantNames = new HashSet<string>(StringComparer.Ordinal);
+        var relevantNames = _relevantNames;
         var pending = new Queue<Unit>(units.Where(u => u.IsSeed(clientNames, clients.OperationNames)));
         foreach (var unit in pending) unit.Relevant = true;
         while (pending.TryDequeue(out var unit))
@@ -64,6 +68,17 @@ public sealed class CodeRelevance
         var units = UnitsOf(member).ToList();
         return units.Count == 0 || units.Any(u => u is null || u.Relevant || u.Opaque);
     }
+
+    /// <summary>
+    /// True for a name whose mention can lead code to an SDK call: a relevant member's, a client name, an operation or
+    /// registration name, or <c>dynamic</c>. Code that mentions none of them (and builds no untyped <c>new()</c>) cannot.
+    /// </summary>
+    public bool IsRelevantName(string name) =>
+        _relevantNames.Contains(name) || _clientNames.Contains(name) || _operationNames.Contains(name) ||
+        DiRegistrationReader.IsRegistrationName(name) || name == "dynamic";
+
+    /// <summary>Which statements of a member's code (<paramref name="code"/>: a body, initializer or expression body) must be bound.</summary>
+    public StatementRelevance StatementsOf(SyntaxNode code) => new(code, IsRelevantName);
 
     /// <summary>False only for members known here whose code cannot lead to an SDK call (tests check the walk never gets from those to the others).</summary>
     internal bool IsRelevant(ISymbol member)

@@ -61,27 +61,30 @@ public sealed class NameEdges
     public void Read(ISymbol owner, SyntaxNode root, ImmutableArray<CodeEdge>.Builder edges)
     {
         var locals = LocalNames(root);
-        foreach (var node in root.DescendantNodesAndSelf())
+        foreach (var node in root.DescendantNodesAndSelf()) Read(owner, node, locals, edges);
+    }
+
+    /// <summary>The edges of one node of <paramref name="owner"/>'s code, whose own names are <paramref name="locals"/>.</summary>
+    public void Read(ISymbol owner, SyntaxNode node, HashSet<string> locals, ImmutableArray<CodeEdge>.Builder edges)
+    {
+        switch (node)
         {
-            switch (node)
-            {
-                case SimpleNameSyntax name:
-                    foreach (var member in Candidates(owner, name, locals)) AddMember(member, edges);
-                    break;
-                case ObjectCreationExpressionSyntax creation:
-                    Constructs(TypesNamed(RightmostName(creation.Type)), edges);
-                    break;
-                case ImplicitObjectCreationExpressionSyntax implicitCreation:
-                    foreach (var name in ClientNames.Identifiers(CodeRelevance.TargetType(implicitCreation) ?? (SyntaxNode)implicitCreation))
-                        Constructs(TypesNamed(name), edges);
-                    break;
-                case ConstructorInitializerSyntax initializer when owner.ContainingType is { } type:
-                    Constructs(initializer.IsKind(SyntaxKind.BaseConstructorInitializer) ? [type.BaseType] : [type], edges);
-                    break;
-                case PrimaryConstructorBaseTypeSyntax when owner.ContainingType is { } derived:
-                    Constructs([derived.BaseType], edges);
-                    break;
-            }
+            case SimpleNameSyntax name:
+                foreach (var member in Candidates(owner, name, locals)) AddMember(member, edges);
+                break;
+            case ObjectCreationExpressionSyntax creation:
+                Constructs(TypesNamed(RightmostName(creation.Type)), edges);
+                break;
+            case ImplicitObjectCreationExpressionSyntax implicitCreation:
+                foreach (var name in ClientNames.Identifiers(CodeRelevance.TargetType(implicitCreation) ?? (SyntaxNode)implicitCreation))
+                    Constructs(TypesNamed(name), edges);
+                break;
+            case ConstructorInitializerSyntax initializer when owner.ContainingType is { } type:
+                Constructs(initializer.IsKind(SyntaxKind.BaseConstructorInitializer) ? [type.BaseType] : [type], edges);
+                break;
+            case PrimaryConstructorBaseTypeSyntax when owner.ContainingType is { } derived:
+                Constructs([derived.BaseType], edges);
+                break;
         }
     }
 
@@ -225,7 +228,7 @@ public sealed class NameEdges
     }
 
     /// <summary>Names the code declares itself (locals, lambda and local function parameters, pattern and loop variables): a receiver so named is not a member.</summary>
-    private static HashSet<string> LocalNames(SyntaxNode root)
+    internal static HashSet<string> LocalNames(SyntaxNode root)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in root.DescendantNodesAndSelf())

@@ -18,18 +18,9 @@ public sealed partial class ValueResolver
     /// <summary>How deep options nest inside bound options before we stop looking (the binder has no limit; real options rarely go past three).</summary>
     private const int MaxOptionsNesting = 4;
 
-    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<string>> _sections = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<string>> _directSections = new(SymbolEqualityComparer.Default);
-
-    /// <summary>
-    /// Source types by the source types that hold them through an instance property (<c>StorageOptions</c> → <c>AppOptions.Storage</c>).
-    /// Only properties whose type is itself a source class or struct: arrays and lists of options
-    /// (bound element by element, <c>App:Items:0:Prop</c>) are not followed.
-    /// </summary>
-    private readonly Lazy<ILookup<ITypeSymbol, IPropertySymbol>> _holders = new(() => implementations.SourceTypes
-        .SelectMany(t => t.GetMembers().OfType<IPropertySymbol>())
-        .Where(p => !p.IsStatic && !p.IsIndexer && p.Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } held && held.Locations.Any(l => l.IsInSource))
-        .ToLookup<IPropertySymbol, ITypeSymbol>(p => p.Type.OriginalDefinition, SymbolEqualityComparer.Default));
+    private readonly Dictionary<ITypeSymbol, ImmutableArray<string>> _sections = new(SymbolEqualityComparer.Default);
+    private ILookup<ITypeSymbol, string>? _configurationBindings;
+    private bool _findingConfigurationBindings;
 
     private static bool IsFromServices(IParameterSymbol parameter) =>
         parameter.GetAttributes().Any(a => a.AttributeClass?.Name is "FromServicesAttribute" or "FromServices" or "FromKeyedServicesAttribute" or "FromKeyedServices");
@@ -70,8 +61,12 @@ public sealed partial class ValueResolver
             (Value)new EnvVarValue((section.Length == 0 ? member.Name : section + ":" + member.Name).Replace(":", "__", StringComparison.Ordinal), Location(usage)));
     }
 
-    private ImmutableArray<string> SectionsBinding(ITypeSymbol type) =>
-        _sections.GetOrAdd(type.OriginalDefinition, t => NestedSections(t, ImmutableList.Create(t)));
+    private ImmutableArray<string> SectionsBinding(ITypeSymbol type)
+    {
+        var key = type.OriginalDefinition;
+        if (_sections.TryGetValue(key, out var known)) return known;
+        return _sections[key] = NestedSections(key, ImmutableList.Create(key));
+    }
 
     /// <summary>
     /// The sections a type is bound to: its own bindings and, since the binder fills a nested object from the subsection
@@ -81,7 +76,7 @@ public sealed partial class ValueResolver
     {
         var sections = new SortedSet<string>(DirectSections(type), StringComparer.Ordinal);
         if (path.Count > MaxOptionsNesting) return [.. sections];
-        foreach (var property in _holders.Value[type])
+        foreach (var property in implementations.PropertyHoldersOf(type))
         {
             var holder = property.ContainingType.OriginalDefinition;
             if (path.Contains(holder, SymbolEqualityComparer.Default)) continue; // a type that holds itself (Node.Next) would nest forever
@@ -91,12 +86,33 @@ public sealed partial class ValueResolver
         return [.. sections];
     }
 
-    private ImmutableArray<string> DirectSections(ITypeSymbol type) => _directSections.GetOrAdd(type.OriginalDefinition, FindSections);
-
-    /// <summary>The sections code binds this type to itself (<c>Configure&lt;T&gt;</c>, <c>Bind</c>, <c>Get&lt;T&gt;</c>...).</summary>
-    private ImmutableArray<string> FindSections(ITypeSymbol type)
+    /// <summary>
+    /// The sections code binds this type to itself. Every binding call of the reachable code is read once per handler;
+    /// a question asked while they are being read (a section named by a bound option's value) reads them for that type alone.
+    /// </summary>
+    private ImmutableArray<string> DirectSections(ITypeSymbol type)
     {
-        var sections = new SortedSet<string>(StringComparer.Ordinal);
+        if (_configurationBindings is null && !_findingConfigurationBindings)
+        {
+            _findingConfigurationBindings = true;
+            try
+            {
+                _configurationBindings = ConfigurationBindings().ToLookup<(ITypeSymbol Bound, string Section), ITypeSymbol, string>(b => b.Bound, b => b.Section, SymbolEqualityComparer.Default);
+            }
+            finally
+            {
+                _findingConfigurationBindings = false;
+            }
+        }
+        var sections = _configurationBindings is { } all
+            ? all[type.OriginalDefinition]
+            : ConfigurationBindings().Where(b => SymbolEqualityComparer.Default.Equals(b.Bound, type.OriginalDefinition)).Select(b => b.Section);
+        return [.. sections.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Each type reachable code binds to a configuration section, with the section (<c>Configure&lt;T&gt;</c>, <c>Bind</c>, <c>Get&lt;T&gt;</c>...).</summary>
+    private IEnumerable<(ITypeSymbol Bound, string Section)> ConfigurationBindings()
+    {
         foreach (var name in (string[])["Configure", "Bind", "Get", "BindConfiguration", "GetRequiredSection"])
         foreach (var call in index.CallsNamed(name).OfType<InvocationExpressionSyntax>())
         {
@@ -127,9 +143,8 @@ public sealed partial class ValueResolver
                     (bound, section) = (optionsType, path.Text);
                     break;
             }
-            if (section is not null && bound is not null && SymbolEqualityComparer.Default.Equals(bound.OriginalDefinition, type)) sections.Add(section);
+            if (section is not null && bound is not null) yield return (bound.OriginalDefinition, section);
         }
-        return sections.ToImmutableArray();
 
         static string Join(string parent, string key) => parent.Length == 0 ? key : parent + ":" + key;
     }
