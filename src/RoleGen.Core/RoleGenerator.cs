@@ -22,6 +22,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
     private readonly ProjectLocator _locator = new();
     private readonly ConcurrentDictionary<string, ProjectAnalyzer> _analyzers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Code, string Template, string Assembly), CSharpProject?> _projects = new();
+    private readonly Lazy<SdkClientTypes> _clients = new(() => SdkClientTypes.Of(knowledge.Table));
 
     /// <summary>Generates roles for the template's .NET functions (or only <paramref name="onlyFunctions"/>). Throws <see cref="RoleGenInputException"/> on bad input.</summary>
     public RoleGenReport Generate(string templatePath, IReadOnlyCollection<string>? onlyFunctions = null)
@@ -85,7 +86,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         InParallel(toAnalyse.Count, i =>
         {
             var group = toAnalyse[i];
-            var analyzer = _analyzers.GetOrAdd(group.Project.ProjectFile, _ => new ProjectAnalyzer(_compilations.Create(group.Project), SdkClientTypes.Of(knowledge.Table), context.Display, knowledge.Events, bindAllCode));
+            var analyzer = _analyzers.GetOrAdd(group.Project.ProjectFile, _ => new ProjectAnalyzer(_compilations.Create(group.Project), _clients.Value, context.Display, knowledge.Events, bindAllCode));
             foreach (var (function, handler, _) in group.Functions)
                 analyses[function.LogicalId] = analyzer.Analyze(handler!, DeclaredAt(function, context));
         });

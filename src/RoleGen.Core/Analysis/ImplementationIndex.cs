@@ -37,7 +37,7 @@ public sealed class ImplementationIndex
     /// </summary>
     public IEnumerable<IPropertySymbol> PropertyHoldersOf(ITypeSymbol held) => _holders.Value[held.OriginalDefinition];
 
-    public ImmutableArray<ISymbol> ImplementationsOf(ISymbol member) => _cache.GetOrAdd(member.OriginalDefinition, Find);
+    public ImmutableArray<ISymbol> ImplementationsOf(ISymbol member) => _cache.GetOrAdd(member.OriginalDefinition, static (m, self) => self.Find(m), this);
 
     private ImmutableArray<ISymbol> Find(ISymbol member)
     {

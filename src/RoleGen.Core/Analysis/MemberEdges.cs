@@ -40,7 +40,8 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
         ? null
         : (new CodeRelevance(project.Compilation.SyntaxTrees, pruneWith), new NameEdges(implementations.SourceTypes, project.Compilation.SyntaxTrees)));
 
-    public ImmutableArray<CodeEdge> Of(ISymbol member) => _edges.GetOrAdd(member, Read);
+    public ImmutableArray<CodeEdge> Of(ISymbol member) =>
+        _edges.TryGetValue(member, out var known) ? known : _edges.GetOrAdd(member, static (m, self) => self.Read(m), this);
 
     /// <summary>The member's edges read by name, whatever its relevance (tests check they cover the bound ones).</summary>
     internal ImmutableArray<CodeEdge> ByName(ISymbol member)

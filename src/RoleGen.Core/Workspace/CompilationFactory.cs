@@ -40,9 +40,16 @@ public sealed class CompilationFactory
     {
         var trees = project.SourceFiles
             .AsParallel().AsOrdered()
-            .Select(file => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(file), Encoding.UTF8), ParseOptions, file))
+            .Select(file => CSharpSyntaxTree.ParseText(ReadSource(file), ParseOptions, file))
             .ToList();
         return Compile(project, trees, UsesImplicitUsings(project));
+    }
+
+    /// <summary>The file as Roslyn reads it (UTF-8 unless a byte order mark says otherwise), without an intermediate string.</summary>
+    private static SourceText ReadSource(string file)
+    {
+        using var stream = File.OpenRead(file);
+        return SourceText.From(stream, Encoding.UTF8);
     }
 
     private ProjectCompilation Compile(CSharpProject project, List<SyntaxTree> trees, bool implicitUsings)

@@ -19,11 +19,11 @@ public sealed class ProjectCompilation(CSharpProject project, CSharpCompilation 
     /// <summary>True when the project's restored packages (AWSSDK...) were found and referenced.</summary>
     public bool SdkReferencesResolved { get; } = sdkReferencesResolved;
 
-    public SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+    public SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, static (t, c) => c.GetSemanticModel(t), Compilation);
 
     /// <summary>
     /// The symbol whose code holds the node (method, accessor, lambda, field...), remembered: every handler of the project
     /// asks it for the same call sites and assignments when it filters them by reachability.
     /// </summary>
-    public ISymbol? EnclosingSymbol(SyntaxNode node) => _enclosing.GetOrAdd(node, n => Model(n.SyntaxTree).GetEnclosingSymbol(n.SpanStart));
+    public ISymbol? EnclosingSymbol(SyntaxNode node) => _enclosing.GetOrAdd(node, static (n, self) => self.Model(n.SyntaxTree).GetEnclosingSymbol(n.SpanStart), this);
 }

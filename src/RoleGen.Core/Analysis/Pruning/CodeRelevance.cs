@@ -24,14 +24,16 @@ public sealed class CodeRelevance
     private readonly Dictionary<SyntaxNode, Unit> _byDeclaration = [];
     private readonly Dictionary<TypeDeclarationSyntax, (Unit Instance, Unit Static)> _initializers = [];
     private readonly HashSet<string> _relevantNames = new(StringComparer.Ordinal);
-    private readonly ImmutableHashSet<string> _clientNames;
-    private readonly ImmutableHashSet<string> _operationNames;
+    // Plain hash sets: looked up once per identifier of the project, where immutable sets' trees cost several times more.
+    private readonly HashSet<string> _clientNames;
+    private readonly HashSet<string> _operationNames;
+    private Func<string, bool>? _isRelevantName;
 
     public CodeRelevance(IEnumerable<SyntaxTree> trees, SdkClientTypes clients)
     {
         var treeList = trees.ToList();
-        var clientNames = _clientNames = ClientNames.Of(treeList, clients);
-        _operationNames = clients.OperationNames ?? [];
+        var clientNames = _clientNames = new HashSet<string>(ClientNames.Of(treeList, clients), StringComparer.Ordinal);
+        _operationNames = new HashSet<string>(clients.OperationNames ?? [], StringComparer.Ordinal);
         var types = new Dictionary<string, TypeNames>(StringComparer.Ordinal);
         var units = new List<Unit>();
         foreach (var type in treeList.SelectMany(t => t.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)).OfType<TypeDeclarationSyntax>())
@@ -46,7 +48,7 @@ public sealed class CodeRelevance
         }
 
         var relevantNames = _relevantNames;
-        var pending = new Queue<Unit>(units.Where(u => u.IsSeed(clientNames, clients.OperationNames)));
+        var pending = new Queue<Unit>(units.Where(u => u.IsSeed(clientNames, _operationNames)));
         foreach (var unit in pending) unit.Relevant = true;
         while (pending.TryDequeue(out var unit))
         {
@@ -78,7 +80,7 @@ public sealed class CodeRelevance
         DiRegistrationReader.IsRegistrationName(name) || name == "dynamic";
 
     /// <summary>Which statements of a member's code (<paramref name="code"/>: a body, initializer or expression body) must be bound.</summary>
-    public StatementRelevance StatementsOf(SyntaxNode code) => new(code, IsRelevantName);
+    public StatementRelevance StatementsOf(SyntaxNode code) => new(code, _isRelevantName ??= IsRelevantName);
 
     /// <summary>False only for members known here whose code cannot lead to an SDK call (tests check the walk never gets from those to the others).</summary>
     internal bool IsRelevant(ISymbol member)
@@ -260,9 +262,9 @@ public sealed class CodeRelevance
         public bool Opaque { get; } = code.Any(c => c.Opaque);
         public bool Relevant { get; set; }
 
-        public bool IsSeed(ImmutableHashSet<string> clientNames, ImmutableHashSet<string>? operationNames) =>
-            code.Any(c => c.Calls) && code.Any(c => c.Tokens.Overlaps(clientNames)) ||
-            code.Any(c => c.Invoked.Any(name => DiRegistrationReader.IsRegistrationName(name) || operationNames?.Contains(name) == true)) ||
+        public bool IsSeed(HashSet<string> clientNames, HashSet<string> operationNames) =>
+            code.Any(c => c.Calls) && code.Any(c => c.Tokens.Any(clientNames.Contains)) ||
+            code.Any(c => c.Invoked.Any(name => DiRegistrationReader.IsRegistrationName(name) || operationNames.Contains(name))) ||
             code.Any(c => c.Tokens.Contains("dynamic"));
     }
 }

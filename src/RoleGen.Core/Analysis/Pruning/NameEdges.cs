@@ -184,8 +184,10 @@ public sealed class NameEdges
             case IdentifierNameSyntax identifier when !locals.Contains(identifier.Identifier.ValueText):
             {
                 var text = identifier.Identifier.ValueText;
-                if (owner is IMethodSymbol method && method.Parameters.FirstOrDefault(p => p.Name == text) is { } parameter) return Known(parameter.Type);
-                if (owner.ContainingType?.InstanceConstructors.SelectMany(c => c.Parameters).FirstOrDefault(p => p.Name == text && IsPrimaryConstructorParameter(p)) is { } primary) return Known(primary.Type);
+                // Parameter names are read from syntax first: asking a symbol for its parameters binds their types.
+                if (owner is IMethodSymbol method && DeclaresParameter(method, text) && method.Parameters.FirstOrDefault(p => p.Name == text) is { } parameter) return Known(parameter.Type);
+                if (owner.ContainingType is { } containing && containing.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax { ParameterList: not null }) &&
+                    containing.InstanceConstructors.SelectMany(c => c.Parameters).FirstOrDefault(p => p.Name == text && IsPrimaryConstructorParameter(p)) is { } primary) return Known(primary.Type);
                 var values = Unqualified(owner, identifier) is { } scopes ? scopes.SelectMany(s => MembersNamed(s, text)).Select(ValueType).ToList() : null;
                 if (values is null || values.Any(v => v is null)) return null;
                 var types = values.Select(v => v!).Concat(TypesNamed(text)).ToImmutableArray();
@@ -203,6 +205,17 @@ public sealed class NameEdges
                 return null;
         }
     }
+
+    private static bool DeclaresParameter(IMethodSymbol method, string name) =>
+        method.DeclaringSyntaxReferences.IsEmpty ||
+        method.DeclaringSyntaxReferences.Any(r => r.GetSyntax() switch
+        {
+            BaseMethodDeclarationSyntax declared => declared.ParameterList.Parameters.Any(p => p.Identifier.ValueText == name),
+            LocalFunctionStatementSyntax local => local.ParameterList.Parameters.Any(p => p.Identifier.ValueText == name),
+            AccessorDeclarationSyntax { Parent.Parent: IndexerDeclarationSyntax indexer } => indexer.ParameterList.Parameters.Any(p => p.Identifier.ValueText == name) || name == "value",
+            AccessorDeclarationSyntax => name == "value",
+            _ => true,
+        });
 
     private static bool IsPrimaryConstructorParameter(IParameterSymbol parameter) =>
         parameter.DeclaringSyntaxReferences.Any(r => r.GetSyntax().Parent?.Parent is TypeDeclarationSyntax);
