@@ -7,7 +7,8 @@ namespace RoleGen.Benchmarks;
 /// <c>monorepo</c>: for each size, generates the monorepo in a work folder, restores and builds it once, then measures
 /// (1) <c>rolegen generate</c> as a whole process (built CLI dll, <c>--no-cache</c>, after one untimed warm-up run): median
 /// wall time over several runs and peak resident memory; (2) <c>dotnet build --no-restore</c> of the same solution after a
-/// <c>dotnet clean</c>: median over several runs (build servers stay warm, as on a developer's machine); (3) a re-run of
+/// <c>dotnet clean</c>: median over several runs (build servers stay warm, as on a developer's machine), alternating with
+/// the runs of (1); (3) a re-run of
 /// rolegen with its cache after one file changed (median), and with nothing changed. Prints a markdown table and writes it
 /// to results.md in the work folder.
 /// </summary>
@@ -48,7 +49,7 @@ internal sealed class MonorepoHarness(Options options)
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
         var notes = $"""
 
-            {Environment.ProcessorCount} cores, load average now {load}; rolegen runs: {_runs} (median, --no-cache, after 1 warm-up), builds: {_buildRuns} (median of `dotnet clean` + `dotnet build --no-restore`).
+            {Environment.ProcessorCount} cores, load average now {load}; rolegen runs: {_runs} (median, --no-cache, after 1 warm-up), builds: {_buildRuns} (median of `dotnet clean` + `dotnet build --no-restore`, alternating with the rolegen runs).
             Peak = max resident set size of the rolegen process ({(ProcessRunner.HasGnuTime ? "/usr/bin/time -v" : "polled working set")}). Re-runs = rolegen with its cache after one file of one project changed (median): a statement added to a method body, or a new type; cached = nothing changed. --server: the same runs answered by a warm RoleGen server (the whole client process timed).
 
             """;
@@ -73,15 +74,6 @@ internal sealed class MonorepoHarness(Options options)
         Dotnet(root, "restore", MonorepoGenerator.SolutionFileName, "-nologo", "-v:q").EnsureSuccess("dotnet restore");
         if (_buildRuns > 0) Dotnet(root, "build", MonorepoGenerator.SolutionFileName, "--no-restore", "-nologo", "-v:q").EnsureSuccess("dotnet build");
 
-        var builds = new List<double>();
-        for (var i = 0; i < _buildRuns; i++)
-        {
-            Dotnet(root, "clean", MonorepoGenerator.SolutionFileName, "-nologo", "-v:q").EnsureSuccess("dotnet clean");
-            var build = Dotnet(root, "build", MonorepoGenerator.SolutionFileName, "--no-restore", "-nologo", "-v:q").EnsureSuccess("dotnet build");
-            builds.Add(build.Elapsed.TotalSeconds);
-            Log($"{size}: build {build.Elapsed.TotalSeconds:F2} s");
-        }
-
         var output = Path.Combine(root, "out");
         Directory.CreateDirectory(output);
         var cache = Path.Combine(root, "rolegen-cache");
@@ -90,12 +82,25 @@ internal sealed class MonorepoHarness(Options options)
             ProcessRunner.Run("dotnet", [RoleGenDll, "generate", "--template", MonorepoGenerator.TemplateFileName, "--format", "json", "--output", outputFile, .. useCache ? Array.Empty<string>() : ["--no-cache"]],
                 root, environment, measureMemory: true).EnsureSuccess("rolegen generate");
 
+        // Builds and RoleGen runs alternate: this machine's speed drifts by a quarter over minutes, and the ratio must
+        // compare the two under the same conditions.
         RoleGen(Path.Combine(output, "warmup.json"), useCache: false);
+        var builds = new List<double>();
         var runs = new List<ProcessResult>();
-        for (var i = 0; i < _runs; i++)
+        for (var i = 0; i < Math.Max(_runs, _buildRuns); i++)
         {
-            runs.Add(RoleGen(Path.Combine(output, "uncached.json"), useCache: false));
-            Log($"{size}: rolegen {runs[^1].Elapsed.TotalSeconds:F2} s, {runs[^1].PeakBytes / 1048576.0:F0} MB");
+            if (i < _buildRuns)
+            {
+                Dotnet(root, "clean", MonorepoGenerator.SolutionFileName, "-nologo", "-v:q").EnsureSuccess("dotnet clean");
+                var build = Dotnet(root, "build", MonorepoGenerator.SolutionFileName, "--no-restore", "-nologo", "-v:q").EnsureSuccess("dotnet build");
+                builds.Add(build.Elapsed.TotalSeconds);
+                Log($"{size}: build {build.Elapsed.TotalSeconds:F2} s");
+            }
+            if (i < _runs)
+            {
+                runs.Add(RoleGen(Path.Combine(output, "uncached.json"), useCache: false));
+                Log($"{size}: rolegen {runs[^1].Elapsed.TotalSeconds:F2} s, {runs[^1].PeakBytes / 1048576.0:F0} MB");
+            }
         }
         var reference = File.ReadAllBytes(Path.Combine(output, "uncached.json"));
         var identical = true;
