@@ -12,6 +12,9 @@ public sealed record FunctionReport(
     ImmutableArray<Finding> Findings)
 {
     public string RoleLogicalId => LogicalId + "Role";
+
+    /// <summary>The permissions boundary the role keeps (<see cref="Templates.PermissionsBoundary"/>), as <see cref="Templates.CfnJson"/> text; null when none.</summary>
+    public string? PermissionsBoundary { get; init; }
 }
 
 /// <summary>Everything one run produced: per function, and findings that concern no single function.</summary>

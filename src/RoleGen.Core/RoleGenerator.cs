@@ -172,7 +172,10 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         findings.AddRange(cycleFindings);
         var policy = new PolicyBuilder(knowledge.Table.Catalog).Build(acyclic);
         findings.AddRange(policy.Findings);
-        return new FunctionReport(function.LogicalId, function.Handler, policy.Statements, Sorted(findings));
+        return new FunctionReport(function.LogicalId, function.Handler, policy.Statements, Sorted(findings))
+        {
+            PermissionsBoundary = Templates.PermissionsBoundary.Of(function, context.Template) is { } boundary ? CfnJson.Write(boundary) : null,
+        };
     }
 
     private static ImmutableArray<Finding> Sorted(IEnumerable<Finding> findings) =>

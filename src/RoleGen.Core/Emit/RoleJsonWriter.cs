@@ -36,6 +36,11 @@ public static class RoleJsonWriter
                 json.WritePropertyName("Action"); json.WriteValue("sts:AssumeRole");
                 json.WriteEndObject();
             });
+            if (function.PermissionsBoundary is { } boundary)
+            {
+                json.WritePropertyName("PermissionsBoundary");
+                json.WriteRawValue(boundary);
+            }
             json.WritePropertyName("Policies");
             json.WriteStartArray();
             json.WriteStartObject();

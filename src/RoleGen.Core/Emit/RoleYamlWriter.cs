@@ -43,6 +43,7 @@ public static class RoleYamlWriter
         yaml.Append(i2).Append("      Principal:\n");
         yaml.Append(i2).Append("        Service: lambda.amazonaws.com\n");
         yaml.Append(i2).Append("      Action: sts:AssumeRole\n");
+        if (function.PermissionsBoundary is { } boundary) yaml.Append(i2).Append("PermissionsBoundary: ").Append(TemplateValue(boundary)).Append('\n');
         yaml.Append(i2).Append("Policies:\n");
         yaml.Append(i2).Append("  - PolicyName: ").Append(YamlText.Scalar(function.LogicalId + "Policy")).Append('\n');
         yaml.Append(i2).Append("    PolicyDocument:\n");
@@ -61,6 +62,18 @@ public static class RoleYamlWriter
             if (statement.Condition is { } condition) WriteCondition(yaml, condition, s + "  ");
         }
     }
+
+    /// <summary>
+    /// A template value carried as JSON (<see cref="Templates.CfnJson"/>), in YAML: a string, <c>!Sub</c> or <c>!Ref</c>
+    /// as a person would write them, anything else as the JSON flow value it is (valid YAML).
+    /// </summary>
+    private static string TemplateValue(string json) => Newtonsoft.Json.Linq.JToken.Parse(json) switch
+    {
+        Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.String, Value: string text } => YamlText.Quoted(text),
+        Newtonsoft.Json.Linq.JObject { Count: 1 } one when one["Fn::Sub"] is Newtonsoft.Json.Linq.JValue { Value: string sub } => "!Sub " + YamlText.Quoted(sub),
+        Newtonsoft.Json.Linq.JObject { Count: 1 } one when one["Ref"] is Newtonsoft.Json.Linq.JValue { Value: string name } => "!Ref " + YamlText.Scalar(name),
+        _ => json,
+    };
 
     /// <summary>A resource in the template's terms: !Sub when it refers to the template, a plain string otherwise.</summary>
     public static string Resource(string arn) => arn.Contains("${", StringComparison.Ordinal) ? "!Sub " + YamlText.Quoted(arn) : YamlText.Quoted(arn);

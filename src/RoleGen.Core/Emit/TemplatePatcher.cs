@@ -40,7 +40,7 @@ public static class TemplatePatcher
 
             var entry = resources.Entries.First(e => e.Key == function.LogicalId);
             var properties = (CfnMapping)((CfnMapping)entry.Value)["Properties"]!;
-            if (ReferencedRole(properties["Role"]) is { } former && former != function.RoleLogicalId) formerRoles.Add(former);
+            if (PermissionsBoundary.RoleReferenced(properties["Role"]) is { } former && former != function.RoleLogicalId) formerRoles.Add(former);
             if (properties.Entries.FirstOrDefault(e => e.Key == "Role") is { } role) syntax.SetRole(role, function.RoleLogicalId);
             else syntax.AddRole(properties, function.RoleLogicalId);
             foreach (var policies in properties.Entries.Where(e => e.Key == "Policies")) syntax.Remove(properties, policies);
@@ -80,13 +80,6 @@ public static class TemplatePatcher
         CfnMapping m => m.Entries.Any(e => Mentions(e.Value, id)),
         CfnSequence q => q.Items.Any(i => Mentions(i, id)),
         _ => false,
-    };
-
-    private static string? ReferencedRole(CfnNode? role) => role switch
-    {
-        CfnMapping m when m.AsIntrinsic() is ("Fn::GetAtt", CfnSequence { Items: [CfnScalar id, ..] }) => id.Value,
-        CfnMapping m when m.AsIntrinsic() is ("Ref", CfnScalar id) => id.Value,
-        _ => null,
     };
 
     private static bool IsGenerated(CfnNode resource) =>

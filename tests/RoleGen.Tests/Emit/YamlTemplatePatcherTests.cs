@@ -194,6 +194,40 @@ public class YamlTemplatePatcherTests
     }
 
     [Fact]
+    public void The_generated_roles_keep_the_permissions_boundaries_the_functions_had()
+    {
+        // Writer's own boundary (SAM applies it to the role it generates); Reader's through the role it used, which goes.
+        var template = Original
+            .Replace("      Handler: App::App.Functions::Write\n", "      Handler: App::App.Functions::Write\n      PermissionsBoundary: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/WriterBoundary\n")
+            .Replace("    Type: AWS::IAM::Role\n    Properties:\n", "    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: arn:aws:iam::123456789012:policy/SharedBoundary\n");
+        using var app = App(template);
+        var patched = Patch(app);
+
+        var resources = TemplateLoader.Parse("/t/template.yaml", patched).Resources;
+        resources.Keys.Should().NotContain("SharedRole");
+        resources["WriterRole"].Properties["PermissionsBoundary"].Should().BeOfType<CfnMapping>().Which.AsIntrinsic().Should()
+            .Match<(string Function, CfnNode Argument)?>(i => i!.Value.Function == "Fn::Sub" && ((CfnScalar)i.Value.Argument).Value == "arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/WriterBoundary");
+        resources["ReaderRole"].Properties["PermissionsBoundary"].Should().BeOfType<CfnScalar>().Which.Value.Should().Be("arn:aws:iam::123456789012:policy/SharedBoundary");
+
+        app.With("template.yaml", patched);
+        Patch(app).Should().Be(patched, "a second run reads the boundary back from the role it wrote");
+    }
+
+    [Fact]
+    public void A_conditional_boundary_from_globals_is_kept_as_the_template_writes_it()
+    {
+        var template = Original
+            .Replace("Parameters:\n", "Conditions:\n  HasBoundary: !Not [!Equals [!Ref Boundary, '']]\n\nParameters:\n  Boundary: { Type: String, Default: '' }\n")
+            .Replace("Resources:\n", "Globals:\n  Function:\n    PermissionsBoundary: !If [HasBoundary, !Ref Boundary, !Ref AWS::NoValue]\n\nResources:\n");
+        using var app = App(template);
+        var patched = Patch(app);
+
+        var resources = TemplateLoader.Parse("/t/template.yaml", patched).Resources;
+        foreach (var role in new[] { "ReaderRole", "WriterRole" })
+            CfnJson.Write(resources[role].Properties["PermissionsBoundary"]!).Should().Be("""{"Fn::If": ["HasBoundary", {"Ref": "Boundary"}, {"Ref": "AWS::NoValue"}]}""", role);
+    }
+
+    [Fact]
     public void The_cli_writes_in_place_atomically_and_keeps_crlf_line_endings()
     {
         using var app = App(Original.Replace("\n", "\r\n"));
@@ -278,5 +312,21 @@ public class JsonTemplatePatcherTests
         File.WriteAllText(path, patched);
         var again = TemplatePatcher.Patch(TemplateLoader.Load(path), new RoleGenerator(Knowledge).Generate(path)).Text;
         again.Should().Be(patched, "a second run changes nothing");
+    }
+
+    [Fact]
+    public void A_json_template_s_function_keeps_its_permissions_boundary()
+    {
+        var template = Original.Replace(
+            "\"Handler\": \"App::App.Functions::Read\",",
+            "\"Handler\": \"App::App.Functions::Read\",\n                \"PermissionsBoundary\": { \"Fn::Sub\": \"arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/Boundary\" },");
+        template.Should().Contain("PermissionsBoundary");
+        using var app = new TempApp().With("template.json", template).WithProject("src/App", "App").With("src/App/Functions.cs", Code);
+        var path = Path.Combine(app.Root, "template.json");
+        var patched = TemplatePatcher.Patch(TemplateLoader.Load(path), new RoleGenerator(Knowledge).Generate(path)).Text;
+
+        var json = Newtonsoft.Json.Linq.JObject.Parse(patched);
+        json["Resources"]!["ReaderRole"]!["Properties"]!["PermissionsBoundary"]!.ToString(Newtonsoft.Json.Formatting.None)
+            .Should().Be("""{"Fn::Sub":"arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/Boundary"}""");
     }
 }
