@@ -46,4 +46,57 @@ public class MoreValueTests
             """;
         AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal($"IAmazonS3.GetObject({expected}, \"k\")");
     }
+
+    [Theory]
+    [InlineData("var (bucket, key) = (\"b1\", \"k1\");", "\"b1\"")]
+    [InlineData("(string bucket, string other) = (Environment.GetEnvironmentVariable(\"B\"), \"x\");", "env:B")]
+    [InlineData("var (bucket, _) = Locate(\"p\");", "\"p-loc\"")]
+    [InlineData("var (bucket, key) = await LocateAsync();", "\"async\"")]
+    [InlineData("var (x, (bucket, y)) = (\"n\", (\"inner\", \"y\"));", "\"inner\"")]
+    [InlineData("var pair = (\"held\", \"k\"); var (bucket, key) = pair;", "\"held\"")]
+    [InlineData("var bucket = \"old\"; var key = \"\"; (bucket, key) = (\"new\", \"k\");", "(\"old\"|\"new\")")]
+    [InlineData("var bucket = FromField;", "\"field\"")]
+    [InlineData("var (bucket, key) = DateTime.UtcNow.Ticks > 0 ? (\"t\", \"k\") : (\"f\", \"k\");", "(\"t\"|\"f\")")]
+    public void Resolves_deconstructed_variables(string statements, string expected)
+    {
+        var source = $$"""
+            using Amazon.S3;
+            namespace App;
+            public class Function
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                private readonly string _fromField;
+                private readonly string _other;
+                public Function() { (_fromField, _other) = ("field", "other"); }
+                private string FromField => _fromField;
+                private static (string Bucket, string Key) Locate(string prefix) => (prefix + "-loc", "k");
+                private static async Task<(string Bucket, string Key)> LocateAsync() { await Task.Yield(); return ("async", "k"); }
+                public async Task Handle()
+                {
+                    {{statements}}
+                    await _s3.GetObjectAsync(bucket, "k");
+                }
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal($"IAmazonS3.GetObject({expected}, \"k\")");
+    }
+
+    [Fact]
+    public void A_value_taken_apart_by_code_it_cannot_follow_stays_unknown()
+    {
+        const string source = """
+            using Amazon.S3;
+            namespace App;
+            public class Function
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public async Task Handle(System.Collections.Generic.KeyValuePair<string, string> input)
+                {
+                    var (bucket, key) = input;
+                    await _s3.GetObjectAsync(bucket, "k");
+                }
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().ContainSingle().Which.Should().StartWith("IAmazonS3.GetObject(?");
+    }
 }

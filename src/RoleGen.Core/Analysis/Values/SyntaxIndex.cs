@@ -26,6 +26,10 @@ public sealed class SyntaxIndex
                 case AssignmentExpressionSyntax assignment when AssignedName(assignment.Left) is { } assigned:
                     assignments.Add((assigned, assignment));
                     break;
+                case AssignmentExpressionSyntax { Left: TupleExpressionSyntax } deconstruction:
+                    foreach (var (target, _) in Deconstruction.Targets(deconstruction))
+                        if (AssignedName(target) is { } name) assignments.Add((name, deconstruction));
+                    break;
                 case InvocationExpressionSyntax invocation when CalledName(invocation.Expression) is { } called:
                     calls.Add((called, invocation));
                     break;

@@ -138,8 +138,11 @@ public sealed partial class ValueResolver
         return Unknown(element, $"'{Short(element)}' is read at run time");
     }
 
-    /// <summary>The value a source helper returns, with its parameters bound to this call's arguments.</summary>
-    private Value HelperResult(IMethodSymbol method, InvocationExpressionSyntax invocation, ResolveScope scope)
+    /// <summary>
+    /// The value a source helper returns, with its parameters bound to this call's arguments; <paramref name="returned"/>
+    /// reads each returned expression (a part of it, for a deconstruction), by default its whole value.
+    /// </summary>
+    private Value HelperResult(IMethodSymbol method, InvocationExpressionSyntax invocation, ResolveScope scope, Func<ExpressionSyntax, ResolveScope, Value>? returned = null)
     {
         var target = (method.ReducedFrom ?? method).OriginalDefinition;
         if (scope.IsVisiting(target)) return Unknown(invocation, $"{target.Name} calls itself");
@@ -157,7 +160,7 @@ public sealed partial class ValueResolver
             : [target];
         var values = candidates
             .SelectMany(m => m.DeclaringSyntaxReferences)
-            .SelectMany(r => Returns(r.GetSyntax(), bodyScope))
+            .SelectMany(r => Returns(r.GetSyntax(), bodyScope, returned))
             .ToList();
         return values.Count == 0 ? Unknown(invocation, $"'{Short(invocation)}' returns a value known only at run time") : Value.OneOf(values);
     }

@@ -84,6 +84,9 @@ public sealed partial class ValueResolver
                 case ForEachStatementSyntax loop:
                     values.Add(ElementOf(Resolve(loop.Expression, inner), usage) ?? Unknown(usage, $"'{local.Name}' takes each value of '{Short(loop.Expression)}', known only at run time"));
                     break;
+                case SingleVariableDesignationSyntax designation when Deconstruction.Of(designation) is var (source, path):
+                    values.Add(Deconstructed(source, path, inner));
+                    break;
                 case SingleVariableDesignationSyntax:
                     values.Add(Unknown(usage, $"'{local.Name}' comes from a deconstruction, pattern or out argument"));
                     break;
@@ -94,7 +97,15 @@ public sealed partial class ValueResolver
             var model = project.Model(body.SyntaxTree);
             foreach (var assignment in index.AssignmentsTo(local.Name))
             {
-                if (!body.Span.Contains(assignment.Span) || assignment.SyntaxTree != body.SyntaxTree || assignment.Left is not IdentifierNameSyntax) continue;
+                if (!body.Span.Contains(assignment.Span) || assignment.SyntaxTree != body.SyntaxTree) continue;
+                if (assignment.Left is TupleExpressionSyntax)
+                {
+                    // (bucket, key) = (...): the element at the variable's place in the tuple.
+                    foreach (var (target, path) in Deconstruction.Targets(assignment))
+                        if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target).Symbol, local)) values.Add(Deconstructed(assignment.Right, path, inner));
+                    continue;
+                }
+                if (assignment.Left is not IdentifierNameSyntax) continue;
                 if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left).Symbol, local)) continue;
                 values.Add(Assigned(assignment, inner));
             }
@@ -218,6 +229,12 @@ public sealed partial class ValueResolver
         {
             if (!IsInReachableCode(assignment)) continue;
             var model = project.Model(assignment.SyntaxTree);
+            if (assignment.Left is TupleExpressionSyntax)
+            {
+                foreach (var (target, path) in Deconstruction.Targets(assignment))
+                    if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target).Symbol?.OriginalDefinition, member.OriginalDefinition)) values.Add(Deconstructed(assignment.Right, path, inner));
+                continue;
+            }
             var assigned = model.GetSymbolInfo(assignment.Left).Symbol ?? ConfiguredMember(assignment.Left, model);
             if (!SymbolEqualityComparer.Default.Equals(assigned?.OriginalDefinition, member.OriginalDefinition)) continue;
             values.Add(Assigned(assignment, inner));
@@ -324,8 +341,9 @@ public sealed partial class ValueResolver
     }
 
     /// <summary>The values a method or accessor returns: its expression body, or every return statement outside nested functions.</summary>
-    private IEnumerable<Value> Returns(SyntaxNode declaration, ResolveScope scope)
+    private IEnumerable<Value> Returns(SyntaxNode declaration, ResolveScope scope, Func<ExpressionSyntax, ResolveScope, Value>? returned = null)
     {
+        returned ??= Resolve;
         var (body, arrow) = declaration switch
         {
             BaseMethodDeclarationSyntax m => ((SyntaxNode?)m.Body, m.ExpressionBody),
@@ -333,12 +351,12 @@ public sealed partial class ValueResolver
             LocalFunctionStatementSyntax f => (f.Body, f.ExpressionBody),
             _ => (null, null),
         };
-        if (arrow is not null) return [Resolve(arrow.Expression, scope)];
+        if (arrow is not null) return [returned(arrow.Expression, scope)];
         if (body is null) return [];
         return body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
             .OfType<ReturnStatementSyntax>()
             .Where(r => r.Expression is not null)
-            .Select(r => Resolve(r.Expression!, scope))
+            .Select(r => returned(r.Expression!, scope))
             .ToList();
     }
 
