@@ -141,6 +141,38 @@ public class DependencyInjectionTests
     }
 
     [Theory]
+    [InlineData("audit.Value.TableName", "env:Audit__TableName")]
+    [InlineData("orders.Value.TableName", "env:Orders__TableName")]
+    public void A_property_inherited_from_a_base_options_class_reads_the_section_of_the_class_it_is_read_on(string read, string expected)
+    {
+        var source = Usings + $$"""
+            namespace App;
+            public abstract class TableOptions { public string TableName { get; set; } }
+            public class AuditOptions : TableOptions { }
+            public class OrdersOptions : TableOptions { }
+            public class Store(IAmazonS3 s3, IOptions<AuditOptions> audit, IOptions<OrdersOptions> orders)
+            {
+                public Task Save() => s3.GetObjectAsync({{read}}, "k");
+            }
+            public class Function
+            {
+                private readonly Store _store;
+                public Function()
+                {
+                    var config = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+                    var services = new ServiceCollection();
+                    services.Configure<AuditOptions>(config.GetSection("Audit"));
+                    services.Configure<OrdersOptions>(config.GetSection("Orders"));
+                    services.AddSingleton<Store>();
+                    _store = services.BuildServiceProvider().GetRequiredService<Store>();
+                }
+                public Task Handle() => _store.Save();
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal($"IAmazonS3.GetObject({expected}, \"k\")");
+    }
+
+    [Theory]
     [InlineData("Options = config.GetSection(\"App\").Get<AppOptions>();", "Options.Storage.BucketName", "env:App__Storage__BucketName")]
     [InlineData("Options = new AppOptions(); config.GetSection(\"App\").Bind(Options);", "Options.Storage.Archive.BucketName", "env:App__Storage__Archive__BucketName")]
     [InlineData("Storage = config.GetSection(\"App:Storage\").Get<StorageOptions>();", "Storage.BucketName", "env:App__Storage__BucketName")]

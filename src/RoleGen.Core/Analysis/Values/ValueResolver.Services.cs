@@ -56,9 +56,30 @@ public sealed partial class ValueResolver
     /// <summary>The environment variables a member of a configuration-bound options class reads, one per section it is bound to.</summary>
     private IEnumerable<Value> BoundConfiguration(ISymbol member, SyntaxNode usage)
     {
-        if (member.IsStatic || member is IPropertySymbol { SetMethod: null } || member.ContainingType is not { } type) return [];
+        if (member.IsStatic || member is IPropertySymbol { SetMethod: null } || member.ContainingType is not { } declaring) return [];
+        // A property a bound options class inherits is bound under the sections of the class it is read on.
+        var type = ReceiverType(usage) is INamedTypeSymbol receiver && Inherits(receiver, declaring) ? receiver : declaring;
         return SectionsBinding(type).Select(section =>
             (Value)new EnvVarValue((section.Length == 0 ? member.Name : section + ":" + member.Name).Replace(":", "__", StringComparison.Ordinal), Location(usage)));
+    }
+
+    private ITypeSymbol? ReceiverType(SyntaxNode usage)
+    {
+        var receiver = usage switch
+        {
+            MemberAccessExpressionSyntax access => access.Expression,
+            MemberBindingExpressionSyntax { Parent.Parent: ConditionalAccessExpressionSyntax conditional } => conditional.Expression,
+            _ => null,
+        };
+        if (receiver is null) return null;
+        return project.Model(receiver.SyntaxTree).GetTypeInfo(receiver).Type is { TypeKind: not TypeKind.Error } bound ? bound : OptionsPathType(receiver);
+    }
+
+    private static bool Inherits(INamedTypeSymbol type, INamedTypeSymbol ancestor)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, ancestor.OriginalDefinition)) return true;
+        return false;
     }
 
     private ImmutableArray<string> SectionsBinding(ITypeSymbol type)
@@ -167,7 +188,15 @@ public sealed partial class ValueResolver
             options = model.GetTypeInfo(generic.TypeArgumentList.Arguments[0]).Type;
         else if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Configure" or "PostConfigure" } builder)
             options = OptionsBuilderType(builder.Expression, model); // AddOptions<T>().Configure(o => ...)
-        return options?.GetMembers(access.Name.Identifier.ValueText).FirstOrDefault(m => m is IFieldSymbol or IPropertySymbol);
+        return options is null ? null : ValueMember(options, access.Name.Identifier.ValueText);
+    }
+
+    /// <summary>The field or property of that name a value of the type has, declared by the type or inherited.</summary>
+    private static ISymbol? ValueMember(ITypeSymbol type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+            if (current.GetMembers(name).FirstOrDefault(m => m is IFieldSymbol or IPropertySymbol) is { } member) return member;
+        return null;
     }
 
     /// <summary>T when <paramref name="expression"/> is <c>options.Value</c> or <c>monitor.CurrentValue</c> of an IOptions&lt;T&gt;, IOptionsSnapshot&lt;T&gt; or IOptionsMonitor&lt;T&gt;.</summary>
@@ -186,7 +215,7 @@ public sealed partial class ValueResolver
     {
         if (OptionsValueType(expression) is { } options) return options;
         if (expression is not MemberAccessExpressionSyntax access || OptionsPathType(access.Expression) is not { } owner) return null;
-        return owner.GetMembers(access.Name.Identifier.ValueText).FirstOrDefault(m => m is IFieldSymbol or IPropertySymbol) switch
+        return ValueMember(owner, access.Name.Identifier.ValueText) switch
         {
             IPropertySymbol property => property.Type,
             IFieldSymbol field => field.Type,

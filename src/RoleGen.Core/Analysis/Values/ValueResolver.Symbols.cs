@@ -45,7 +45,7 @@ public sealed partial class ValueResolver
     {
         var model = project.Model(access.SyntaxTree);
         if (OptionsPathType(access.Expression) is { } optionsType &&
-            optionsType.GetMembers(access.Name.Identifier.ValueText).FirstOrDefault(m => m is IFieldSymbol or IPropertySymbol) is { } optionsMember && IsSource(optionsMember))
+            ValueMember(optionsType, access.Name.Identifier.ValueText) is { } optionsMember && IsSource(optionsMember))
             return Member(optionsMember, access, scope); // options.Value.Bucket (or options.Value.Storage.Bucket) without Microsoft.Extensions.Options referenced
         var receiver = model.GetSymbolInfo(access.Expression).Symbol;
         var receiverType = model.GetTypeInfo(access.Expression).Type;
