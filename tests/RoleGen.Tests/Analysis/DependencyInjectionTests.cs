@@ -58,21 +58,8 @@ public class DependencyInjectionTests
             {
                 public Task Save() => s3.GetObjectAsync(options.Value.Bucket, "k");
             }
-            public class Function
-            {
-                private readonly Store _store;
-                public Function()
-                {
-                    var config = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-                    var services = new ServiceCollection();
-                    {{configure}}
-                    services.AddSingleton<Store>();
-                    _store = services.BuildServiceProvider().GetRequiredService<Store>();
-                }
-                public Task Handle() => _store.Save();
-            }
             """;
-        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal($"IAmazonS3.GetObject({expected}, \"k\")");
+        AnalysisHost.Analyze("App::App.Function::Handle", source, ComposedBy(configure)).Describe().Should().Equal($"IAmazonS3.GetObject({expected}, \"k\")");
     }
 
     [Theory]
@@ -94,6 +81,24 @@ public class DependencyInjectionTests
             """;
         AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal("IAmazonS3.GetObject(env:Storage__Bucket, \"k\")");
     }
+
+    /// <summary>The handler's class: builds a container with these registrations (config and services in scope) and resolves App.Store from it.</summary>
+    private static string ComposedBy(string configure) => Usings + $$"""
+        namespace App;
+        public class Function
+        {
+            private readonly Store _store;
+            public Function()
+            {
+                var config = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+                var services = new ServiceCollection();
+                {{configure}}
+                services.AddSingleton<Store>();
+                _store = services.BuildServiceProvider().GetRequiredService<Store>();
+            }
+            public Task Handle() => _store.Save();
+        }
+        """;
 
     private const string NestedOptions = """
         namespace App;
@@ -123,21 +128,8 @@ public class DependencyInjectionTests
             {
                 public Task Save() => s3.GetObjectAsync({{read}}, "k");
             }
-            public class Function
-            {
-                private readonly Store _store;
-                public Function()
-                {
-                    var config = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-                    var services = new ServiceCollection();
-                    {{configure}}
-                    services.AddSingleton<Store>();
-                    _store = services.BuildServiceProvider().GetRequiredService<Store>();
-                }
-                public Task Handle() => _store.Save();
-            }
             """;
-        AnalysisHost.Analyze("App::App.Function::Handle", Usings + NestedOptions, source).Describe().Should().Equal($"IAmazonS3.GetObject({expected}, \"k\")");
+        AnalysisHost.Analyze("App::App.Function::Handle", Usings + NestedOptions, source, ComposedBy(configure)).Describe().Should().Equal($"IAmazonS3.GetObject({expected}, \"k\")");
     }
 
     [Theory]
@@ -154,22 +146,9 @@ public class DependencyInjectionTests
             {
                 public Task Save() => s3.GetObjectAsync({{read}}, "k");
             }
-            public class Function
-            {
-                private readonly Store _store;
-                public Function()
-                {
-                    var config = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-                    var services = new ServiceCollection();
-                    services.Configure<AuditOptions>(config.GetSection("Audit"));
-                    services.Configure<OrdersOptions>(config.GetSection("Orders"));
-                    services.AddSingleton<Store>();
-                    _store = services.BuildServiceProvider().GetRequiredService<Store>();
-                }
-                public Task Handle() => _store.Save();
-            }
             """;
-        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal($"IAmazonS3.GetObject({expected}, \"k\")");
+        var configure = "services.Configure<AuditOptions>(config.GetSection(\"Audit\")); services.Configure<OrdersOptions>(config.GetSection(\"Orders\"));";
+        AnalysisHost.Analyze("App::App.Function::Handle", source, ComposedBy(configure)).Describe().Should().Equal($"IAmazonS3.GetObject({expected}, \"k\")");
     }
 
     [Theory]
