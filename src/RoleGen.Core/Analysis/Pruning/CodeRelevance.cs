@@ -27,11 +27,12 @@ public sealed class CodeRelevance
     // Plain hash sets: looked up once per identifier of the project, where immutable sets' trees cost several times more.
     private readonly HashSet<string> _clientNames;
     private readonly HashSet<string> _operationNames;
-    private Func<string, bool>? _isRelevantName;
+    private readonly Func<string, bool> _isRelevantName;
 
     public CodeRelevance(IEnumerable<SyntaxTree> trees, SdkClientTypes clients)
     {
         var treeList = trees.ToList();
+        _isRelevantName = IsRelevantName;
         var clientNames = _clientNames = new HashSet<string>(ClientNames.Of(treeList, clients), StringComparer.Ordinal);
         _operationNames = new HashSet<string>(clients.OperationNames ?? [], StringComparer.Ordinal);
         var types = new Dictionary<string, TypeNames>(StringComparer.Ordinal);
@@ -80,7 +81,7 @@ public sealed class CodeRelevance
         DiRegistrationReader.IsRegistrationName(name) || name == "dynamic";
 
     /// <summary>Which statements of a member's code (<paramref name="code"/>: a body, initializer or expression body) must be bound.</summary>
-    public StatementRelevance StatementsOf(SyntaxNode code) => new(code, _isRelevantName ??= IsRelevantName);
+    public StatementRelevance StatementsOf(SyntaxNode code) => new(code, _isRelevantName);
 
     /// <summary>False only for members known here whose code cannot lead to an SDK call (tests check the walk never gets from those to the others).</summary>
     internal bool IsRelevant(ISymbol member)
