@@ -1,4 +1,5 @@
 using System.Text;
+using Newtonsoft.Json.Linq;
 using RoleGen.Core.Diagnostics;
 using RoleGen.Core.Permissions;
 using RoleGen.Core.Policy;
@@ -67,11 +68,11 @@ public static class RoleYamlWriter
     /// A template value carried as JSON (<see cref="Templates.CfnJson"/>), in YAML: a string, <c>!Sub</c> or <c>!Ref</c>
     /// as a person would write them, anything else as the JSON flow value it is (valid YAML).
     /// </summary>
-    private static string TemplateValue(string json) => Newtonsoft.Json.Linq.JToken.Parse(json) switch
+    private static string TemplateValue(string json) => JToken.Parse(json) switch
     {
-        Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.String, Value: string text } => YamlText.Quoted(text),
-        Newtonsoft.Json.Linq.JObject { Count: 1 } one when one["Fn::Sub"] is Newtonsoft.Json.Linq.JValue { Value: string sub } => "!Sub " + YamlText.Quoted(sub),
-        Newtonsoft.Json.Linq.JObject { Count: 1 } one when one["Ref"] is Newtonsoft.Json.Linq.JValue { Value: string name } => "!Ref " + YamlText.Scalar(name),
+        JValue { Type: JTokenType.String, Value: string text } => YamlText.Quoted(text),
+        JObject { Count: 1 } one when one["Fn::Sub"] is JValue { Value: string sub } => "!Sub " + YamlText.Quoted(sub),
+        JObject { Count: 1 } one when one["Ref"] is JValue { Value: string name } => "!Ref " + YamlText.Scalar(name),
         _ => json,
     };
 
