@@ -99,4 +99,31 @@ public class MoreValueTests
             """;
         AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().ContainSingle().Which.Should().StartWith("IAmazonS3.GetObject(?");
     }
+
+    [Theory]
+    [InlineData("request.Bucket", "Request.Bucket is part of the handler's input, known only at run time")]
+    [InlineData("request.Items[0].Bucket", "Item.Bucket is part of the handler's input, known only at run time")]
+    [InlineData("request.Owner.Bucket", "Person.Bucket is part of the handler's input, known only at run time")]
+    [InlineData("Cached.Bucket", "Stored.Bucket is never set in code the handler reaches")]
+    public void Says_when_a_member_is_filled_in_by_the_event_serializer(string expression, string reason)
+    {
+        var source = $$"""
+            using Amazon.S3;
+            namespace App;
+            public class Person { public string Bucket { get; set; } }
+            public class Owner : Person { }
+            public class Item { public string Bucket { get; set; } }
+            public class Request { public string Bucket { get; set; } public List<Item> Items { get; set; } public Owner Owner { get; set; } }
+            public class Stored { public string Bucket { get; set; } }
+            public class Function
+            {
+                private static readonly Stored Cached = new();
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public Task Handle(Request request) => _s3.GetObjectAsync({{expression}}, "k");
+            }
+            """;
+        var analysis = AnalysisHost.Analyze("App::App.Function::Handle", source);
+        analysis.Calls.Single().Arguments[0].Value.Should().BeOfType<RoleGen.Core.Analysis.Values.UnknownValue>()
+            .Which.Reason.Should().Be(reason);
+    }
 }

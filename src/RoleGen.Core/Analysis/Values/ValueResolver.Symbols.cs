@@ -241,7 +241,9 @@ public sealed partial class ValueResolver
         }
         values.AddRange(BoundConfiguration(member, usage));
         return values.Count == 0
-            ? Unknown(usage, $"{member.ContainingType.Name}.{member.Name} is never set in code the handler reaches")
+            ? Unknown(usage, IsHandlerInputMember(member)
+                ? $"{member.ContainingType.Name}.{member.Name} is part of the handler's input, known only at run time"
+                : $"{member.ContainingType.Name}.{member.Name} is never set in code the handler reaches")
             : WithMemberAssignments(Value.OneOf(values), member, TypeDeclarations(member), inner);
     }
 
@@ -271,6 +273,9 @@ public sealed partial class ValueResolver
                 : $"no call in code the handler reaches passes '{parameter.Name}' to {method.ContainingType.Name}.{method.Name}")
             : Value.OneOf(values);
     }
+
+    private bool IsHandlerInputMember(ISymbol member) =>
+        !member.IsStatic && member.ContainingType is { } type && _handlerInputTypes.Value.Contains(type.OriginalDefinition);
 
     private static Value DefaultOf(IParameterSymbol parameter) =>
         parameter.HasExplicitDefaultValue ? Constant(parameter.ExplicitDefaultValue) : new NullValue();

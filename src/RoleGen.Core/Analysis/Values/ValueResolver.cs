@@ -25,6 +25,7 @@ public sealed partial class ValueResolver(
 {
     private readonly EventModel events = eventModel ?? EventModel.Empty;
     private readonly HashSet<string> _locatedFiles = new(StringComparer.Ordinal);
+    private readonly Lazy<ImmutableHashSet<ITypeSymbol>> _handlerInputTypes = new(() => HandlerInputTypes.Of(entryMethods));
 
     /// <summary>The files of every location this resolver has reported (unknown values, environment variables, SDK calls).</summary>
     public IReadOnlyCollection<string> LocatedFiles => _locatedFiles;
