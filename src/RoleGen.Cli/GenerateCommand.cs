@@ -53,7 +53,8 @@ public static class GenerateCommand
             if (parse.GetValue(inPlace))
             {
                 PrintFindings(report);
-                return WriteInPlace(report);
+                var written = WriteInPlace(report);
+                return written == ExitCodes.Ok ? ExitCodeOf(report) : written;
             }
             var text = parse.GetValue(format) switch
             {
@@ -64,10 +65,17 @@ public static class GenerateCommand
             if (parse.GetValue(output) is { } path) AtomicFile.Write(path, text);
             else Console.Out.Write(text);
             PrintFindings(report);
-            return ExitCodes.Ok;
+            return ExitCodeOf(report);
         });
         return command;
     }
+
+    /// <summary>
+    /// 1 when a function has an error finding (a handler not found, C# that does not parse, an SDK call the table does
+    /// not know): its role lacks what the error stands for, so scripts and CI must not take the run for a success.
+    /// </summary>
+    private static int ExitCodeOf(RoleGenReport report) =>
+        report.AllFindings.Any(f => f.Severity == Severity.Error) ? ExitCodes.GateFailed : ExitCodes.Ok;
 
     private static int WriteInPlace(RoleGenReport report)
     {

@@ -11,7 +11,7 @@ namespace RoleGen.MSBuild;
 /// Runs <c>dotnet rolegen.dll &lt;Command&gt; --template &lt;Template&gt;</c> out of process and reports each finding it
 /// prints as an MSBuild error, warning or message with its code, absolute file, line and column, so that it shows in
 /// the IDE's error list. The gate (<see cref="FailOn"/>) is applied here, so that it works the same whether the command
-/// is <c>generate</c> (which always exits 0) or <c>check</c> (which exits 1 when its own gate fails).
+/// is <c>generate</c> (which exits 1 when a function has an error finding) or <c>check</c> (which exits 1 when its own gate fails).
 /// </summary>
 public sealed class RunRoleGen : ToolTask
 {

@@ -16,13 +16,20 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
     private readonly MemberEdges _edges = new(project, implementations, pruneWith);
 
     /// <summary>The code reachable from these entry methods. Walks of one graph share what each member's code does.</summary>
-    public ReachableCode Walk(IEnumerable<IMethodSymbol> entries)
+    /// <param name="builtByLambda">
+    /// The handler type, when the Lambda runtime builds it: the runtime uses its public parameterless constructor, so
+    /// other constructors (the "for tests" one blueprints have) run only where reachable code calls them. Null when a
+    /// DI container builds the entries' objects (Lambda Annotations): then any constructor may run.
+    /// </param>
+    public ReachableCode Walk(IEnumerable<IMethodSymbol> entries, INamedTypeSymbol? builtByLambda = null)
     {
         var walk = new Walker(_edges, implementations);
         foreach (var entry in entries)
         {
+            // Construction first: reaching an instance member builds its type with any constructor.
+            if (!entry.IsStatic && builtByLambda is not null) walk.ReachConstructionByLambda(builtByLambda);
+            else if (!entry.IsStatic) walk.ReachConstruction(entry.ContainingType);
             walk.Reach(entry);
-            if (!entry.IsStatic) walk.ReachConstruction(entry.ContainingType);
         }
         walk.Run();
         return new ReachableCode(walk.Members, walk.External.ToImmutableArray())
@@ -71,6 +78,14 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
         {
             if (!IsSource(type) || !_constructedTypes.Add(type.OriginalDefinition)) return;
             foreach (var constructor in type.InstanceConstructors) Reach(constructor);
+        }
+
+        public void ReachConstructionByLambda(INamedTypeSymbol type)
+        {
+            var parameterless = type.InstanceConstructors.FirstOrDefault(c => c.Parameters.IsEmpty && c.DeclaredAccessibility == Accessibility.Public);
+            if (parameterless is null) { ReachConstruction(type); return; } // Lambda would fail to build it: stay on the safe side
+            if (!IsSource(type) || !_constructedTypes.Add(type.OriginalDefinition)) return;
+            Reach(parameterless);
         }
 
         private void ReachStatics(INamedTypeSymbol type)

@@ -58,7 +58,7 @@ public sealed class ProjectAnalyzer
             return new HandlerAnalysis([], [Finding.At(FindingCodes.HandlerNotFound, Severity.Error, $"Handler '{handler}' not found: {what}.", declaredAt), .. _parseErrors]);
         }
 
-        var reachable = _callGraph.Walk(entries);
+        var reachable = _callGraph.Walk(entries, builtByLambda: DeclaredEntryPoints(handler).IsEmpty ? null : HandlerType(handler));
         var resolver = new ValueResolver(_project, _index.Value, _implementations, reachable, ImmutableHashSet.CreateRange<IMethodSymbol>(SymbolEqualityComparer.Default, entries.Select(e => e.OriginalDefinition)), _displayPath, _events);
         var calls = new SdkCallFinder(_project, _clients, resolver).Find(reachable)
             .OrderBy(c => c.Location.File, StringComparer.Ordinal).ThenBy(c => c.Location.Line).ThenBy(c => c.Location.Column)
@@ -115,9 +115,11 @@ public sealed class ProjectAnalyzer
     private INamedTypeSymbol? DeclaredType(string metadataName) =>
         _project.Compilation.Assembly.GetTypeByMetadataName(metadataName) ?? _project.Compilation.GetTypeByMetadataName(metadataName);
 
+    private INamedTypeSymbol? HandlerType(HandlerName handler) => DeclaredType(handler.TypeName) ?? DeclaredType(handler.TypeName.Replace('.', '+'));
+
     private ImmutableArray<IMethodSymbol> DeclaredEntryPoints(HandlerName handler)
     {
-        var type = DeclaredType(handler.TypeName) ?? DeclaredType(handler.TypeName.Replace('.', '+'));
+        var type = HandlerType(handler);
         for (var current = type; current is not null; current = current.BaseType)
         {
             var methods = current.GetMembers(handler.Method).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).ToImmutableArray();

@@ -184,7 +184,7 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
         foreach (var candidate in SelfAndBases(type))
         {
             var resolvedNamespace = candidate is IErrorTypeSymbol ? null : candidate.ContainingNamespace?.ToDisplayString();
-            if (clients.Matches(candidate.Name, resolvedNamespace)) return (candidate.Name, resolvedNamespace);
+            if (clients.IsClient(candidate.Name, resolvedNamespace)) return (candidate.Name, resolvedNamespace);
         }
         return null;
     }

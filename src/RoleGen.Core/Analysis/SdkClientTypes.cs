@@ -21,6 +21,7 @@ public sealed record SdkClientTypes(
     public static SdkClientTypes Of(Mappings.MappingTable table) =>
         new(table.ClientsByType.ToImmutableDictionary(p => p.Key, p => p.Value.Namespace), table.ReturnsByMember, table.MadeTypes, table.OptionalCarried)
         {
+            OtherClients = table.OtherClients,
             OperationNames = table.ClientsByType.Values.SelectMany(c => c.Operations.Keys)
                 .SelectMany(method => new[] { method, method + "Async" })
                 .ToImmutableHashSet(StringComparer.Ordinal),
@@ -35,6 +36,13 @@ public sealed record SdkClientTypes(
 
     public bool Matches(string simpleName, string? resolvedNamespace) =>
         NamespaceByType.TryGetValue(simpleName, out var ns) && (resolvedNamespace is null || resolvedNamespace == ns);
+
+    /// <summary>Clients of services the table does not map: calls on them are found so that they can be reported.</summary>
+    public Mappings.SdkClientNaming OtherClients { get; init; } = Mappings.SdkClientNaming.None;
+
+    /// <summary>A client of the table, or of a service it does not map.</summary>
+    public bool IsClient(string simpleName, string? resolvedNamespace) =>
+        Matches(simpleName, resolvedNamespace) || (!NamespaceByType.ContainsKey(simpleName) && OtherClients.Matches(simpleName, resolvedNamespace));
 
     /// <summary>The client type that <paramref name="member"/> (a method without Async, or a property) of <paramref name="clientType"/> returns.</summary>
     public string? Returns(string clientType, string member) => ReturnsByMember?.GetValueOrDefault(clientType + "." + member);

@@ -5,6 +5,9 @@ namespace RoleGen.Core.Mappings;
 /// <summary>The whole mapping table: one <see cref="ServiceMapping"/> per mappings/&lt;service&gt;.yaml.</summary>
 public sealed record MappingTable(ImmutableArray<ServiceMapping> Services, IamCatalog Catalog)
 {
+    /// <summary>How SDK clients are named: calls on clients of services no file maps are reported (RG1001).</summary>
+    public SdkClientNaming OtherClients { get; init; } = SdkClientNaming.None;
+
     /// <summary>Every client type name (simple name) the table knows, with the client mapping that declares it.</summary>
     public ImmutableDictionary<string, ClientMapping> ClientsByType { get; } =
         Services.SelectMany(s => s.Clients).SelectMany(c => c.Types.Select(t => (t, c)))

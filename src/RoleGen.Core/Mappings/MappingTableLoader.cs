@@ -14,7 +14,7 @@ public static class MappingTableLoader
 {
     /// <summary>YAML files in the mappings folder that other parts of RoleGen own, with their own schema.</summary>
     public static readonly ImmutableHashSet<string> NotServiceFiles =
-        ImmutableHashSet.Create(StringComparer.Ordinal, "cloudformation.yaml", "implied.yaml", "encryption.yaml", "events.yaml");
+        ImmutableHashSet.Create(StringComparer.Ordinal, "cloudformation.yaml", "implied.yaml", "encryption.yaml", "events.yaml", SdkClientNaming.FileName);
 
     public static MappingTable Load(string mappingsDirectory)
     {
@@ -26,7 +26,9 @@ public static class MappingTableLoader
             .ToImmutableArray();
         CheckTypesUnique(services);
         CheckReturnsAndCarries(services);
-        return new MappingTable(services, catalog);
+        var naming = Path.Combine(mappingsDirectory, SdkClientNaming.FileName);
+        // Optional for tables built for tests and custom tables; the shipped one has it (MappingTableLoaderTests).
+        return new MappingTable(services, catalog) { OtherClients = File.Exists(naming) ? SdkClientNaming.Load(naming) : SdkClientNaming.None };
     }
 
     /// <summary>Loads and validates one service file (exposed for tests of single files).</summary>

@@ -23,7 +23,14 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
         var unboundReported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var original in calls)
         {
-            if (!table.ClientsByType.TryGetValue(original.ClientType, out var client) || ObjectMethods.Contains(original.Method)) continue;
+            if (ObjectMethods.Contains(original.Method)) continue;
+            if (!table.ClientsByType.TryGetValue(original.ClientType, out var client))
+            {
+                if (table.OtherClients.Matches(original.ClientType, null))
+                    findings.Add(Finding.At(FindingCodes.UnknownSdkCall, Severity.Error,
+                        $"{original.Display} is a call on {original.ClientType}, the client of an AWS service the mapping table does not cover ({string.Join(", ", table.Services.Select(s => s.Service).Distinct())}): no permission was granted for it; add a mappings/<service>.yaml for it.", original.Location));
+                continue;
+            }
             var service = table.ServiceOf(client)!;
             if (!client.Operations.TryGetValue(original.Method, out var operation))
             {

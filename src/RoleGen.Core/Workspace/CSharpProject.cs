@@ -2,8 +2,13 @@ using System.Collections.Immutable;
 
 namespace RoleGen.Core.Workspace;
 
-/// <summary>A C# project found on disk: its .csproj, assembly name and the source files it compiles.</summary>
+/// <summary>
+/// A C# project found on disk: its .csproj, assembly name and the source files the analysis compiles: its own and
+/// those of the projects it references (<see cref="ReferencedProjects"/>, transitively).
+/// </summary>
 public sealed record CSharpProject(string ProjectFile, string AssemblyName, ImmutableArray<string> SourceFiles)
 {
+    public ImmutableArray<string> ReferencedProjects { get; init; } = [];
+
     public string Directory => Path.GetDirectoryName(ProjectFile)!;
 }

@@ -21,6 +21,8 @@ public sealed class CompilationFactory
     private readonly Lazy<ImmutableArray<MetadataReference>> _framework = new(LoadFrameworkReferences);
     private readonly ConcurrentDictionary<string, MetadataReference> _packageReferences = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ProjectCompilation> _byProject = new(StringComparer.Ordinal);
+    // A library's files are parsed once for every function project that references it (trees can be shared by compilations).
+    private readonly ConcurrentDictionary<string, SyntaxTree> _trees = new(StringComparer.Ordinal);
 
     public ProjectCompilation Create(CSharpProject project) => _byProject.GetOrAdd(project.ProjectFile, _ => Build(project));
 
@@ -40,7 +42,7 @@ public sealed class CompilationFactory
     {
         var trees = project.SourceFiles
             .AsParallel().AsOrdered()
-            .Select(file => CSharpSyntaxTree.ParseText(ReadSource(file), ParseOptions, file))
+            .Select(file => _trees.GetOrAdd(file, f => CSharpSyntaxTree.ParseText(ReadSource(f), ParseOptions, f)))
             .ToList();
         return Compile(project, trees, UsesImplicitUsings(project));
     }
@@ -67,9 +69,13 @@ public sealed class CompilationFactory
         return new ProjectCompilation(project, compilation, packages.Any(p => Path.GetFileName(p.Display ?? "").StartsWith("AWSSDK.", StringComparison.OrdinalIgnoreCase)));
     }
 
-    private static bool UsesImplicitUsings(CSharpProject project)
+    /// <summary>True when the project or one it references has implicit usings (its files need them; the others do not mind).</summary>
+    private static bool UsesImplicitUsings(CSharpProject project) =>
+        new[] { project.ProjectFile }.Concat(project.ReferencedProjects).Any(UsesImplicitUsings);
+
+    private static bool UsesImplicitUsings(string projectFile)
     {
-        var document = XDocument.Load(project.ProjectFile);
+        var document = XDocument.Load(projectFile);
         var value = document.Descendants().FirstOrDefault(e => e.Name.LocalName == "ImplicitUsings")?.Value.Trim();
         return string.Equals(value, "enable", StringComparison.OrdinalIgnoreCase) || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
     }

@@ -36,6 +36,19 @@ public sealed class ProjectLocator
 
     private CSharpProject Read(string projectFile)
     {
+        // Code in referenced class libraries (Core, Shared, Infrastructure...) runs in the function too: their sources
+        // are compiled with the project's, as if one assembly, which is all the analysis needs.
+        var referenced = ReferencedProjects(projectFile);
+        var sources = OwnSources(projectFile).Concat(referenced.SelectMany(OwnSources))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new CSharpProject(projectFile, AssemblyNameOf(projectFile), sources) { ReferencedProjects = referenced };
+    }
+
+    /// <summary>The .cs files a project compiles itself: every one below its folder, except removed ones and those of projects nested in it.</summary>
+    private IEnumerable<string> OwnSources(string projectFile)
+    {
         var directory = Path.GetDirectoryName(projectFile)!;
         var document = XDocument.Load(projectFile);
 
@@ -48,12 +61,37 @@ public sealed class ProjectLocator
             .Select(p => Path.GetDirectoryName(p)!)
             .Where(d => d != directory)
             .ToArray();
-        var sources = EnumerateFiles(directory, "*.cs")
+        return EnumerateFiles(directory, "*.cs")
             .Where(f => !removed.Contains(f))
             .Where(f => !nestedProjects.Any(d => f.StartsWith(d + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .ToImmutableArray();
-        return new CSharpProject(projectFile, AssemblyNameOf(projectFile), sources);
+            .ToList();
+    }
+
+    /// <summary>
+    /// The projects <paramref name="projectFile"/> references, directly or through others, that exist on disk
+    /// (Windows separators accepted; paths built from MSBuild properties cannot be followed without MSBuild).
+    /// </summary>
+    private static ImmutableArray<string> ReferencedProjects(string projectFile)
+    {
+        var found = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { projectFile };
+        var pending = new Queue<string>([projectFile]);
+        while (pending.TryDequeue(out var current))
+        {
+            var directory = Path.GetDirectoryName(current)!;
+            foreach (var include in XDocument.Load(current).Descendants().Where(e => e.Name.LocalName == "ProjectReference")
+                         .Select(e => (string?)e.Attribute("Include")).OfType<string>())
+            {
+                if (include.Contains("$(", StringComparison.Ordinal)) continue;
+                var referenced = Path.GetFullPath(Path.Combine(directory, include.Trim().Replace('\\', '/')));
+                if (File.Exists(referenced) && seen.Add(referenced))
+                {
+                    found.Add(referenced);
+                    pending.Enqueue(referenced);
+                }
+            }
+        }
+        return [.. found];
     }
 
     /// <summary>The .csproj files at or below the folder, as full paths.</summary>

@@ -49,12 +49,15 @@ public class DependencyInjectionTests
     [InlineData("services.AddOptions<StorageOptions>().BindConfiguration(\"Storage\");", "env:Storage__Bucket")]
     [InlineData("services.Configure<StorageOptions>(o => o.Bucket = \"fixed\");", "\"fixed\"")]
     [InlineData("services.Configure<StorageOptions>(o => o.Bucket = Environment.GetEnvironmentVariable(\"B\"));", "env:B")]
-    public void Options_properties_read_their_configuration_section(string configure, string expected)
+    [InlineData("services.Configure<KeyedOptions>(config);", "env:BUCKET_NAME", "KeyedOptions")]
+    [InlineData("services.Configure<KeyedOptions>(config.GetSection(\"Storage\"));", "env:Storage__BUCKET_NAME", "KeyedOptions")]
+    public void Options_properties_read_their_configuration_section(string configure, string expected, string options = "StorageOptions")
     {
         var source = Usings + $$"""
             namespace App;
             public class StorageOptions { public string Bucket { get; set; } }
-            public class Store(IAmazonS3 s3, IOptions<StorageOptions> options)
+            public class KeyedOptions { [ConfigurationKeyName("BUCKET_NAME")] public string Bucket { get; set; } }
+            public class Store(IAmazonS3 s3, IOptions<{{options}}> options)
             {
                 public Task Save() => s3.GetObjectAsync(options.Value.Bucket, "k");
             }

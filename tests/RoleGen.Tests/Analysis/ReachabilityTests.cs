@@ -59,4 +59,28 @@ public class ReachabilityTests
         analysis.Findings.Should().ContainSingle(f => f.Code == FindingCodes.HandlerNotFound && f.Severity == Severity.Error)
             .Which.Message.Should().Contain("has no method 'Nope'");
     }
+
+    [Theory]
+    // Lambda builds a handler with its public parameterless constructor: the one "for tests" does not run.
+    [InlineData("public Function() { _bucket = Environment.GetEnvironmentVariable(\"BUCKET\"); }", "env:BUCKET")]
+    // ...unless the parameterless one calls it.
+    [InlineData("public Function() : this(\"chained\") { }", "\"chained\"")]
+    // Without a public parameterless constructor any constructor may be the one that runs.
+    [InlineData("private Function() { _bucket = \"private\"; }", "(\"private\"|?)")]
+    public void Only_the_constructor_Lambda_calls_builds_the_handler(string parameterless, string expected)
+    {
+        var source = $$"""
+            using Amazon.S3;
+            namespace App;
+            public class Function
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                private readonly string _bucket;
+                {{parameterless}}
+                public Function(string bucket) { _bucket = bucket; }
+                public Task Handle() => _s3.GetObjectAsync(_bucket, "k");
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal($"IAmazonS3.GetObject({expected}, \"k\")");
+    }
 }

@@ -50,6 +50,21 @@ public class GenerateCommandTests
         Directory.GetFiles(Path.Combine(app.Root, "out")).Should().ContainSingle("the temporary file is renamed, not left behind");
     }
 
+    [Theory]
+    [InlineData("public Task Read() => new Amazon.Lambda.AmazonLambdaClient().InvokeAsync(null);", "error RG1001")]
+    [InlineData("public Task Nothing() => Task.CompletedTask;", "error RG1003")]
+    [InlineData("public Task Read() => _s3.GetObjectAsync(\"b\", \"k\") +;", "error RG1004")]
+    public void An_error_finding_exits_1_after_writing_the_output(string member, string finding)
+    {
+        using var app = new TempApp().With("template.yaml", Template).WithProject("src/App", "App")
+            .With("src/App/Functions.cs", Code.Replace("public Task Read() => _s3.GetObjectAsync(Environment.GetEnvironmentVariable(\"BUCKET\"), \"config.json\");", member));
+        var result = RoleGenProcess.Run(app.Root, "generate", "--template", "template.yaml", "--output", "roles.yaml", "--no-cache");
+
+        result.ExitCode.Should().Be(1, result.Stderr);
+        result.Stderr.Should().Contain(finding);
+        File.ReadAllText(Path.Combine(app.Root, "roles.yaml")).Should().Contain("ReaderRole:");
+    }
+
     [Fact]
     public void Prints_the_yaml_fragment_to_stdout_by_default()
     {

@@ -239,4 +239,25 @@ public sealed class MappingTableLoaderTests : IDisposable
     {
         GrantExpression.Parse(text).Should().Be(new GrantExpression(path, negated, op, value));
     }
+
+    [Theory]
+    [InlineData("IAmazonLambda", null, true)]
+    [InlineData("AmazonStepFunctionsClient", "Amazon.StepFunctions", true)]
+    [InlineData("IAmazonSecretsManager", "Amazon.SecretsManager", true)]
+    [InlineData("IAmazonService", "Amazon.Runtime", false)]
+    [InlineData("AmazonLambdaClient", "MyCompany.Fakes", false)]
+    [InlineData("IAmazonLambdaFactory2", "Amazon", true)]
+    [InlineData("Amazon", null, false)]
+    [InlineData("AmazonClient", null, false)]
+    [InlineData("AmazonLambdaConfig", "Amazon.Lambda", false)]
+    public void The_shipped_table_knows_how_sdk_clients_are_named(string type, string? resolvedNamespace, bool client) =>
+        RealTable.Value.OtherClients.Matches(type, resolvedNamespace).Should().Be(client);
+
+    [Fact]
+    public void A_broken_client_naming_file_is_rejected_with_its_name()
+    {
+        File.WriteAllText(Path.Combine(dir, SdkClientNaming.FileName), "namespace: Amazon\nnames: [\"IAmazon(.*)\"]\nexcept: []\n");
+        var act = () => MappingTableLoader.Load(dir);
+        act.Should().Throw<RoleGenInputException>().WithMessage("mappings/sdk-clients.yaml: name pattern 'IAmazon(.*)' may hold only letters, digits, _ and *");
+    }
 }

@@ -24,6 +24,24 @@ public sealed class ProjectLocatorTests : IDisposable
     }
 
     [Fact]
+    public void Sources_of_referenced_projects_are_compiled_with_the_project_transitively_and_once()
+    {
+        Write("src/Api/Api.csproj", Project("Api", """<ItemGroup><ProjectReference Include="..\Core\Core.csproj" /><ProjectReference Include="../Data/Data.csproj" /><ProjectReference Include="$(Root)/X.csproj" /><ProjectReference Include="../Missing/Missing.csproj" /></ItemGroup>"""));
+        Write("src/Api/Function.cs", "class Function {}");
+        Write("src/Core/Core.csproj", Project("Core", """<ItemGroup><ProjectReference Include="..\Data\Data.csproj" /></ItemGroup>"""));
+        Write("src/Core/Service.cs", "class Service {}");
+        Write("src/Data/Data.csproj", Project("Data", """<ItemGroup><ProjectReference Include="..\Core\Core.csproj" /></ItemGroup>"""));
+        Write("src/Data/Repository.cs", "class Repository {}");
+        Write("src/Unrelated/Unrelated.csproj", Project("Unrelated"));
+        Write("src/Unrelated/Other.cs", "class Other {}");
+
+        var project = new ProjectLocator().Find(Full("src/Api"), _root, "Api");
+
+        project!.SourceFiles.Should().Equal(Full("src/Api/Function.cs"), Full("src/Core/Service.cs"), Full("src/Data/Repository.cs"));
+        project.ReferencedProjects.Should().Equal(Full("src/Core/Core.csproj"), Full("src/Data/Data.csproj"));
+    }
+
+    [Fact]
     public void Falls_back_to_the_template_folder_and_leaves_out_nested_projects_and_removed_files()
     {
         Write("src/Billing/Billing.csproj", Project("Billing", "<ItemGroup><Compile Remove=\"Old.cs\" /></ItemGroup>"));

@@ -28,7 +28,7 @@ public static class ClientNames
         {
             added = false;
             foreach (var (name, identifiers) in declarations)
-                if (!names.Contains(name) && identifiers.Any(names.Contains)) added |= names.Add(name);
+                if (!names.Contains(name) && identifiers.Any(i => names.Contains(i) || clients.OtherClients.Matches(i, null))) added |= names.Add(name);
         }
         while (added);
         return names.ToImmutableHashSet(StringComparer.Ordinal);

@@ -48,6 +48,10 @@ public sealed class CodeRelevance
             if (list.Count == 0 || list[^1] != unit) list.Add(unit); // a unit's tokens come together: no other unit in between
         }
 
+        // Clients of services the table does not map, named only in code (new AmazonLambdaClient()): their calls are reported.
+        foreach (var token in mentions.Keys)
+            if (clients.OtherClients.Matches(token, null)) clientNames.Add(token);
+
         var relevantNames = _relevantNames;
         var pending = new Queue<Unit>(units.Where(u => u.IsSeed(clientNames, _operationNames)));
         foreach (var unit in pending) unit.Relevant = true;

@@ -58,9 +58,18 @@ public sealed partial class ValueResolver
         if (member.IsStatic || member is IPropertySymbol { SetMethod: null } || member.ContainingType is not { } declaring) return [];
         // A property a bound options class inherits is bound under the sections of the class it is read on.
         var type = ReceiverType(usage) is INamedTypeSymbol receiver && Inherits(receiver, declaring) ? receiver : declaring;
+        var key = ConfigurationKeyName(member) ?? member.Name;
         return SectionsBinding(type).Select(section =>
-            (Value)new EnvVarValue((section.Length == 0 ? member.Name : section + ":" + member.Name).Replace(":", "__", StringComparison.Ordinal), Location(usage)));
+            (Value)new EnvVarValue((section.Length == 0 ? key : section + ":" + key).Replace(":", "__", StringComparison.Ordinal), Location(usage)));
     }
+
+    /// <summary>The key a <c>[ConfigurationKeyName("KEY")]</c> attribute binds the member to, instead of its name.</summary>
+    private static string? ConfigurationKeyName(ISymbol member) =>
+        member.GetAttributes()
+            .Where(a => a.AttributeClass?.Name is "ConfigurationKeyNameAttribute" or "ConfigurationKeyName")
+            .Select(a => a.ConstructorArguments.FirstOrDefault().Value as string
+                         ?? ((a.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax)?.ArgumentList?.Arguments.FirstOrDefault()?.Expression as LiteralExpressionSyntax)?.Token.ValueText)
+            .FirstOrDefault(k => !string.IsNullOrEmpty(k));
 
     private ITypeSymbol? ReceiverType(SyntaxNode usage)
     {

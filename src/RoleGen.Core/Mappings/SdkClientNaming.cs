@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using RoleGen.Core.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace RoleGen.Core.Mappings;
+
+/// <summary>
+/// mappings/sdk-clients.yaml: how SDK service clients are named, so that calls on clients of services the table does
+/// not map are reported rather than silently granted nothing.
+/// </summary>
+public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Names, ImmutableHashSet<string> Except)
+{
+    public const string FileName = "sdk-clients.yaml";
+
+    /// <summary>Matches nothing: for tables loaded without the file.</summary>
+    public static readonly SdkClientNaming None = new("", [], []);
+
+    private Regex? Pattern { get; } = Names.IsEmpty
+        ? null
+        : new Regex("^(?:" + string.Join("|", Names.Select(n => Regex.Escape(n).Replace(@"\*", "[A-Za-z0-9_]+"))) + ")$", RegexOptions.CultureInvariant);
+
+    // Checked before the pattern: the analysis asks about every identifier of a project.
+    private ImmutableArray<string> Prefixes { get; } = Names.Select(n => n.Split('*')[0]).Distinct().ToImmutableArray();
+
+    /// <summary>
+    /// True when <paramref name="simpleName"/> names an SDK service client: by name alone when the type did not resolve
+    /// (<paramref name="resolvedNamespace"/> null), else only in the SDK's namespace or one below it.
+    /// </summary>
+    public bool Matches(string simpleName, string? resolvedNamespace) =>
+        Pattern is not null && Prefixes.Any(p => simpleName.StartsWith(p, StringComparison.Ordinal)) &&
+        !Except.Contains(simpleName) && Pattern.IsMatch(simpleName) &&
+        (resolvedNamespace is null || resolvedNamespace == Namespace || resolvedNamespace.StartsWith(Namespace + ".", StringComparison.Ordinal));
+
+    public static SdkClientNaming Load(string path)
+    {
+        var root = MappingFile.ReadRoot(path, "namespace, names, except");
+        var display = "mappings/" + Path.GetFileName(path);
+        string Scalar(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { Length: > 0 } value }
+            ? value
+            : throw new RoleGenInputException($"{display}:{root.Start.Line}: '{key}' must be a non-empty text");
+        ImmutableArray<string> List(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlSequenceNode items
+            ? items.Children.Select(i => (i as YamlScalarNode)?.Value ?? throw new RoleGenInputException($"{display}:{i.Start.Line}: '{key}' must list type names")).ToImmutableArray()
+            : throw new RoleGenInputException($"{display}:{root.Start.Line}: '{key}' must be a list");
+        var names = List("names");
+        if (names.FirstOrDefault(n => !Regex.IsMatch(n, @"^[A-Za-z0-9_*]+$")) is { } bad)
+            throw new RoleGenInputException($"{display}: name pattern '{bad}' may hold only letters, digits, _ and *");
+        return new SdkClientNaming(Scalar("namespace"), names, List("except").ToImmutableHashSet(StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,69 @@
+using FluentAssertions;
+using RoleGen.Core;
+using Xunit;
+
+namespace RoleGen.Tests.Pipeline;
+
+/// <summary>Code in class libraries the function's project references runs in the function: its SDK calls count.</summary>
+public class ReferencedProjectTests
+{
+    [Fact]
+    public void Sdk_calls_in_a_referenced_library_are_granted_and_cited_in_its_files()
+    {
+        using var app = new TempApp()
+            .With("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Products:
+                    Type: AWS::DynamoDB::Table
+                  GetProduct:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: dotnet8
+                      CodeUri: ./GetProduct/
+                      Handler: GetProduct::GetProduct.Function::Handle
+                      Environment:
+                        Variables:
+                          PRODUCT_TABLE_NAME: !Ref Products
+                """)
+            .With("GetProduct/GetProduct.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+                  <ItemGroup><ProjectReference Include="..\Shared\Shared.csproj" /></ItemGroup>
+                </Project>
+                """)
+            .With("GetProduct/Function.cs", """
+                using System.Threading.Tasks;
+                using Shared;
+                namespace GetProduct;
+                public class Function
+                {
+                    private static readonly IProducts Products = new DynamoDbProducts();
+                    public Task Handle(string id) => Products.Get(id);
+                }
+                """)
+            .With("Shared/Shared.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFramework>net8.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+                </Project>
+                """)
+            .With("Shared/DynamoDbProducts.cs", """
+                using Amazon.DynamoDBv2;
+                using Amazon.DynamoDBv2.Model;
+                namespace Shared;
+                public interface IProducts { Task Get(string id); }
+                public class DynamoDbProducts : IProducts
+                {
+                    private static readonly string Table = Environment.GetEnvironmentVariable("PRODUCT_TABLE_NAME") ?? "";
+                    private readonly IAmazonDynamoDB _client = new AmazonDynamoDBClient();
+                    public Task Get(string id) => _client.GetItemAsync(Table, new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue(id) });
+                }
+                """);
+
+        var function = new RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath).Functions.Single();
+
+        function.Grants().Should().Contain("dynamodb:GetItem arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${Products}");
+        function.Statements.Single(s => s.Actions.Contains("dynamodb:GetItem")).Reasons.Should().ContainSingle()
+            .Which.File.Should().Be("Shared/DynamoDbProducts.cs");
+    }
+}

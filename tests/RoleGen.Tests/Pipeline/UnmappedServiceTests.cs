@@ -1,0 +1,73 @@
+using FluentAssertions;
+using RoleGen.Core.Diagnostics;
+using Xunit;
+
+namespace RoleGen.Tests.Pipeline;
+
+/// <summary>Calls on clients of AWS services the mapping table does not cover are errors, never silently dropped.</summary>
+public class UnmappedServiceTests
+{
+    [Theory]
+    [InlineData("private readonly IAmazonLambda _client = new AmazonLambdaClient();", "await _client.InvokeAsync(new InvokeRequest());", "IAmazonLambda.InvokeAsync")]
+    [InlineData("", "using var client = new AmazonSimpleEmailServiceV2Client(); await client.SendEmailAsync(new SendEmailRequest());", "AmazonSimpleEmailServiceV2Client.SendEmailAsync")]
+    [InlineData("private Func<string, IAmazonApiGatewayManagementApi> Factory { get; } = url => new AmazonApiGatewayManagementApiClient();",
+        "var api = Factory(\"https://x\"); await api.PostToConnectionAsync(new PostToConnectionRequest());", "IAmazonApiGatewayManagementApi.PostToConnectionAsync")]
+    [InlineData("private readonly Amazon.StepFunctions.IAmazonStepFunctions _sfn;", "await _sfn.StartExecutionAsync(new StartExecutionRequest());", "IAmazonStepFunctions.StartExecutionAsync")]
+    public void A_call_on_a_client_of_an_unmapped_service_is_an_error_at_its_line(string members, string statements, string display)
+    {
+        var report = OneFunction.Run("", $$"""
+            namespace App;
+            public class Handler
+            {
+                {{members}}
+                public async Task Run()
+                {
+                    {{statements}}
+                }
+            }
+            """);
+
+        report.Findings.Should().ContainSingle(f => f.Code == FindingCodes.UnknownSdkCall)
+            .Which.Should().Match<Finding>(f => f.Severity == Severity.Error && f.Line == 7 && f.Message.StartsWith(display + " is a call on ") && f.Message.Contains("does not cover"));
+    }
+
+    [Theory]
+    [InlineData("IAmazonService")] // the SDK's base interface, not a client
+    [InlineData("AmazonServiceClient")]
+    [InlineData("AmazonishClient")] // not the SDK's naming: Amazon<Service>Client needs a capital after Amazon? No: matched by name, so it must be excluded by namespace
+    public void Types_that_only_look_like_clients_are_not_reported(string type)
+    {
+        var declared = type == "AmazonishClient" ? "namespace Shop { public class AmazonishClient { public Task PingAsync() => Task.CompletedTask; } }" : "";
+        var report = OneFunction.Run("", $$"""
+            {{declared}}
+            namespace App
+            {
+                public class Handler
+                {
+                    private readonly {{(type == "AmazonishClient" ? "Shop." : "")}}{{type}} _client;
+                    public async Task Run() => await _client.PingAsync();
+                }
+            }
+            """);
+
+        report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnknownSdkCall);
+    }
+
+    [Fact]
+    public void Dispose_on_an_unmapped_client_needs_nothing()
+    {
+        var report = OneFunction.Run("", """
+            namespace App;
+            public class Handler
+            {
+                public void Run()
+                {
+                    var client = new AmazonLambdaClient();
+                    client.Dispose();
+                }
+            }
+            """);
+
+        report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnknownSdkCall);
+    }
+}
