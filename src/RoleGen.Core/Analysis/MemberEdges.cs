@@ -36,6 +36,12 @@ public sealed record CallsOut(ExternalCall Call) : CodeEdge;
 public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex implementations, SdkClientTypes? pruneWith = null)
 {
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<CodeEdge>> _edges = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<ILookup<string, IMethodSymbol>> _extensions = new(() => implementations.SourceTypes
+        .Where(t => t.MightContainExtensionMethods)
+        .SelectMany(t => t.GetMembers())
+        .OfType<IMethodSymbol>()
+        .Where(m => m.IsExtensionMethod)
+        .ToLookup(m => m.Name, StringComparer.Ordinal));
     private readonly Lazy<(CodeRelevance Relevance, NameEdges Names)?> _pruning = new(() => pruneWith is null
         ? null
         : (new CodeRelevance(project.Compilation.SyntaxTrees, pruneWith), new NameEdges(implementations.SourceTypes, project.Compilation.SyntaxTrees)));
@@ -145,6 +151,7 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
                         edges.Add(new RegistersService(registration));
                     var targets = Targets(model, invocation);
                     if (targets.IsEmpty && DiRegistrationReader.ContainerService(model, invocation) is { IsEmpty: false } resolved) targets = resolved;
+                    if (targets.IsEmpty) targets = ExtensionsOnUnresolvedReceiver(model, invocation);
                     if (targets.Any(IsSource))
                         foreach (var target in targets) edges.Add(new ReachesMember(target));
                     else if (!targets.Any(t => t is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke }))
@@ -181,6 +188,21 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
         node is SimpleNameSyntax or InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax;
 
     /// <summary>The bound target, or every candidate when overload resolution failed (often on unresolved SDK types).</summary>
+    /// <summary>
+    /// <c>services.AddAdapters()</c> where the receiver's type does not resolve (a package that is not restored): Roslyn
+    /// binds no extension method on it, so every source extension method of that name that takes the arguments may run.
+    /// </summary>
+    private ImmutableArray<ISymbol> ExtensionsOnUnresolvedReceiver(SemanticModel model, InvocationExpressionSyntax invocation)
+    {
+        if (invocation.Expression is not MemberAccessExpressionSyntax access) return [];
+        var name = access.Name.Identifier.ValueText;
+        if (!_extensions.Value.Contains(name) || model.GetTypeInfo(access.Expression).Type is not (null or IErrorTypeSymbol)) return [];
+        var count = invocation.ArgumentList.Arguments.Count;
+        return _extensions.Value[name]
+            .Where(m => m.Parameters.Length - 1 >= count && m.Parameters.Skip(1).Count(p => !p.IsOptional && !p.IsParams) <= count)
+            .ToImmutableArray<ISymbol>();
+    }
+
     private static ImmutableArray<ISymbol> Targets(SemanticModel model, SyntaxNode node)
     {
         var info = model.GetSymbolInfo(node);

@@ -194,7 +194,7 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
     {
         UnknownValue { ResultOf: { } origin } when origin == call => new NoValue(),
         OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(o => WithoutFeedback(o, call))),
-        ObjectValue obj => obj with { Properties = obj.Properties.ToImmutableSortedDictionary(p => p.Key, p => WithoutFeedback(p.Value, call), StringComparer.Ordinal) },
+        ObjectValue obj => obj.Map(v => WithoutFeedback(v, call)),
         CollectionValue collection => new CollectionValue(collection.Items.Select(i => WithoutFeedback(i, call)).ToImmutableArray()),
         EntryValue entry => new EntryValue(WithoutFeedback(entry.Key, call), WithoutFeedback(entry.Item, call)),
         _ => value,

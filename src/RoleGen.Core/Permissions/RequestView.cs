@@ -40,7 +40,7 @@ public sealed class RequestView
         var positional = call.Arguments.Where(a => a.Name is null).ToList();
         var named = call.Arguments.Where(a => a.Name is not null).ToList();
         if (positional.Count == 1 && named.Count == 0 && AsRequest(positional[0].Value) is { } request)
-            return new RequestView(call, request);
+            return new RequestView(call, WithConstructorArguments(request, operation));
         if (positional.Count == 1 && named.Count == 0 && positional[0].Value is UnknownValue unknown && operation.Request is not null && !operation.Signatures.Any(s => s.Length == 1))
             return new RequestView(call, Empty) { Known = false, WhyUnknown = unknown.Reason };
 
@@ -71,6 +71,28 @@ public sealed class RequestView
             if (AsRequest(positional[i].Value) is not { } obj || !Signature.TypeMatches(pattern, obj.TypeName)) return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// A request built with a positional constructor (<c>new GetItemRequest(table, key)</c>): the SDK generates those
+    /// constructors and the method overloads from the same parameter lists (a constructor may stop earlier, as
+    /// <c>new ScanRequest(table)</c> does), so the operation's signatures, cut to the number of arguments, say which
+    /// properties the arguments set when they agree. Properties the initializer sets win.
+    /// </summary>
+    private static ObjectValue WithConstructorArguments(ObjectValue request, OperationMapping operation)
+    {
+        var count = request.Arguments.Length;
+        if (count == 0 || (operation.Request is not null && request.TypeName != operation.Request)) return request;
+        var names = operation.Signatures
+            .Where(s => s.Length >= count && s.All(p => Signature.TypePattern(p) is null))
+            .Select(s => string.Join(",", s.Take(count).Select(Signature.Parameter)))
+            .Distinct()
+            .ToList();
+        if (names.Count != 1) return request;
+        var properties = request.Properties;
+        foreach (var (name, i) in names[0].Split(',').Select((n, i) => (n, i)))
+            if (!properties.ContainsKey(name)) properties = properties.SetItem(name, request.Arguments[i]);
+        return request with { Properties = properties };
     }
 
     private static readonly ObjectValue Empty = new("", ImmutableSortedDictionary<string, Value>.Empty);

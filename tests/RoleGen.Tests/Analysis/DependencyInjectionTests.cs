@@ -218,4 +218,48 @@ public class DependencyInjectionTests
             """;
         AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal("IAmazonS3.GetObject(env:BUCKET, \"key\")");
     }
+
+    [Theory]
+    // Registrations made in an extension method of the project, called on a ServiceCollection whose package is not referenced.
+    [InlineData("services.AddAdapters();", "env:DB_TABLE")]
+    // Two implementations, one registered: the registered one's value.
+    [InlineData("services.AddAdapters(); services.AddSingleton<IStore, DynamoStore>();", "env:DB_TABLE")]
+    public void An_injected_interface_property_has_the_values_of_the_registered_implementations(string registration, string expected)
+    {
+        var source = Usings + $$"""
+            using Amazon.DynamoDBv2;
+            namespace App;
+            public interface IServiceConfiguration { string TableName { get; } }
+            internal class EnvironmentConfiguration : IServiceConfiguration { public string TableName => Environment.GetEnvironmentVariable("DB_TABLE"); }
+            internal class FixedConfiguration : IServiceConfiguration { public string TableName => "fixed"; }
+            public interface IStore { Task Get(); }
+            internal class DynamoStore : IStore
+            {
+                private readonly string _table;
+                private readonly IAmazonDynamoDB _client;
+                public DynamoStore(IAmazonDynamoDB client, IServiceConfiguration configuration) { _client = client; _table = configuration.TableName; }
+                public Task Get() => _client.DescribeTableAsync(_table);
+            }
+            public static class AdapterExtensions
+            {
+                public static void AddAdapters(this IServiceCollection services)
+                {
+                    services.AddSingleton<IServiceConfiguration, EnvironmentConfiguration>();
+                    services.AddSingleton<IStore, DynamoStore>();
+                }
+            }
+            public class Function
+            {
+                private readonly IStore _store;
+                public Function()
+                {
+                    var services = new ServiceCollection();
+                    {{registration}}
+                    _store = services.BuildServiceProvider().GetRequiredService<IStore>();
+                }
+                public Task Handle() => _store.Get();
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal($"IAmazonDynamoDB.DescribeTable({expected})");
+    }
 }

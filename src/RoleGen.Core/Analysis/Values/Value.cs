@@ -61,7 +61,24 @@ public sealed record EventPartValue(string Source, EventPart Part, string Path, 
 public sealed record UnknownValue(string Reason, SourceLocation? Location, SourceLocation? ResultOf = null) : Value;
 
 /// <summary>An object built in code, such as a request object: <c>new GetObjectRequest { BucketName = ... }</c>.</summary>
-public sealed record ObjectValue(string TypeName, ImmutableSortedDictionary<string, Value> Properties) : Value;
+public sealed record ObjectValue(string TypeName, ImmutableSortedDictionary<string, Value> Properties) : Value
+{
+    /// <summary>
+    /// The positional arguments of the constructor that built it, when that constructor is not in source (an SDK
+    /// request's <c>new SendMessageRequest(url, body)</c>): which properties they set is for the mapping table to say.
+    /// </summary>
+    public ImmutableArray<Value> Arguments { get; init; } = [];
+
+    /// <summary>Every value the object holds: its properties' and its constructor arguments.</summary>
+    public IEnumerable<Value> Parts => Properties.Values.Concat(Arguments);
+
+    /// <summary>The same object with <paramref name="map"/> applied to every value it holds.</summary>
+    public ObjectValue Map(Func<Value, Value> map) => this with
+    {
+        Properties = Properties.ToImmutableSortedDictionary(p => p.Key, p => map(p.Value), StringComparer.Ordinal),
+        Arguments = Arguments.IsEmpty ? Arguments : Arguments.Select(map).ToImmutableArray(),
+    };
+}
 
 /// <summary>A collection built in code (list or dictionary initializer, array).</summary>
 public sealed record CollectionValue(ImmutableArray<Value> Items) : Value;

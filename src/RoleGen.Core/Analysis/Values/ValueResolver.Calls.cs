@@ -235,7 +235,13 @@ public sealed partial class ValueResolver
     /// <summary><c>new Target("x")</c> of a record: its positional properties take the constructor's arguments.</summary>
     private Value WithPositionalProperties(ObjectValue obj, BaseObjectCreationExpressionSyntax creation, SemanticModel model, ResolveScope scope)
     {
-        if (model.GetSymbolInfo(creation).Symbol is not IMethodSymbol { MethodKind: MethodKind.Constructor } constructor || !IsSource(constructor)) return obj;
+        if (model.GetSymbolInfo(creation).Symbol is not IMethodSymbol { MethodKind: MethodKind.Constructor } constructor || !IsSource(constructor))
+        {
+            var arguments = creation.ArgumentList?.Arguments ?? default;
+            return arguments.Count == 0 || arguments.Any(a => a.NameColon is not null)
+                ? obj
+                : obj with { Arguments = arguments.Select(a => Resolve(a.Expression, scope.Deeper())).ToImmutableArray() };
+        }
         var properties = obj.Properties;
         foreach (var parameter in constructor.Parameters)
         {

@@ -146,7 +146,7 @@ public sealed partial class ValueResolver
         }, part.Location),
         OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(WithoutEventParts)),
         ConcatValue concat => new ConcatValue(concat.Parts.Select(WithoutEventParts).ToImmutableArray()),
-        ObjectValue obj => obj with { Properties = obj.Properties.ToImmutableSortedDictionary(p => p.Key, p => WithoutEventParts(p.Value), StringComparer.Ordinal) },
+        ObjectValue obj => obj.Map(WithoutEventParts),
         CollectionValue collection => new CollectionValue(collection.Items.Select(WithoutEventParts).ToImmutableArray()),
         EntryValue entry => new EntryValue(WithoutEventParts(entry.Key), WithoutEventParts(entry.Item)),
         _ => value,

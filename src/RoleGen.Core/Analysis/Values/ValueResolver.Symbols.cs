@@ -203,6 +203,10 @@ public sealed partial class ValueResolver
     {
         if (scope.IsVisiting(member)) return Unknown(usage, $"'{member.Name}' is built from itself");
         var inner = scope.Entering(member);
+        // An interface or abstract property (configuration.TableName on an injected IServiceConfiguration): the value of
+        // each implementation the handler's code reaches.
+        if (member is IPropertySymbol { IsAbstract: true } && ReachedImplementations(member) is { Count: > 0 } overrides)
+            return Value.OneOf(overrides.Select(o => Member(o, usage, inner)));
         var values = new List<Value>();
         foreach (var reference in member.DeclaringSyntaxReferences)
         {
@@ -364,6 +368,11 @@ public sealed partial class ValueResolver
             .Select(r => returned(r.Expression!, scope))
             .ToList();
     }
+
+    private List<ISymbol> ReachedImplementations(ISymbol member) =>
+        implementations.ImplementationsOf(member)
+            .Where(i => reachable.Contains(i) || (i is IPropertySymbol { GetMethod: { } getter } && reachable.Contains(getter)))
+            .ToList();
 
     private bool IsInReachableCode(SyntaxNode node)
     {

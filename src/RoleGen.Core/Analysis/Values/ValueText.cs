@@ -15,7 +15,7 @@ public static class ValueText
         NullValue => "null",
         NoValue => "never",
         NamedConstantValue n => $"{n.Type}.{n.Member}",
-        ObjectValue o => $"{o.TypeName}{{" + string.Join(", ", o.Properties.Select(p => $"{p.Key}={Of(p.Value)}")) + "}",
+        ObjectValue o => o.TypeName + (o.Arguments.IsEmpty ? "" : "(" + string.Join(", ", o.Arguments.Select(Of)) + ")") + "{" + string.Join(", ", o.Properties.Select(p => $"{p.Key}={Of(p.Value)}")) + "}",
         CollectionValue c => "[" + string.Join(", ", c.Items.Select(Of)) + "]",
         EntryValue e => $"{Of(e.Key)}: {Of(e.Item)}",
         TypeValue t => t.Name,
