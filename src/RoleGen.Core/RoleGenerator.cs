@@ -49,7 +49,12 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
 
     private static bool IsDotNet(FunctionSpec function) =>
         function.Runtime?.StartsWith("dotnet", StringComparison.OrdinalIgnoreCase) == true ||
+        (IsCustomRuntime(function) && function.BuildMethod?.StartsWith("dotnet", StringComparison.OrdinalIgnoreCase) == true) ||
         (function.Runtime is null && function.Handler?.Contains("::", StringComparison.Ordinal) == true);
+
+    /// <summary>provided.al2, provided.al2023: the function is an executable (native AOT for .NET, with SAM's BuildMethod dotnet7/dotnet8).</summary>
+    private static bool IsCustomRuntime(FunctionSpec function) =>
+        function.Runtime?.StartsWith("provided", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>
     /// Reports by logical id. Functions are grouped by project: a project whose files, template and mappings are unchanged
@@ -59,7 +64,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
     private Dictionary<string, FunctionReport> GenerateByProject(List<FunctionSpec> functions, TemplateContext context)
     {
         var located = functions.Select(f => (Function: f, Handler: HandlerName.TryParse(f.Handler) is { } h ? h : null))
-            .Select(p => (p.Function, p.Handler, Project: p.Handler is null ? null : Locate(p.Function, context, p.Handler)))
+            .Select(p => p.Handler is null ? Executable(p.Function, context) : (p.Function, p.Handler, Project: Locate(p.Function, context, p.Handler)))
             .ToList();
         var groups = located.Where(l => l.Project is not null).GroupBy(l => l.Project!.ProjectFile, StringComparer.Ordinal)
             .Select(g => (Project: g.First().Project!, Functions: g.ToList()))
@@ -130,6 +135,20 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         cache!.Store(snapshot, context.Template.Path, [.. kept, .. fresh], shapes);
     }
 
+    /// <summary>
+    /// A handler that is not Assembly::Type::Method names an executable assembly (dotnet8 with OutputType Exe), or the
+    /// file a custom runtime runs (native AOT's <c>bootstrap</c>, built from the one project under CodeUri).
+    /// </summary>
+    private (FunctionSpec Function, HandlerName? Handler, CSharpProject? Project) Executable(FunctionSpec function, TemplateContext context)
+    {
+        var name = function.Handler?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Contains("::", StringComparison.Ordinal) || name.Any(char.IsWhiteSpace)) return (function, null, null);
+        var project = Locate(function, context, HandlerName.Executable(name)) ?? (IsCustomRuntime(function) ? _locator.FindOnly(function.CodeDirectory) : null);
+        return project is not null && (project.IsExecutable || IsCustomRuntime(function))
+            ? (function, HandlerName.Executable(project.AssemblyName), project)
+            : (function, null, null);
+    }
+
     private CSharpProject? Locate(FunctionSpec function, TemplateContext context, HandlerName handler) =>
         _projects.GetOrAdd((function.CodeDirectory, context.Template.Directory, handler.Assembly), k => _locator.Find(k.Code, k.Template, k.Assembly));
 
@@ -146,12 +165,12 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         if (handler is null)
         {
             findings.Add(Finding.At(FindingCodes.HandlerFormat, Severity.Error,
-                $"{function.LogicalId}: handler '{function.Handler}' is not of the .NET form Assembly::Namespace.Type::Method; only the permissions its configuration implies were generated.", declaredAt));
+                $"handler '{function.Handler}' is not of the .NET form Assembly::Namespace.Type::Method (nor an executable assembly with OutputType Exe); only the permissions its configuration implies were generated.", declaredAt));
         }
         else if (project is null || analysis is null)
         {
             findings.Add(Finding.At(FindingCodes.ProjectNotFound, Severity.Error,
-                $"{function.LogicalId}: no .csproj building assembly '{handler.Assembly}' under {context.Display(function.CodeDirectory)}; only the permissions its configuration implies were generated.", declaredAt));
+                $"no .csproj building assembly '{handler.Assembly}' under {context.Display(function.CodeDirectory)}; only the permissions its configuration implies were generated.", declaredAt));
         }
         else
         {

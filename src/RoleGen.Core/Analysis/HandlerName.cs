@@ -1,8 +1,15 @@
 namespace RoleGen.Core.Analysis;
 
-/// <summary>A .NET Lambda handler string: <c>Assembly::Namespace.Type::Method</c>.</summary>
+/// <summary>
+/// A .NET Lambda handler string: <c>Assembly::Namespace.Type::Method</c>, or an executable assembly (<see cref="Executable"/>:
+/// its <c>Main</c> or top-level statements start the Lambda runtime client, as native AOT functions do).
+/// </summary>
 public sealed record HandlerName(string Assembly, string TypeName, string Method)
 {
+    public static HandlerName Executable(string assembly) => new(assembly, "", "");
+
+    public bool IsExecutable => TypeName.Length == 0;
+
     public static HandlerName? TryParse(string? handler)
     {
         if (string.IsNullOrWhiteSpace(handler)) return null;
@@ -11,5 +18,5 @@ public sealed record HandlerName(string Assembly, string TypeName, string Method
         return new HandlerName(parts[0].Trim(), parts[1].Trim(), parts[2].Trim());
     }
 
-    public override string ToString() => $"{Assembly}::{TypeName}::{Method}";
+    public override string ToString() => IsExecutable ? Assembly : $"{Assembly}::{TypeName}::{Method}";
 }

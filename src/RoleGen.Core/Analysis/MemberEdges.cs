@@ -93,6 +93,9 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
                 case ArrowExpressionClauseSyntax arrow:
                     yield return arrow;
                     break;
+                case CompilationUnitSyntax program: // top-level statements: the synthesized Main's code
+                    foreach (var statement in program.Members.OfType<GlobalStatementSyntax>()) yield return statement.Statement;
+                    break;
                 case TypeDeclarationSyntax type:
                     // Primary or implicit constructor: its base-call arguments and the initializers it runs.
                     if (type.BaseList?.Types.OfType<PrimaryConstructorBaseTypeSyntax>().FirstOrDefault() is { } baseCall) yield return baseCall.ArgumentList;

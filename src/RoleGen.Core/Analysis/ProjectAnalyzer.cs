@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RoleGen.Core.Analysis.Events;
 using RoleGen.Core.Analysis.Values;
 using RoleGen.Core.Diagnostics;
@@ -47,7 +48,10 @@ public sealed class ProjectAnalyzer
 
     public HandlerAnalysis Analyze(HandlerName handler, SourceLocation declaredAt)
     {
-        var entries = EntryPoints(handler);
+        var entries = handler.IsExecutable ? ProgramEntryPoints() : EntryPoints(handler);
+        if (entries.IsEmpty && handler.IsExecutable)
+            return new HandlerAnalysis([], [Finding.At(FindingCodes.HandlerNotFound, Severity.Error,
+                $"Handler '{handler}' names an executable, but project {Path.GetFileName(_project.Project.ProjectFile)} has no Main method or top-level statements.", declaredAt), .. _parseErrors]);
         if (entries.IsEmpty)
         {
             var declared = (AnnotationsTarget(handler) is { } real ? [handler.TypeName, real.TypeName] : new[] { handler.TypeName })
@@ -58,7 +62,7 @@ public sealed class ProjectAnalyzer
             return new HandlerAnalysis([], [Finding.At(FindingCodes.HandlerNotFound, Severity.Error, $"Handler '{handler}' not found: {what}.", declaredAt), .. _parseErrors]);
         }
 
-        var reachable = _callGraph.Walk(entries, builtByLambda: DeclaredEntryPoints(handler).IsEmpty ? null : HandlerType(handler));
+        var reachable = _callGraph.Walk(entries, builtByLambda: handler.IsExecutable || DeclaredEntryPoints(handler).IsEmpty ? null : HandlerType(handler));
         var resolver = new ValueResolver(_project, _index.Value, _implementations, reachable, ImmutableHashSet.CreateRange<IMethodSymbol>(SymbolEqualityComparer.Default, entries.Select(e => e.OriginalDefinition)), _displayPath, _events);
         var calls = new SdkCallFinder(_project, _clients, resolver).Find(reachable)
             .OrderBy(c => c.Location.File, StringComparer.Ordinal).ThenBy(c => c.Location.Line).ThenBy(c => c.Location.Column)
@@ -114,6 +118,27 @@ public sealed class ProjectAnalyzer
     /// </summary>
     private INamedTypeSymbol? DeclaredType(string metadataName) =>
         _project.Compilation.Assembly.GetTypeByMetadataName(metadataName) ?? _project.Compilation.GetTypeByMetadataName(metadataName);
+
+    /// <summary>
+    /// An executable's entry point (<c>Main</c>, or its top-level statements) and the methods it hands to the runtime
+    /// client (<c>LambdaBootstrapBuilder.Create(FunctionHandler, serializer)</c>): their parameters are the handler's input.
+    /// </summary>
+    private ImmutableArray<IMethodSymbol> ProgramEntryPoints()
+    {
+        var compilation = _project.Compilation;
+        var main = compilation.GetEntryPoint(CancellationToken.None)
+                   ?? compilation.GetSymbolsWithName("Main", SymbolFilter.Member).OfType<IMethodSymbol>().FirstOrDefault(m => m.IsStatic);
+        if (main is null) return [];
+        var handlers = main.DeclaringSyntaxReferences
+            .SelectMany(r => r.GetSyntax().DescendantNodes())
+            .OfType<InvocationExpressionSyntax>()
+            .Where(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Create" or "GetHandlerWrapper" } && i.ArgumentList.Arguments.Count > 0)
+            .Select(i => _project.Model(i.SyntaxTree).GetSymbolInfo(i.ArgumentList.Arguments[0].Expression))
+            .Select(info => info.Symbol ?? info.CandidateSymbols.FirstOrDefault())
+            .OfType<IMethodSymbol>()
+            .Where(m => m.MethodKind == MethodKind.Ordinary && m.Locations.Any(l => l.IsInSource));
+        return [main, .. handlers];
+    }
 
     private INamedTypeSymbol? HandlerType(HandlerName handler) => DeclaredType(handler.TypeName) ?? DeclaredType(handler.TypeName.Replace('.', '+'));
 

@@ -18,6 +18,9 @@ public sealed record FunctionSpec(
     CfnMapping Properties,
     TextSpan Span)
 {
+    /// <summary>SAM's <c>Metadata.BuildMethod</c> (<c>dotnet8</c>, <c>dotnet7</c> for native AOT on a <c>provided</c> runtime), when set.</summary>
+    public string? BuildMethod { get; init; }
+
     /// <summary>The function's name when the template spells it as a literal; else null (CloudFormation generates it).</summary>
     public string? LiteralFunctionName => (FunctionName as CfnScalar)?.Value;
 }

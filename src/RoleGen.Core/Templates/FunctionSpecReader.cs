@@ -63,7 +63,10 @@ public static class FunctionSpecReader
             ReadEnvironment(template, resource, properties, findings),
             events,
             properties,
-            resource.Span);
+            resource.Span)
+        {
+            BuildMethod = ((resource.Definition["Metadata"] as CfnMapping)?["BuildMethod"] as CfnScalar)?.Value,
+        };
     }
 
     /// <summary>Image functions usually keep their handler in ImageConfig.Command, not in Handler.</summary>

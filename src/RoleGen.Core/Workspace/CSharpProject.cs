@@ -10,5 +10,8 @@ public sealed record CSharpProject(string ProjectFile, string AssemblyName, Immu
 {
     public ImmutableArray<string> ReferencedProjects { get; init; } = [];
 
+    /// <summary><c>OutputType</c> Exe: a program whose entry point runs the Lambda runtime client itself.</summary>
+    public bool IsExecutable { get; init; }
+
     public string Directory => Path.GetDirectoryName(ProjectFile)!;
 }

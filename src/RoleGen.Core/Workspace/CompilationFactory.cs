@@ -65,7 +65,7 @@ public sealed class CompilationFactory
             project.AssemblyName,
             trees,
             _framework.Value.AddRange(packages),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(project.IsExecutable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         return new ProjectCompilation(project, compilation, packages.Any(p => Path.GetFileName(p.Display ?? "").StartsWith("AWSSDK.", StringComparison.OrdinalIgnoreCase)));
     }
 

@@ -34,6 +34,13 @@ public sealed class ProjectLocator
         return null;
     }
 
+    /// <summary>
+    /// The one project at or below the function's code folder, whatever its assembly name: a native AOT function's
+    /// handler (<c>bootstrap</c>) names the file Lambda runs, not necessarily the assembly.
+    /// </summary>
+    public CSharpProject? FindOnly(string codeDirectory) =>
+        System.IO.Directory.Exists(codeDirectory) && ProjectFilesUnder(codeDirectory) is [var only] ? _projects.GetOrAdd(only, Read) : null;
+
     private CSharpProject Read(string projectFile)
     {
         // Code in referenced class libraries (Core, Shared, Infrastructure...) runs in the function too: their sources
@@ -43,7 +50,12 @@ public sealed class ProjectLocator
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToImmutableArray();
-        return new CSharpProject(projectFile, AssemblyNameOf(projectFile), sources) { ReferencedProjects = referenced };
+        var outputType = XDocument.Load(projectFile).Descendants().FirstOrDefault(e => e.Name.LocalName == "OutputType")?.Value.Trim();
+        return new CSharpProject(projectFile, AssemblyNameOf(projectFile), sources)
+        {
+            ReferencedProjects = referenced,
+            IsExecutable = string.Equals(outputType, "Exe", StringComparison.OrdinalIgnoreCase),
+        };
     }
 
     /// <summary>The .cs files a project compiles itself: every one below its folder, except removed ones and those of projects nested in it.</summary>

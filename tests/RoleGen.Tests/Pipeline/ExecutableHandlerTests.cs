@@ -1,0 +1,103 @@
+using FluentAssertions;
+using RoleGen.Core;
+using RoleGen.Core.Diagnostics;
+using Xunit;
+
+namespace RoleGen.Tests.Pipeline;
+
+/// <summary>
+/// Functions whose handler names an executable: native AOT on a custom runtime (SAM BuildMethod dotnet7/dotnet8, Handler
+/// bootstrap) and executable assemblies on a dotnet runtime (Handler: the assembly name). The program's entry point
+/// starts the runtime client with the real handler.
+/// </summary>
+public class ExecutableHandlerTests
+{
+    private const string Program = """
+        using Amazon.S3;
+        namespace Api;
+        public static class Program
+        {
+            private static readonly IAmazonS3 S3 = new AmazonS3Client();
+            private static async Task Main()
+            {
+                Func<string, ILambdaContext, Task<string>> handler = FunctionHandler;
+                await LambdaBootstrapBuilder.Create(handler, new SourceGeneratorLambdaJsonSerializer<Context>()).Build().RunAsync();
+            }
+            public static async Task<string> FunctionHandler(string key, ILambdaContext context)
+            {
+                await S3.GetObjectAsync(Environment.GetEnvironmentVariable("BUCKET"), key);
+                return key;
+            }
+        }
+        """;
+
+    private const string TopLevel = """
+        using Amazon.S3;
+        var s3 = new AmazonS3Client();
+        var handler = async (string key, ILambdaContext context) => await s3.DeleteObjectAsync(Environment.GetEnvironmentVariable("BUCKET"), key);
+        await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+        """;
+
+    [Theory]
+    [InlineData("provided.al2023", "bootstrap", "dotnet8", "<AssemblyName>bootstrap</AssemblyName><OutputType>Exe</OutputType>", Program, "s3:GetObject")]
+    [InlineData("provided.al2", "bootstrap", "dotnet7", "<OutputType>exe</OutputType>", Program, "s3:GetObject")] // the one project under CodeUri
+    [InlineData("dotnet8", "Api", null, "<OutputType>Exe</OutputType>", Program, "s3:GetObject")]
+    [InlineData("dotnet8", "Api", null, "<OutputType>Exe</OutputType>", TopLevel, "s3:DeleteObject")]
+    public void The_entry_point_and_the_handler_it_starts_are_analysed(string runtime, string handler, string? buildMethod, string properties, string code, string action)
+    {
+        using var app = App(runtime, handler, buildMethod, properties, code);
+
+        var function = new RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath).Functions.Single();
+
+        function.Findings.Should().NotContain(f => f.Severity == Severity.Error);
+        function.Grants().Should().Contain($"{action} arn:${{AWS::Partition}}:s3:::${{Files}}/*");
+    }
+
+    [Fact]
+    public void A_custom_runtime_without_a_dotnet_build_method_is_not_dotnet()
+    {
+        using var app = App("provided.al2023", "bootstrap", null, "<OutputType>Exe</OutputType>", Program);
+
+        var report = new RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath);
+
+        report.Functions.Should().BeEmpty();
+        report.Findings.Should().ContainSingle(f => f.Code == "RG2006");
+    }
+
+    [Theory]
+    [InlineData("Api.Program", "<OutputType>Library</OutputType>", FindingCodes.HandlerFormat)] // a typo, not an executable
+    [InlineData("Api", "<OutputType>Exe</OutputType>", FindingCodes.HandlerNotFound)] // an executable without an entry point
+    public void A_handler_that_is_neither_form_is_an_error(string handler, string properties, string code)
+    {
+        using var app = App("dotnet8", handler, null, properties, "namespace Api; public class Program { }");
+
+        var function = new RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath).Functions.Single();
+
+        function.Findings.Should().ContainSingle(f => f.Severity == Severity.Error).Which.Code.Should().Be(code);
+    }
+
+    private static TempApp App(string runtime, string handler, string? buildMethod, string properties, string code) =>
+        new TempApp()
+            .With("template.yaml", $"""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Files:
+                    Type: AWS::S3::Bucket
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: {runtime}
+                      CodeUri: ./src/Api/
+                      Handler: {handler}
+                      Environment:
+                        Variables:
+                          BUCKET: !Ref Files
+                {(buildMethod is null ? "" : $"    Metadata:\n      BuildMethod: {buildMethod}\n")}
+                """)
+            .With("src/Api/Api.csproj", $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFramework>net8.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings>{properties}</PropertyGroup>
+                </Project>
+                """)
+            .With("src/Api/Program.cs", code);
+}
