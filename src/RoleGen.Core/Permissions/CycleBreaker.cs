@@ -20,46 +20,57 @@ public sealed partial class CycleBreaker(CfnTemplate template, TemplateDependenc
     public (ImmutableArray<Permission> Permissions, ImmutableArray<Finding> Findings) Break(string functionId, ImmutableArray<Permission> permissions)
     {
         var findings = new List<Finding>();
-        var rewritten = permissions.Select(p =>
+        var rewritten = permissions.SelectMany(p =>
         {
-            var resource = Reference().Replace(p.Resource, match =>
+            var cyclic = Reference().Matches(p.Resource).Select(m => m.Value).Distinct().Where(reference => DependsOnFunction(reference, functionId)).ToList();
+            if (cyclic.Count == 0) return [p];
+            var resources = new List<string> { p.Resource };
+            foreach (var reference in cyclic)
             {
+                var match = Reference().Match(reference);
                 var id = match.Groups["id"].Value;
-                if (!template.Resources.TryGetValue(id, out var target) || !dependencies.DependsOn(id, functionId)) return match.Value;
-                var attribute = match.Groups["attribute"].Success ? match.Groups["attribute"].Value : null;
-                var replacement = Spelled(target, attribute);
+                var target = template.Resources[id];
+                var spellings = Spelled(target, match.Groups["attribute"].Success ? match.Groups["attribute"].Value : null);
                 findings.Add(new Finding("RG3006", Severity.Info,
-                    $"{p.Action} on {id}: written as {replacement} rather than {match.Value}, because {id} depends on {functionId} and a reference from its role would be a circular dependency.",
+                    $"{p.Action} on {id}: written as {string.Join(" and ", spellings)} rather than {reference}, because {id} depends on {functionId} and a reference from its role would be a circular dependency.",
                     Path.GetFileName(template.Path), target.Span.Line, target.Span.Column));
-                return replacement;
-            });
-            return resource == p.Resource ? p : p with { Resource = resource };
+                resources = resources.SelectMany(r => spellings.Select(spelled => r.Replace(reference, spelled, StringComparison.Ordinal))).ToList();
+            }
+            return resources.Distinct().Select(r => p with { Resource = r });
         }).ToImmutableArray();
         return (rewritten, findings.Distinct().ToImmutableArray());
     }
 
-    /// <summary>The resource's name (for a Ref that gives the name) or ARN, built without referencing the resource.</summary>
-    private string Spelled(CfnResource resource, string? attribute)
+    private bool DependsOnFunction(string reference, string functionId)
     {
-        var type = types.Find(resource.Type);
-        var name = Name(resource, type);
-        var kind = types.KindOf(new TemplateResourceRef(resource.LogicalId, resource.Type, attribute));
-        if (kind == "name" || type is null) return name;
-        var format = catalog.Services.GetValueOrDefault(type.IamService)?.ResourceArns.GetValueOrDefault(type.IamResourceType);
-        if (format is null) return "*";
-        var placeholders = ArnBuilder.Placeholders(format);
-        var fragments = placeholders.ToDictionary(p => p, p => ImmutableArray.Create(new ArnFragment(p == placeholders[0] ? name : "*", false, [])));
-        return ArnBuilder.Build(format, fragments)[0].Arn;
+        var id = Reference().Match(reference).Groups["id"].Value;
+        return template.Resources.ContainsKey(id) && dependencies.DependsOn(id, functionId);
     }
 
-    private string Name(CfnResource resource, CloudFormationType? type)
+    /// <summary>The resource's names (for a Ref that gives the name) or ARNs, built without referencing the resource.</summary>
+    private ImmutableArray<string> Spelled(CfnResource resource, string? attribute)
     {
-        if (type?.NameProperty is { } property && resource.Properties[property] is { } node)
+        var type = types.Find(resource.Type);
+        var names = Names(resource, type);
+        var kind = types.KindOf(new TemplateResourceRef(resource.LogicalId, resource.Type, attribute));
+        if (kind == "name" || type is null) return names;
+        var format = catalog.Services.GetValueOrDefault(type.IamService)?.ResourceArns.GetValueOrDefault(type.IamResourceType);
+        if (format is null) return ["*"];
+        var placeholders = ArnBuilder.Placeholders(format);
+        return names.Select(name => ArnBuilder.Build(format, placeholders.ToDictionary(p => p, p => ImmutableArray.Create(new ArnFragment(p == placeholders[0] ? name : "*", false, []))))[0].Arn)
+            .Distinct()
+            .ToImmutableArray();
+    }
+
+    /// <summary>What the name property says (each branch of an Fn::If, the generated name for AWS::NoValue), else the generated name.</summary>
+    private ImmutableArray<string> Names(CfnResource resource, CloudFormationType? type)
+    {
+        if (type?.NameProperty is { } property && resource.Properties[property] is not null)
         {
-            var options = expressions.Read(node);
-            if (options.Length == 1 && options[0].Known && !Reference().Matches(options[0].Sub).Any(m => !m.Groups["id"].Value.StartsWith("AWS", StringComparison.Ordinal) && template.Resources.ContainsKey(m.Groups["id"].Value)))
-                return options[0].Sub;
+            var options = expressions.Names(resource, property);
+            if (options.Length > 0 && options.All(o => o.Known && !Reference().Matches(o.Sub).Any(m => !m.Groups["id"].Value.StartsWith("AWS", StringComparison.Ordinal) && template.Resources.ContainsKey(m.Groups["id"].Value))))
+                return options.Select(o => o.Sub).ToImmutableArray();
         }
-        return $"*-{resource.LogicalId.ToLowerInvariant()}-*";
+        return [TemplateExpressionReader.GeneratedNamePattern(resource.LogicalId)];
     }
 }

@@ -81,8 +81,8 @@ public sealed class EventSourceBinder(EventModel model, CloudFormationTypes type
     private ImmutableArray<TemplateExpression>? LiteralName(TemplateResourceRef resource)
     {
         if (resource.Attribute is not null || types.Find(resource.ResourceType)?.NameProperty is not { } nameProperty) return null;
-        if (!template.Resources.TryGetValue(resource.LogicalId, out var declared) || declared.Properties[nameProperty] is not { } nameNode) return null;
-        var names = expressions.Read(nameNode);
+        if (!template.Resources.TryGetValue(resource.LogicalId, out var declared) || declared.Properties[nameProperty] is null) return null;
+        var names = expressions.Names(declared, nameProperty);
         // A name that itself refers to a resource could close the same cycle; only names built from literals and parameters are safe.
         return names.IsEmpty || names.Any(n => !n.Known || n.Resource is not null) ? null : names;
     }

@@ -20,6 +20,23 @@ public sealed class TemplateExpressionReader(CfnTemplate template, CloudFormatio
     public ImmutableArray<TemplateExpression> Read(CfnNode node) =>
         Evaluate(node, 0).OfType<TemplateExpression>().Select(WithResource).Distinct().ToImmutableArray();
 
+    /// <summary>True when some branch makes the value <c>AWS::NoValue</c>: the property may be unset (a name CloudFormation generates).</summary>
+    public bool CanBeAbsent(CfnNode node) => Evaluate(node, 0).Any(e => e is null);
+
+    /// <summary>
+    /// The names a resource with a name property can have: what the property says and, when it is absent or may be
+    /// (<c>!If [C, !Ref AWS::NoValue, ...]</c>), the name CloudFormation generates, <c>stack-logicalid-suffix</c>
+    /// (lower case for buckets, truncated when long), matched as <c>*-logicalid-*</c>.
+    /// </summary>
+    public ImmutableArray<TemplateExpression> Names(CfnResource resource, string nameProperty)
+    {
+        var node = resource.Properties[nameProperty];
+        var given = node is null ? [] : Read(node);
+        return node is null || CanBeAbsent(node) ? given.Add(TemplateExpression.Literal(GeneratedNamePattern(resource.LogicalId))) : given;
+    }
+
+    public static string GeneratedNamePattern(string logicalId) => $"*-{logicalId.ToLowerInvariant()}-*";
+
     // A null option is AWS::NoValue: the value is absent (a list element removed, a property unset).
     private ImmutableArray<TemplateExpression?> Evaluate(CfnNode node, int depth)
     {
