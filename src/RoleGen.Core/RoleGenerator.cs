@@ -177,7 +177,8 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
             findings.AddRange(analysis.Findings);
             var eventFields = new EventSourceBinder(knowledge.Events, knowledge.Types, context.Template, context.Expressions).Bind(function);
             var environment = new FunctionEnvironment(function.Environment.ToImmutableSortedDictionary(
-                e => e.Key, e => context.Expressions.Read(e.Value), StringComparer.Ordinal), eventFields);
+                e => e.Key, e => context.Expressions.Read(e.Value), StringComparer.Ordinal), eventFields,
+                function.Environment.Where(e => context.Expressions.CanBeAbsent(e.Value)).Select(e => e.Key).ToHashSet(StringComparer.Ordinal));
             findings.AddRange(analysis.Calls.SelectMany(c => c.Arguments).SelectMany(a => environment.EventFindings(a.Value)));
             permissions = permissions.Add(new CallPermissions(knowledge.Table, new ValueRenderer(new TemplateResources(knowledge.Types))).For(analysis.Calls, environment));
         }

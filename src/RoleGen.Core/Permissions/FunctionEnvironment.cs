@@ -10,16 +10,22 @@ namespace RoleGen.Core.Permissions;
 /// can take, and the fields of the events that trigger it (<see cref="EventSourceBinder"/>). Binding replaces
 /// <see cref="EnvVarValue"/>s and <see cref="EventFieldValue"/>s in a value by what the template says.
 /// </summary>
+/// <param name="mayBeUnset">Variables the template sets with a branch that is <c>AWS::NoValue</c>: code's fallbacks for them stay live.</param>
 public sealed class FunctionEnvironment(
     ImmutableSortedDictionary<string, ImmutableArray<TemplateExpression>> variables,
-    ImmutableSortedDictionary<string, BoundEventField>? eventFields = null)
+    ImmutableSortedDictionary<string, BoundEventField>? eventFields = null,
+    IReadOnlySet<string>? mayBeUnset = null)
 {
     public static FunctionEnvironment Empty { get; } = new(ImmutableSortedDictionary<string, ImmutableArray<TemplateExpression>>.Empty);
 
     public bool Defines(string name) => variables.ContainsKey(name);
 
+    /// <summary>True when the template always sets the variable for this function, so a fallback in code never runs.</summary>
+    private bool AlwaysSets(string name) => Defines(name) && mayBeUnset?.Contains(name) != true;
+
     public Value Bind(Value value) => value switch
     {
+        EnvVarValue { Fallback: { } fallback } env when !AlwaysSets(env.Name) => Value.OneOf([Bind(env with { Fallback = null }), Bind(fallback)]),
         EnvVarValue env when variables.TryGetValue(env.Name, out var options) && !options.IsEmpty =>
             Value.OneOf(options.Select(o => (Value)new TemplateValue(o))),
         EventFieldValue field => EventField(field),
@@ -51,6 +57,7 @@ public sealed class FunctionEnvironment(
     public IEnumerable<Finding> EventFindings(Value value) => value switch
     {
         EventFieldValue field when eventFields?.GetValueOrDefault(EventSourceBinder.Key(field.Source, field.Field)) is { } bound => bound.Findings,
+        EnvVarValue { Fallback: { } fallback } env when !AlwaysSets(env.Name) => EventFindings(fallback),
         ConcatValue concat => concat.Parts.SelectMany(EventFindings),
         OneOfValue oneOf => oneOf.Options.SelectMany(EventFindings),
         ObjectValue obj => obj.Parts.SelectMany(EventFindings),
@@ -62,7 +69,8 @@ public sealed class FunctionEnvironment(
     /// <summary>Environment variables the value reads that the template does not set for this function.</summary>
     public IEnumerable<EnvVarValue> Unbound(Value value) => value switch
     {
-        EnvVarValue env when !Defines(env.Name) => [env],
+        EnvVarValue env when !Defines(env.Name) => env.Fallback is null ? [env] : [env, .. Unbound(env.Fallback)],
+        EnvVarValue { Fallback: { } fallback } env when !AlwaysSets(env.Name) => Unbound(fallback),
         ConcatValue concat => concat.Parts.SelectMany(Unbound),
         OneOfValue oneOf => oneOf.Options.SelectMany(Unbound),
         ObjectValue obj => obj.Parts.SelectMany(Unbound),

@@ -21,6 +21,9 @@ public class ValueResolutionTests
     [InlineData("_config[\"Storage:Bucket\"]", "env:Storage__Bucket")]
     [InlineData("_config.GetSection(\"Storage\")[\"Bucket\"]", "env:Storage__Bucket")]
     [InlineData("_config.GetValue<string>(\"Storage:Bucket\")", "env:Storage__Bucket")]
+    [InlineData("_config.GetSection(\"BUCKET\").Value", "env:BUCKET")]
+    [InlineData("_config.GetRequiredSection(\"Storage:Bucket\").Value", "env:Storage__Bucket")]
+    [InlineData("_config.GetSection(\"Storage\").GetSection(\"Bucket\").Value", "env:Storage__Bucket")]
     [InlineData("local", "(\"one\"|\"two\")")]
     public void Resolves_the_bucket_argument(string expression, string expected)
     {

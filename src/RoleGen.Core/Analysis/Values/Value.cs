@@ -23,7 +23,14 @@ public abstract record Value
 public sealed record LiteralValue(string Text) : Value;
 
 /// <summary>Read from an environment variable (directly, or through IConfiguration / options binding).</summary>
-public sealed record EnvVarValue(string Name, SourceLocation? Location) : Value;
+public sealed record EnvVarValue(string Name, SourceLocation? Location) : Value
+{
+    /// <summary>
+    /// The value code uses when the variable is not set (<c>GetEnvironmentVariable("X") ?? "orders"</c>): dead when the
+    /// template sets X for the function, so it is granted only when it does not (or may not).
+    /// </summary>
+    public Value? Fallback { get; init; }
+}
 
 /// <summary>Read from the triggering event, e.g. (S3, BucketName) or (SQS, EventSourceArn).</summary>
 public sealed record EventFieldValue(string Source, string Field, SourceLocation? Location) : Value;

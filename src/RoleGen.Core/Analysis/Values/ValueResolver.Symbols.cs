@@ -9,6 +9,9 @@ public sealed partial class ValueResolver
 {
     private Value SymbolReference(ExpressionSyntax expression, ResolveScope scope)
     {
+        // config.GetSection("Bucket").Value, config.GetRequiredSection("A:B").Value
+        if (expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" } && ConfigurationPath(expression, scope) is { } path)
+            return ConfigurationValue(path, expression, scope);
         var model = project.Model(expression.SyntaxTree);
         var info = model.GetSymbolInfo(expression);
         var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);

@@ -51,8 +51,7 @@ public sealed partial class ValueResolver(
             MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty", Expression: PredefinedTypeSyntax or IdentifierNameSyntax { Identifier.ValueText: "String" } } => new LiteralValue(""),
             InterpolatedStringExpressionSyntax interpolated => Interpolation(interpolated, scope),
             BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add => Concat([Resolve(add.Left, scope), Resolve(add.Right, scope)]),
-            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce =>
-                Value.OneOf([WithoutNull(Resolve(coalesce.Left, scope)), Resolve(coalesce.Right, scope)]),
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce => Coalesce(coalesce, scope),
             ConditionalExpressionSyntax conditional => Value.OneOf([Resolve(conditional.WhenTrue, scope), Resolve(conditional.WhenFalse, scope)]),
             SwitchExpressionSyntax switchExpression => Value.OneOf(switchExpression.Arms.Select(a => Resolve(a.Expression, scope))),
             BaseObjectCreationExpressionSyntax creation => ObjectCreation(creation, scope),
@@ -70,6 +69,14 @@ public sealed partial class ValueResolver(
             IdentifierNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax => SymbolReference(expression, scope),
             _ => Unknown(expression, $"'{Short(expression)}' is computed at run time"),
         };
+    }
+
+    /// <summary><c>a ?? b</c>: a when it is set, else b; an environment variable keeps b as its fallback (see <see cref="EnvVarValue.Fallback"/>).</summary>
+    private Value Coalesce(BinaryExpressionSyntax coalesce, ResolveScope scope)
+    {
+        var left = WithoutNull(Resolve(coalesce.Left, scope));
+        var right = Resolve(coalesce.Right, scope);
+        return left is EnvVarValue { Fallback: null } variable ? variable with { Fallback = right } : Value.OneOf([left, right]);
     }
 
     private static Value Constant(object? value) => value switch

@@ -6,6 +6,7 @@ public static class ValueText
     public static string Of(Value value) => value switch
     {
         LiteralValue l => $"\"{l.Text}\"",
+        EnvVarValue { Fallback: { } fallback } e => $"(env:{e.Name}|{Of(fallback)})",
         EnvVarValue e => $"env:{e.Name}",
         EventFieldValue f => $"event:{f.Source}.{f.Field}",
         EventPartValue p => $"event:{p.Source}:{p.Part}" + (p.Path.Length == 0 ? "" : "." + p.Path),
