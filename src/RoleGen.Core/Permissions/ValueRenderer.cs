@@ -65,6 +65,9 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
             "kms-key" when fillsAlias => [AliasName(pattern)],
             "kms-key" => [KmsKey(pattern)],
             "sns-subscription-arn" => [SubscriptionTopic(pattern)],
+            "secret-id" => [SecretId(pattern)],
+            "ssm-parameter-name" => [ParameterName(pattern)],
+            "ssm-parameter-path" => [ParameterPath(pattern)],
             "arn" or "name-or-arn" when text.StartsWith("arn:", StringComparison.Ordinal) => [new ArnFragment(text, true, pattern.Unknowns)],
             _ => [new ArnFragment(text, false, pattern.Unknowns)],
         };
@@ -129,6 +132,32 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
         var text = pattern.Text;
         if (text.StartsWith("arn:", StringComparison.Ordinal)) return new ArnFragment(text, true, pattern.Unknowns);
         return new ArnFragment(text.StartsWith("alias/", StringComparison.Ordinal) ? text[6..] : text, false, pattern.Unknowns);
+    }
+
+    /// <summary>
+    /// A secret's ARN, or its name: Secrets Manager ends a secret's ARN with "-" and six random characters, so a name
+    /// matches as <c>name-??????</c>.
+    /// </summary>
+    private static ArnFragment SecretId(Pattern pattern)
+    {
+        var text = pattern.Text;
+        if (text.StartsWith("arn:", StringComparison.Ordinal)) return new ArnFragment(text, true, pattern.Unknowns);
+        return new ArnFragment(text.EndsWith('*') ? text : text + "-??????", false, pattern.Unknowns);
+    }
+
+    /// <summary>A parameter's ARN, or its name: the ARN holds the name without its leading "/" (parameter/app/db for /app/db).</summary>
+    private static ArnFragment ParameterName(Pattern pattern)
+    {
+        var text = pattern.Text;
+        if (text.StartsWith("arn:", StringComparison.Ordinal)) return new ArnFragment(text, true, pattern.Unknowns);
+        return new ArnFragment(text.TrimStart('/'), false, pattern.Unknowns);
+    }
+
+    /// <summary>A path of parameters (GetParametersByPath): the parameters whose names start with it, <c>parameter/app*</c> for /app.</summary>
+    private static ArnFragment ParameterPath(Pattern pattern)
+    {
+        var name = ParameterName(pattern);
+        return name.WholeArn || name.Text.EndsWith('*') ? name : name with { Text = name.Text + "*" };
     }
 
     /// <summary>A subscription ARN is its topic's ARN plus ":id"; subscription calls are authorized on the topic.</summary>

@@ -51,7 +51,7 @@ public class GenerateCommandTests
     }
 
     [Theory]
-    [InlineData("public Task Read() => new Amazon.Lambda.AmazonLambdaClient().InvokeAsync(null);", "error RG1001")]
+    [InlineData("public Task Read() => new Amazon.Athena.AmazonAthenaClient().StartQueryExecutionAsync(null);", "error RG1001")]
     [InlineData("public Task Nothing() => Task.CompletedTask;", "error RG1003")]
     [InlineData("public Task Read() => _s3.GetObjectAsync(\"b\", \"k\") +;", "error RG1004")]
     public void An_error_finding_exits_1_after_writing_the_output(string member, string finding)

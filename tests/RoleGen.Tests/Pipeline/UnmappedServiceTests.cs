@@ -8,11 +8,11 @@ namespace RoleGen.Tests.Pipeline;
 public class UnmappedServiceTests
 {
     [Theory]
-    [InlineData("private readonly IAmazonLambda _client = new AmazonLambdaClient();", "await _client.InvokeAsync(new InvokeRequest());", "IAmazonLambda.InvokeAsync")]
+    [InlineData("private readonly IAmazonAthena _client = new AmazonAthenaClient();", "await _client.StartQueryExecutionAsync(new StartQueryExecutionRequest());", "IAmazonAthena.StartQueryExecutionAsync")]
     [InlineData("", "using var client = new AmazonSimpleEmailServiceV2Client(); await client.SendEmailAsync(new SendEmailRequest());", "AmazonSimpleEmailServiceV2Client.SendEmailAsync")]
     [InlineData("private Func<string, IAmazonApiGatewayManagementApi> Factory { get; } = url => new AmazonApiGatewayManagementApiClient();",
         "var api = Factory(\"https://x\"); await api.PostToConnectionAsync(new PostToConnectionRequest());", "IAmazonApiGatewayManagementApi.PostToConnectionAsync")]
-    [InlineData("private readonly Amazon.StepFunctions.IAmazonStepFunctions _sfn;", "await _sfn.StartExecutionAsync(new StartExecutionRequest());", "IAmazonStepFunctions.StartExecutionAsync")]
+    [InlineData("private readonly Amazon.CloudWatch.IAmazonCloudWatch _metrics;", "await _metrics.PutMetricDataAsync(new PutMetricDataRequest());", "IAmazonCloudWatch.PutMetricDataAsync")]
     public void A_call_on_a_client_of_an_unmapped_service_is_an_error_at_its_line(string members, string statements, string display)
     {
         var report = OneFunction.Run("", $$"""
@@ -62,7 +62,7 @@ public class UnmappedServiceTests
             {
                 public void Run()
                 {
-                    var client = new AmazonLambdaClient();
+                    var client = new AmazonAthenaClient();
                     client.Dispose();
                 }
             }

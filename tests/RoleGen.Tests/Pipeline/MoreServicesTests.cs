@@ -1,0 +1,108 @@
+using FluentAssertions;
+using RoleGen.Core.Diagnostics;
+using Xunit;
+
+namespace RoleGen.Tests.Pipeline;
+
+/// <summary>The calls functions make on Step Functions, EventBridge, Lambda, Secrets Manager and Parameter Store, through the real mapping table.</summary>
+public class MoreServicesTests
+{
+    private const string Resources = """
+        Flow:
+          Type: AWS::Serverless::StateMachine
+        Bus:
+          Type: AWS::Events::EventBus
+        Worker:
+          Type: AWS::Serverless::Function
+        Secret:
+          Type: AWS::SecretsManager::Secret
+        """;
+
+    private const string Environment = "FLOW: !Ref Flow\nBUS: !Ref Bus\nWORKER: !Ref Worker\nWORKER_ARN: !GetAtt Worker.Arn\nSECRET: !Ref Secret";
+
+    [Theory]
+    [InlineData("new AmazonStepFunctionsClient().StartExecutionAsync(new StartExecutionRequest { StateMachineArn = Env(\"FLOW\"), Input = \"{}\" })",
+        "states:StartExecution ${Flow}")]
+    [InlineData("new AmazonStepFunctionsClient().SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = \"t\", Output = \"{}\" })", "states:SendTaskSuccess *")]
+    [InlineData("new AmazonEventBridgeClient().PutEventsAsync(new PutEventsRequest { Entries = new List<PutEventsRequestEntry> { new() { EventBusName = Env(\"BUS\"), Detail = \"{}\" } } })",
+        "events:PutEvents arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${Bus}")]
+    [InlineData("new AmazonEventBridgeClient().PutEventsAsync(new PutEventsRequest { Entries = new List<PutEventsRequestEntry> { new() { Source = \"orders\", Detail = \"{}\" } } })",
+        "events:PutEvents arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default")]
+    [InlineData("new AmazonLambdaClient().InvokeAsync(new InvokeRequest { FunctionName = Env(\"WORKER\"), Payload = \"{}\" })",
+        "lambda:InvokeFunction arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Worker}")]
+    [InlineData("new AmazonLambdaClient().InvokeAsync(new InvokeRequest { FunctionName = Env(\"WORKER_ARN\") })", "lambda:InvokeFunction ${Worker.Arn}")]
+    [InlineData("new AmazonLambdaClient().InvokeAsync(new InvokeRequest { FunctionName = Env(\"WORKER\"), Qualifier = \"live\" })",
+        "lambda:InvokeFunction arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Worker}:live")]
+    [InlineData("new AmazonSecretsManagerClient().GetSecretValueAsync(new GetSecretValueRequest { SecretId = \"prod/db\" })",
+        "secretsmanager:GetSecretValue arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:prod/db-??????")]
+    [InlineData("new AmazonSecretsManagerClient().GetSecretValueAsync(new GetSecretValueRequest { SecretId = Env(\"SECRET\") })", "secretsmanager:GetSecretValue ${Secret}")]
+    [InlineData("new AmazonSimpleSystemsManagementClient().GetParameterAsync(new GetParameterRequest { Name = \"/app/db-url\", WithDecryption = true })",
+        "ssm:GetParameter arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/app/db-url")]
+    [InlineData("new AmazonSimpleSystemsManagementClient().GetParametersByPathAsync(new GetParametersByPathRequest { Path = \"/app\", Recursive = true })",
+        "ssm:GetParametersByPath arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/app*")]
+    [InlineData("new AmazonSimpleSystemsManagementClient().GetParametersAsync(new GetParametersRequest { Names = new List<string> { \"/a\", \"b\" } })",
+        "ssm:GetParameters arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/a|ssm:GetParameters arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/b")]
+    public void Each_call_is_granted_on_the_resource_it_names(string call, string expected)
+    {
+        var report = OneFunction.Run(Resources, $$"""
+            using Amazon.StepFunctions;
+            using Amazon.StepFunctions.Model;
+            using Amazon.EventBridge;
+            using Amazon.EventBridge.Model;
+            using Amazon.Lambda;
+            using Amazon.Lambda.Model;
+            using Amazon.SecretsManager;
+            using Amazon.SecretsManager.Model;
+            using Amazon.SimpleSystemsManagement;
+            using Amazon.SimpleSystemsManagement.Model;
+            namespace App;
+            public class Handler
+            {
+                private static string Env(string name) => Environment.GetEnvironmentVariable(name);
+                public Task Run() => {{call}};
+            }
+            """, Environment);
+
+        report.Findings.Should().NotContain(f => f.Severity == Severity.Error);
+        report.Grants().Should().Equal(expected.Split('|'));
+    }
+
+    [Fact]
+    public void A_method_of_a_partly_mapped_client_that_the_table_lacks_is_RG1001()
+    {
+        var report = OneFunction.Run("", """
+            using Amazon.Lambda;
+            namespace App;
+            public class Handler
+            {
+                public Task Run() => new AmazonLambdaClient().DeleteFunctionAsync("old");
+            }
+            """);
+
+        report.Findings.Should().ContainSingle(f => f.Code == FindingCodes.UnknownSdkCall).Which.Message.Should().Contain("mappings/lambda.yaml");
+    }
+
+    [Fact]
+    public void A_secret_under_a_customer_managed_key_needs_decrypt_on_the_key()
+    {
+        var report = OneFunction.Run("""
+            Key:
+              Type: AWS::KMS::Key
+            Secret:
+              Type: AWS::SecretsManager::Secret
+              Properties:
+                KmsKeyId: !Ref Key
+            """, """
+            using Amazon.SecretsManager;
+            using Amazon.SecretsManager.Model;
+            namespace App;
+            public class Handler
+            {
+                public Task Run() => new AmazonSecretsManagerClient().GetSecretValueAsync(new GetSecretValueRequest { SecretId = Environment.GetEnvironmentVariable("SECRET") });
+            }
+            """, "SECRET: !Ref Secret");
+
+        report.Grants().Should().Contain("secretsmanager:GetSecretValue ${Secret}")
+            .And.Contain("kms:Decrypt arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${Key} if StringEquals{kms:ViaService=secretsmanager.${AWS::Region}.amazonaws.com}");
+    }
+}
