@@ -57,7 +57,8 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
             .Where(a => !IsCancellationToken(model, a.Expression))
             .Select(a => new SdkArgument(a.NameColon?.Name.Identifier.ValueText, values.Resolve(a.Expression)))
             .ToImmutableArray();
-        return new SdkCall(clientType.Value.Name, operation, arguments, TypeArguments(model, invocation, name), location, $"{clientType.Value.Name}.{method}")
+        var typeArguments = TypeArguments(model, invocation, name).Select(t => values.TableMappingOf(t.Name) is { } mapped ? t with { MappedTable = mapped } : t).ToImmutableArray();
+        return new SdkCall(clientType.Value.Name, operation, arguments, typeArguments, location, $"{clientType.Value.Name}.{method}")
         {
             Receiver = origin?.Call,
             CarriedSetElsewhere = origin?.Call is null ? SetElsewhere(clientType.Value.Name) : ImmutableDictionary<string, SourceLocation>.Empty,

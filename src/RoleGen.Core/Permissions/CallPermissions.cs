@@ -38,7 +38,7 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
                     $"{original.Display} is not in the mapping table (mappings/{service.Service}.yaml): no permission was granted for it; add it to the table.", original.Location));
                 continue;
             }
-            foreach (var env in WithMakers(original).SelectMany(c => c.Arguments).SelectMany(a => environment.Unbound(a.Value)))
+            foreach (var env in WithMakers(original).SelectMany(ValuesOf).SelectMany(environment.Unbound))
                 if (unboundReported.Add(env.Name))
                     findings.Add(Finding.At(FindingCodes.UnboundEnvironmentVariable, Severity.Warning,
                         $"Environment variable {env.Name} is read here but the template does not set it for this function.", env.Location ?? original.Location));
@@ -62,6 +62,10 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
         return new PermissionSet(permissions.ToImmutable(), findings.Distinct().ToImmutableArray());
     }
 
+    /// <summary>The values a call reads: its arguments' and the tables code maps its entity types to.</summary>
+    private static IEnumerable<Value> ValuesOf(SdkCall call) =>
+        call.Arguments.Select(a => a.Value).Concat(call.TypeArguments.Select(t => t.MappedTable).OfType<Value>());
+
     /// <summary>The call and the calls that made its receiver (Table.LoadTable for table.PutItemAsync).</summary>
     private static IEnumerable<SdkCall> WithMakers(SdkCall call)
     {
@@ -72,6 +76,7 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
     private static SdkCall Bind(SdkCall call, FunctionEnvironment environment) => call with
     {
         Arguments = call.Arguments.Select(a => a with { Value = WithoutFeedback(environment.Bind(a.Value), call.Location) }).ToImmutableArray(),
+        TypeArguments = call.TypeArguments.Select(t => t.MappedTable is { } mapped ? t with { MappedTable = environment.Bind(mapped) } : t).ToImmutableArray(),
         Receiver = call.Receiver is null ? null : Bind(call.Receiver, environment),
     };
 

@@ -212,11 +212,15 @@ public sealed class RequestView
         return value is not null || optional ? value : new UnknownValue($"{maker.Display} does not set {path}", maker.Location);
     }
 
-    /// <summary>The DynamoDB table of the entity type: [DynamoDBTable("name")], else the type's name.</summary>
+    /// <summary>The DynamoDB table of the entity type: [DynamoDBTable("name")], else the type's name; and any table code maps the type to.</summary>
     private Value EntityTable()
     {
         if (_call.TypeArguments.IsEmpty)
             return new UnknownValue("the entity type of this call is not known", _call.Location);
-        return Value.OneOf(_call.TypeArguments.Select(t => t.Attributes.TryGetValue("DynamoDBTable", out var table) ? table : new LiteralValue(t.Name)));
+        return Value.OneOf(_call.TypeArguments.Select(t =>
+        {
+            var own = t.Attributes.TryGetValue("DynamoDBTable", out var table) ? table : new LiteralValue(t.Name);
+            return t.MappedTable is { } mapped ? Value.OneOf([mapped, own]) : own;
+        }));
     }
 }

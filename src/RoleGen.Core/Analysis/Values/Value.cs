@@ -94,7 +94,15 @@ public sealed record CollectionValue(ImmutableArray<Value> Items) : Value;
 public sealed record EntryValue(Value Key, Value Item) : Value;
 
 /// <summary>A type used as a generic argument or an object's type, with the constructor arguments of its attributes.</summary>
-public sealed record TypeValue(string Name, ImmutableSortedDictionary<string, Value> Attributes) : Value;
+public sealed record TypeValue(string Name, ImmutableSortedDictionary<string, Value> Attributes) : Value
+{
+    /// <summary>
+    /// The table names code maps the type to process-wide (<c>AWSConfigsDynamoDB.Context.TypeMappings[typeof(T)] = new
+    /// TypeMapping(typeof(T), name)</c>, or <c>AddMapping</c>), when reachable code does: usually under a condition, so
+    /// the type's own table stays possible.
+    /// </summary>
+    public Value? MappedTable { get; init; }
+}
 
 /// <summary>An environment variable bound to what the template sets it to. Produced by binding, never by the analysis.</summary>
 public sealed record TemplateValue(TemplateExpression Expression) : Value;

@@ -372,6 +372,22 @@ public sealed partial class ValueResolver
             .ToList();
     }
 
+    /// <summary>
+    /// The tables reachable code maps an entity type to for every DynamoDBContext of the process (<c>new TypeMapping(typeof(T),
+    /// name)</c>, assigned to <c>AWSConfigsDynamoDB.Context.TypeMappings</c> or passed to <c>AddMapping</c>), or null.
+    /// </summary>
+    public Value? TableMappingOf(string typeName)
+    {
+        var tables = new List<Value>();
+        foreach (var creation in index.CallsNamed("TypeMapping").OfType<ObjectCreationExpressionSyntax>())
+        {
+            if (creation.ArgumentList is not { Arguments: [{ Expression: TypeOfExpressionSyntax typeOf }, var table] } || !IsInReachableCode(creation)) continue;
+            if (SyntaxIndex.TypeName(typeOf.Type) != typeName) continue;
+            tables.Add(Resolve(table.Expression));
+        }
+        return tables.Count == 0 ? null : Value.OneOf(tables);
+    }
+
     private List<ISymbol> ReachedImplementations(ISymbol member) =>
         implementations.ImplementationsOf(member)
             .Where(i => reachable.Contains(i) || (i is IPropertySymbol { GetMethod: { } getter } && reachable.Contains(getter)))

@@ -1,0 +1,43 @@
+using FluentAssertions;
+using Xunit;
+
+namespace RoleGen.Tests.Pipeline;
+
+/// <summary>A process-wide table mapping for an entity type (AWSConfigsDynamoDB.Context) names the table DynamoDBContext uses.</summary>
+public class DynamoDBTypeMappingTests
+{
+    private const string Table = "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/";
+
+    [Theory]
+    [InlineData("AWSConfigsDynamoDB.Context.TypeMappings[typeof(Blog)] = new Amazon.Util.TypeMapping(typeof(Blog), Environment.GetEnvironmentVariable(\"BLOG_TABLE\"));", $"{Table}${{Blogs}}|{Table}Blog")]
+    [InlineData("AWSConfigsDynamoDB.Context.AddMapping(new TypeMapping(typeof(Blog), \"blogs-v2\"));", $"{Table}Blog|{Table}blogs-v2")]
+    [InlineData("AWSConfigsDynamoDB.Context.AddMapping(new TypeMapping(typeof(Other), \"others\"));", $"{Table}Blog")] // another type's mapping
+    [InlineData("", $"{Table}Blog")]
+    public void The_mapped_table_is_granted_besides_the_types_own(string mapping, string expected)
+    {
+        var report = OneFunction.Run("""
+            Blogs:
+              Type: AWS::DynamoDB::Table
+            """, $$"""
+            using Amazon;
+            using Amazon.Util;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DataModel;
+            namespace App;
+            public class Blog { public string Id { get; set; } }
+            public class Other { public string Id { get; set; } }
+            public class Handler
+            {
+                private readonly DynamoDBContext _context;
+                public Handler()
+                {
+                    {{mapping}}
+                    _context = new DynamoDBContext(new AmazonDynamoDBClient());
+                }
+                public Task Run() => _context.LoadAsync<Blog>("id");
+            }
+            """, "BLOG_TABLE: !Ref Blogs");
+
+        string.Join("|", report.Grants().Where(g => g.StartsWith("dynamodb:GetItem ", StringComparison.Ordinal)).Select(g => g["dynamodb:GetItem ".Length..])).Should().Be(expected);
+    }
+}
