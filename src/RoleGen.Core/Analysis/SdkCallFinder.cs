@@ -42,6 +42,8 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
         };
         if (receiver is null || name is null) return null;
         var model = project.Model(invocation.SyntaxTree);
+        if (depth == 0 && clients.OtherClients.Libraries.ContainsKey(name.Identifier.ValueText))
+            return new SdkCall(Mappings.SdkClientNaming.LibraryClient, name.Identifier.ValueText, [], [], values.Location(name), name.Identifier.ValueText);
         var clientType = ReceiverType(model, receiver);
         var origin = depth < MaxOriginDepth && (clientType is null || clients.IsReturned(clientType.Value.Name))
             ? Origin(model, receiver, depth)

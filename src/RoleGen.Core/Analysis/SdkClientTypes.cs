@@ -24,6 +24,7 @@ public sealed record SdkClientTypes(
             OtherClients = table.OtherClients,
             OperationNames = table.ClientsByType.Values.SelectMany(c => c.Operations.Keys)
                 .SelectMany(method => new[] { method, method + "Async" })
+                .Concat(table.OtherClients.Libraries.Keys)
                 .ToImmutableHashSet(StringComparer.Ordinal),
         };
 

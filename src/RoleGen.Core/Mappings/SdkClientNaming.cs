@@ -11,6 +11,12 @@ namespace RoleGen.Core.Mappings;
 /// </summary>
 public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Names, ImmutableHashSet<string> Except)
 {
+    /// <summary>Library methods that call AWS themselves (<c>AddSystemsManager</c>), by name, with what they do.</summary>
+    public ImmutableDictionary<string, string> Libraries { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The client type of the calls to <see cref="Libraries"/> (not a type: no mapping file can claim it).</summary>
+    public const string LibraryClient = "<library>";
+
     public const string FileName = "sdk-clients.yaml";
 
     /// <summary>Matches nothing: for tables loaded without the file.</summary>
@@ -34,7 +40,7 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
 
     public static SdkClientNaming Load(string path)
     {
-        var root = MappingFile.ReadRoot(path, "namespace, names, except");
+        var root = MappingFile.ReadRoot(path, "namespace, names, except, libraries");
         var display = "mappings/" + Path.GetFileName(path);
         string Scalar(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { Length: > 0 } value }
             ? value
@@ -45,6 +51,9 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
         var names = List("names");
         if (names.FirstOrDefault(n => !Regex.IsMatch(n, @"^[A-Za-z0-9_*]+$")) is { } bad)
             throw new RoleGenInputException($"{display}: name pattern '{bad}' may hold only letters, digits, _ and *");
-        return new SdkClientNaming(Scalar("namespace"), names, List("except").ToImmutableHashSet(StringComparer.Ordinal));
+        var libraries = root.Children.TryGetValue(new YamlScalarNode("libraries"), out var node) && node is YamlMappingNode entries
+            ? entries.Children.ToImmutableDictionary(e => ((YamlScalarNode)e.Key).Value!, e => (e.Value as YamlScalarNode)?.Value ?? "", StringComparer.Ordinal)
+            : ImmutableDictionary<string, string>.Empty;
+        return new SdkClientNaming(Scalar("namespace"), names, List("except").ToImmutableHashSet(StringComparer.Ordinal)) { Libraries = libraries };
     }
 }

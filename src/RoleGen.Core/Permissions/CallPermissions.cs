@@ -26,7 +26,10 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
             if (ObjectMethods.Contains(original.Method)) continue;
             if (!table.ClientsByType.TryGetValue(original.ClientType, out var client))
             {
-                if (table.OtherClients.Matches(original.ClientType, null))
+                if (original.ClientType == SdkClientNaming.LibraryClient)
+                    findings.Add(Finding.At(FindingCodes.UnknownSdkCall, Severity.Error,
+                        $"{original.Display} makes AWS calls inside a library the mapping table does not cover ({table.OtherClients.Libraries.GetValueOrDefault(original.Method)}): no permission was granted for them; grant them by hand.", original.Location));
+                else if (table.OtherClients.Matches(original.ClientType, null))
                     findings.Add(Finding.At(FindingCodes.UnknownSdkCall, Severity.Error,
                         $"{original.Display} is a call on {original.ClientType}, the client of an AWS service the mapping table does not cover ({string.Join(", ", table.Services.Select(s => s.Service).Distinct())}): no permission was granted for it; add a mappings/<service>.yaml for it.", original.Location));
                 continue;

@@ -126,4 +126,27 @@ public class MoreValueTests
         analysis.Calls.Single().Arguments[0].Value.Should().BeOfType<RoleGen.Core.Analysis.Values.UnknownValue>()
             .Which.Reason.Should().Be(reason);
     }
+
+    [Fact]
+    public void Overloads_of_a_call_that_does_not_bind_are_told_apart_by_their_arguments()
+    {
+        // Credentials and RegionEndpoint are not referenced: the three-argument call does not bind, and each overload is a candidate.
+        const string source = """
+            using Amazon.S3;
+            namespace App;
+            public class Store
+            {
+                private readonly string _bucket;
+                private Store(Credentials credentials, RegionEndpoint region, string bucket) { _bucket = bucket; }
+                public static Store Create(Credentials credentials, RegionEndpoint region, string bucket) => new Store(credentials, region, bucket);
+                public static Store Create(string bucket) => Create(Credentials.Default(), RegionEndpoint.Get(), bucket);
+                public Task Get() => new AmazonS3Client().GetObjectAsync(_bucket, "k");
+            }
+            public class Function
+            {
+                public Task Handle() => Store.Create("uploads").Get();
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal("AmazonS3Client.GetObject(\"uploads\", \"k\")");
+    }
 }

@@ -70,4 +70,40 @@ public class UnmappedServiceTests
 
         report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnknownSdkCall);
     }
+
+    [Theory]
+    [InlineData("var config = new ConfigurationBuilder().AddSystemsManager(\"/app\").Build();", "AddSystemsManager", "Parameter Store")]
+    [InlineData("new ServiceCollection().AddAWSMessageBus(bus => bus.AddSQSPublisher<Order>(\"https://sqs.us-east-1.amazonaws.com/1/q\"));", "AddSQSPublisher", "sqs:SendMessage")]
+    public void A_library_that_calls_AWS_itself_is_an_error_at_its_line(string statement, string method, string described)
+    {
+        var report = OneFunction.Run("", $$"""
+            namespace App;
+            public record Order(string Id);
+            public class Handler
+            {
+                public void Run()
+                {
+                    {{statement}}
+                }
+            }
+            """);
+
+        report.Findings.Should().ContainSingle(f => f.Code == FindingCodes.UnknownSdkCall)
+            .Which.Should().Match<Finding>(f => f.Severity == Severity.Error && f.Line == 7 && f.Message.StartsWith(method + " makes AWS calls inside a library") && f.Message.Contains(described));
+    }
+
+    [Fact]
+    public void A_method_of_the_project_named_like_such_a_library_method_is_followed_not_reported()
+    {
+        var report = OneFunction.Run("", """
+            namespace App;
+            public static class Setup { public static object AddSystemsManager(this object builder, string path) => builder; }
+            public class Handler
+            {
+                public void Run() => new object().AddSystemsManager("/app");
+            }
+            """);
+
+        report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnknownSdkCall);
+    }
 }

@@ -299,8 +299,30 @@ public sealed partial class ValueResolver
             var info = project.Model(call.SyntaxTree).GetSymbolInfo(call);
             var targets = info.Symbol is not null ? [info.Symbol] : info.CandidateSymbols;
             if (targets.IsEmpty && call is InvocationExpressionSyntax invocation) targets = DiRegistrationReader.ContainerService(project.Model(call.SyntaxTree), invocation);
+            // A call that does not bind (an argument's type is not referenced) has every overload as a candidate: keep
+            // only the overloads its arguments fit, so that one overload's arguments are not read as another's.
+            if (info.Symbol is null && !TakesArguments(method, call)) continue;
             if (targets.Any(t => CanRun(t, method))) yield return call;
         }
+    }
+
+    /// <summary>True when the call's arguments fit the method's parameters: their number, and the names of named ones.</summary>
+    private static bool TakesArguments(IMethodSymbol method, SyntaxNode call)
+    {
+        var arguments = call switch
+        {
+            InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments,
+            BaseObjectCreationExpressionSyntax creation => creation.ArgumentList?.Arguments ?? default,
+            ConstructorInitializerSyntax initializer => initializer.ArgumentList.Arguments,
+            PrimaryConstructorBaseTypeSyntax baseType => baseType.ArgumentList.Arguments,
+            _ => default,
+        };
+        var parameters = method.IsExtensionMethod && call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax }
+            ? method.Parameters.RemoveAt(0)
+            : method.Parameters;
+        var required = parameters.Count(p => !p.IsOptional && !p.IsParams);
+        if (arguments.Count < required || (arguments.Count > parameters.Length && !parameters.Any(p => p.IsParams))) return false;
+        return arguments.All(a => a.NameColon is null || parameters.Any(p => p.Name == a.NameColon.Name.Identifier.ValueText));
     }
 
     /// <summary>True when calling <paramref name="target"/> may run <paramref name="method"/> (same method, or an interface/virtual member it implements).</summary>
