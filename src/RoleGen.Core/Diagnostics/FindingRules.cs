@@ -36,6 +36,8 @@ public static class FindingRules
             "A template value is known only at deploy time (Fn::ImportValue, {{resolve:...}}), so the resource it names cannot be pinned down."),
         new FindingRule("RG2006", "NotDotNet", "Function is not .NET",
             "A function whose runtime is not .NET: RoleGen leaves it alone."),
+        new FindingRule("RG2007", "ShortenedFunctionName", "Generated function name will be shortened",
+            "Deployed as a stack that samconfig names, the name CloudFormation generates for the function exceeds 64 characters and is shortened, so the role's log group grant would not match."),
         new FindingRule("RG3001", "MissingPermission", "Needed permission not granted",
             "The code or configuration needs an action on a resource that no current grant of the function's role covers: the call will fail with AccessDenied."),
         new FindingRule("RG3002", "BroaderThanNeeded", "Grant broader than needed",

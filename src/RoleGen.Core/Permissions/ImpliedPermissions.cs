@@ -68,6 +68,10 @@ public sealed partial class ImpliedPermissions(ImpliedRules rules, CfnTemplate t
         return options.All(o => o.Known) ? options.Select(o => o.Sub).ToArray() : [];
     }
 
+    /// <summary>True when the function's log group is the one named after the name CloudFormation generates for it.</summary>
+    public bool UsesGeneratedLogGroup(FunctionSpec function) =>
+        LogGroupNames(function).Any(n => n == $"/aws/lambda/${{AWS::StackName}}-{function.LogicalId}-*");
+
     /// <summary>A template-declared log group for this function means Lambda need not (and should not) create it.</summary>
     private bool DeclaresLogGroup(FunctionSpec function)
     {
