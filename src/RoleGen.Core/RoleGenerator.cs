@@ -176,6 +176,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         else
         {
             findings.AddRange(analysis.Findings);
+            findings.AddRange(UnseenEventSources(function, analysis, declaredAt));
             var eventFields = new EventSourceBinder(knowledge.Events, knowledge.Types, context.Template, context.Expressions).Bind(function);
             var environment = new FunctionEnvironment(function.Environment.ToImmutableSortedDictionary(
                 e => e.Key, e => context.Expressions.Read(e.Value), StringComparer.Ordinal), eventFields,
@@ -211,6 +212,24 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         foreach (var stack in context.StackNames.Where(s => s.Length + function.LogicalId.Length + 2 + LongestSuffix > LongestGeneratedName))
             yield return Finding.At(FindingCodes.ShortenedFunctionName, Severity.Warning,
                 $"deployed as stack '{stack}' (samconfig), this function's generated name is longer than {LongestGeneratedName} characters, so CloudFormation shortens it and the log group grant /aws/lambda/{stack}-{function.LogicalId}-* would not match: the function could not write its logs. Set FunctionName or LoggingConfig.LogGroup (RoleGen then grants that log group), or shorten the stack name or the logical id.", declaredAt);
+    }
+
+    /// <summary>
+    /// A handler that takes a polled event (SQSEvent, KinesisEvent, DynamoDBEvent) but has no such event source in the
+    /// template: the mapping that polls for it is made elsewhere, and the permissions the poller needs on its queue or
+    /// stream (which go on this role) are not visible here.
+    /// </summary>
+    private IEnumerable<Finding> UnseenEventSources(FunctionSpec function, HandlerAnalysis analysis, SourceLocation declaredAt)
+    {
+        var sources = analysis.ParameterTypes.Select(knowledge.Events.ByEventType).OfType<Analysis.Events.EventSource>().Distinct();
+        foreach (var source in sources)
+        {
+            var polled = source.Template.Select(t => t.EventType).Where(knowledge.Implied.EventSources.ContainsKey).ToList();
+            if (polled.Count == 0) continue; // pushed events (S3, SNS, API Gateway) need nothing on the role
+            if (function.Events.Any(e => polled.Contains(e.Type) || e.Type == FunctionSpecReader.EventSourceMappingEventType)) continue;
+            yield return Finding.At(FindingCodes.UnseenEventSource, Severity.Warning,
+                $"the handler takes {source.Name} events, but the template gives the function no {string.Join(" or ", polled)} event source: the mapping that polls for it is made elsewhere, and the read permissions the poller needs on that {source.Name} source go on this role; add the event to the template, or grant them by hand.", declaredAt);
+        }
     }
 
     private static ImmutableArray<Finding> Sorted(IEnumerable<Finding> findings) =>

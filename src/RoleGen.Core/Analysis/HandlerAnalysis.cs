@@ -14,4 +14,7 @@ public sealed record HandlerAnalysis(ImmutableArray<SdkCall> Calls, ImmutableArr
     /// relies on it to analyse again only the functions a changed file touches.
     /// </summary>
     public ImmutableArray<string> SourceFiles { get; init; } = [];
+
+    /// <summary>The simple type names of the handler's parameters (its event type among them: SQSEvent, KinesisEvent...).</summary>
+    public ImmutableArray<string> ParameterTypes { get; init; } = [];
 }

@@ -67,7 +67,11 @@ public sealed class ProjectAnalyzer
         var calls = new SdkCallFinder(_project, _clients, resolver).Find(reachable)
             .OrderBy(c => c.Location.File, StringComparer.Ordinal).ThenBy(c => c.Location.Line).ThenBy(c => c.Location.Column)
             .ToImmutableArray();
-        return new HandlerAnalysis(calls, _parseErrors) { SourceFiles = SourceFilesRead(reachable, resolver) };
+        return new HandlerAnalysis(calls, _parseErrors)
+        {
+            SourceFiles = SourceFilesRead(reachable, resolver),
+            ParameterTypes = entries.SelectMany(e => e.Parameters).Select(p => p.Type.Name).Where(n => n.Length > 0).Distinct().ToImmutableArray(),
+        };
     }
 
     private ImmutableArray<string> SourceFilesRead(ReachableCode reachable, ValueResolver resolver) =>
