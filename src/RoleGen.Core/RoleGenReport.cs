@@ -13,6 +13,25 @@ public sealed record FunctionReport(
 {
     public string RoleLogicalId => LogicalId + "Role";
 
+    /// <summary>
+    /// The <c>AWS::IAM::Policy</c> resource, attached to the role, holding the statements that name the function itself
+    /// (its log group, <c>/aws/lambda/${Fn}</c>, when CloudFormation generates its name): the role cannot refer to the
+    /// function that refers to it (a circular dependency), a policy attached to it can.
+    /// </summary>
+    [Newtonsoft.Json.JsonIgnore]
+    public string SelfPolicyLogicalId => LogicalId + "RolePolicy";
+
+    /// <summary>The statements of the role's own inline policy.</summary>
+    [Newtonsoft.Json.JsonIgnore]
+    public IEnumerable<PolicyStatement> RoleStatements => Statements.Where(s => !NamesItself(s));
+
+    /// <summary>The statements of <see cref="SelfPolicyLogicalId"/>; none for most functions with a FunctionName.</summary>
+    [Newtonsoft.Json.JsonIgnore]
+    public IEnumerable<PolicyStatement> SelfStatements => Statements.Where(NamesItself);
+
+    private bool NamesItself(PolicyStatement statement) =>
+        statement.Resources.Any(r => r.Contains("${" + LogicalId + "}", StringComparison.Ordinal) || r.Contains("${" + LogicalId + ".", StringComparison.Ordinal));
+
     /// <summary>The permissions boundary the role keeps (<see cref="Templates.PermissionsBoundary"/>), as <see cref="Templates.CfnJson"/> text; null when none.</summary>
     public string? PermissionsBoundary { get; init; }
 }

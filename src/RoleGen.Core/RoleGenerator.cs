@@ -160,7 +160,6 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         var declaredAt = DeclaredAt(function, context);
         var findings = new List<Finding>();
         var implied = context.Implied.For(function);
-        findings.AddRange(ShortenedNames(function, context, declaredAt));
         var permissions = new PermissionSet(implied, []);
 
         if (handler is null)
@@ -201,20 +200,6 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
     }
 
     /// <summary>
-    /// CloudFormation generates a function's name as stack-logicalid-suffix (a 13-character suffix at most), shortening
-    /// the stack and logical id parts when the whole would exceed Lambda's 64 characters. The role's log-group grant
-    /// uses the full stack name and logical id, so for a stack samconfig names that is too long it would not match.
-    /// </summary>
-    private static IEnumerable<Finding> ShortenedNames(FunctionSpec function, TemplateContext context, SourceLocation declaredAt)
-    {
-        const int LongestGeneratedName = 64, LongestSuffix = 13;
-        if (!context.Implied.UsesGeneratedLogGroup(function)) yield break;
-        foreach (var stack in context.StackNames.Where(s => s.Length + function.LogicalId.Length + 2 + LongestSuffix > LongestGeneratedName))
-            yield return Finding.At(FindingCodes.ShortenedFunctionName, Severity.Warning,
-                $"deployed as stack '{stack}' (samconfig), this function's generated name is longer than {LongestGeneratedName} characters, so CloudFormation shortens it and the log group grant /aws/lambda/{stack}-{function.LogicalId}-* would not match: the function could not write its logs. Set FunctionName or LoggingConfig.LogGroup (RoleGen then grants that log group), or shorten the stack name or the logical id.", declaredAt);
-    }
-
-    /// <summary>
     /// A handler that takes a polled event (SQSEvent, KinesisEvent, DynamoDBEvent) but has no such event source in the
     /// template: the mapping that polls for it is made elsewhere, and the permissions the poller needs on its queue or
     /// stream (which go on this role) are not visible here.
@@ -248,7 +233,6 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         private readonly Lazy<TemplateExpressionReader> _expressions;
         private readonly Lazy<CycleBreaker> _cycles;
         private readonly Lazy<ImpliedPermissions> _implied;
-        private readonly Lazy<IReadOnlyList<string>> _stackNames;
 
         public TemplateContext(CfnTemplate template, ImmutableArray<FunctionSpec> functions, RoleGenKnowledge knowledge)
         {
@@ -256,13 +240,9 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
             _expressions = new(() => new TemplateExpressionReader(template, knowledge.Types));
             _cycles = new(() => new CycleBreaker(template, new TemplateDependencies(template, functions), knowledge.Types, knowledge.Table.Catalog, Expressions));
             _implied = new(() => new ImpliedPermissions(knowledge.Implied, template, Expressions, knowledge.Types));
-            _stackNames = new(() => SamConfig.StackNames(template.Path));
         }
 
         public CfnTemplate Template { get; }
-
-        /// <summary>The stack names samconfig next to the template deploys it as (none when there is no such file).</summary>
-        public IReadOnlyList<string> StackNames => _stackNames.Value;
 
         public TemplateExpressionReader Expressions => _expressions.Value;
 

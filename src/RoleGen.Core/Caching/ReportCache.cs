@@ -90,7 +90,6 @@ public sealed class ReportCache
             AddFile(Path.GetFullPath(templatePath));
             AddFile(project.ProjectFile);
             foreach (var referenced in project.ReferencedProjects) AddFile(referenced);
-            foreach (var config in Templates.SamConfig.FilesNextTo(templatePath)) AddFile(config);
             var assets = Path.Combine(project.Directory, "obj", "project.assets.json");
             if (File.Exists(assets)) AddFile(assets); else Add("no assets");
 

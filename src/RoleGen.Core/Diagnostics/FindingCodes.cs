@@ -19,8 +19,6 @@ public static class FindingCodes
     public const string HandlerFormat = "RG2003";
     public const string UnboundEnvironmentVariable = "RG2004";
     public const string UnknownTemplateValue = "RG2005";
-    /// <summary>samconfig's stack name makes CloudFormation shorten the function's generated name: the log group grant would not match.</summary>
-    public const string ShortenedFunctionName = "RG2007";
     /// <summary>The handler takes a polled event (SQS, Kinesis, DynamoDB streams) the template gives it no source of.</summary>
     public const string UnseenEventSource = "RG2008";
     /// <summary>A resource the role would name refers back to the function (an S3 bucket notifying it): a dependency cycle.</summary>

@@ -36,8 +36,6 @@ public static class FindingRules
             "A template value is known only at deploy time (Fn::ImportValue, {{resolve:...}}), so the resource it names cannot be pinned down."),
         new FindingRule("RG2006", "NotDotNet", "Function is not .NET",
             "A function whose runtime is not .NET: RoleGen leaves it alone."),
-        new FindingRule("RG2007", "ShortenedFunctionName", "Generated function name will be shortened",
-            "Deployed as a stack that samconfig names, the name CloudFormation generates for the function exceeds 64 characters and is shortened, so the role's log group grant would not match."),
         new FindingRule("RG2008", "UnseenEventSource", "Polled event without an event source in the template",
             "The handler takes an SQS, Kinesis or DynamoDB stream event, but the template declares no such event source for it: the poller's read permissions, which go on the function's role, are not visible."),
         new FindingRule("RG3001", "MissingPermission", "Needed permission not granted",

@@ -32,15 +32,21 @@ internal sealed class JsonPatchSyntax(TextEdits edits, CfnTemplate template) : I
     }
 
     public void ReplaceResource(CfnEntry resource, FunctionReport function) =>
-        edits.Replace(resource.Value.Span.Start, resource.Value.Span.End, RoleJson(function, IndentOf(resource)));
+        edits.Replace(resource.Value.Span.Start, resource.Value.Span.End, RoleJson(function, IndentOf(resource)) + SelfPolicy(function, IndentOf(resource)));
 
     public void AppendResources(CfnMapping resources, IReadOnlyList<FunctionReport> functions)
     {
         var last = resources.Entries[^1];
         var indent = IndentOf(last);
         edits.Insert(last.Value.Span.End, string.Concat(functions.Select(f =>
-            $",{edits.NewLine}{indent}{JsonConvert.ToString(f.RoleLogicalId)}: {RoleJson(f, indent)}")));
+            $",{edits.NewLine}{indent}{JsonConvert.ToString(f.RoleLogicalId)}: {RoleJson(f, indent)}{SelfPolicy(f, indent)}")));
     }
+
+    /// <summary>The function's self policy as a following member (with its comma), or nothing.</summary>
+    private string SelfPolicy(FunctionReport function, string indent) =>
+        RoleJsonWriter.WriteSelfPolicy(function, _unit) is { } text
+            ? $",{edits.NewLine}{indent}{JsonConvert.ToString(function.SelfPolicyLogicalId)}: {Indented(text, indent)}"
+            : "";
 
     private static string RoleReference(string roleId) => $"{{\"Fn::GetAtt\": [{JsonConvert.ToString(roleId)}, \"Arn\"]}}";
 
@@ -49,9 +55,11 @@ internal sealed class JsonPatchSyntax(TextEdits edits, CfnTemplate template) : I
     /// <summary>The role as JSON in the file's indentation, starting at the column of its key.</summary>
     private string RoleJson(FunctionReport function, string indent)
     {
-        var text = RoleJsonWriter.Write(function, _unit);
-        return string.Join(edits.NewLine, text.Split('\n').Select((line, i) => i == 0 ? line : indent + line));
+        return Indented(RoleJsonWriter.Write(function, _unit), indent);
     }
+
+    private string Indented(string text, string indent) =>
+        string.Join(edits.NewLine, text.Split('\n').Select((line, i) => i == 0 ? line : indent + line));
 
     /// <summary>The file's indentation step: the indentation of the first member of the root object.</summary>
     private static string IndentUnit(CfnTemplate template)

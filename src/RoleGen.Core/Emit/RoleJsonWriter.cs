@@ -41,14 +41,53 @@ public static class RoleJsonWriter
                 json.WritePropertyName("PermissionsBoundary");
                 json.WriteRawValue(boundary);
             }
-            json.WritePropertyName("Policies");
+            var own = function.RoleStatements.ToList();
+            if (own.Count > 0)
+            {
+                json.WritePropertyName("Policies");
+                json.WriteStartArray();
+                json.WriteStartObject();
+                json.WritePropertyName("PolicyName"); json.WriteValue(function.LogicalId + "Policy");
+                json.WritePropertyName("PolicyDocument");
+                WriteDocument(json, () => { foreach (var statement in own) WriteStatement(json, statement); });
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The AWS::IAM::Policy holding the statements that name the function itself (<see cref="FunctionReport.SelfPolicyLogicalId"/>); null when there are none.</summary>
+    public static string? WriteSelfPolicy(FunctionReport function, string indentUnit = "  ")
+    {
+        if (!function.SelfStatements.Any()) return null;
+        using var text = new StringWriter { NewLine = "\n" };
+        using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = indentUnit.Length, IndentChar = indentUnit.Length > 0 ? indentUnit[0] : ' ' })
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("Type"); json.WriteValue("AWS::IAM::Policy");
+            json.WritePropertyName("Metadata");
+            json.WriteStartObject();
+            json.WritePropertyName("RoleGen");
+            json.WriteStartObject();
+            json.WritePropertyName("generated"); json.WriteValue(true);
+            json.WritePropertyName("function"); json.WriteValue(function.LogicalId);
+            json.WritePropertyName("why"); json.WriteValue(RoleYamlWriter.SelfPolicyWhy);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WritePropertyName("Properties");
+            json.WriteStartObject();
+            json.WritePropertyName("PolicyName"); json.WriteValue(function.LogicalId + "SelfPolicy");
+            json.WritePropertyName("Roles");
             json.WriteStartArray();
             json.WriteStartObject();
-            json.WritePropertyName("PolicyName"); json.WriteValue(function.LogicalId + "Policy");
-            json.WritePropertyName("PolicyDocument");
-            WriteDocument(json, () => { foreach (var statement in function.Statements) WriteStatement(json, statement); });
+            json.WritePropertyName("Ref"); json.WriteValue(function.RoleLogicalId);
             json.WriteEndObject();
             json.WriteEndArray();
+            json.WritePropertyName("PolicyDocument");
+            WriteDocument(json, () => { foreach (var statement in function.SelfStatements) WriteStatement(json, statement); });
             json.WriteEndObject();
             json.WriteEndObject();
         }

@@ -45,13 +45,46 @@ public static class RoleYamlWriter
         yaml.Append(i2).Append("        Service: lambda.amazonaws.com\n");
         yaml.Append(i2).Append("      Action: sts:AssumeRole\n");
         if (function.PermissionsBoundary is { } boundary) yaml.Append(i2).Append("PermissionsBoundary: ").Append(TemplateValue(boundary)).Append('\n');
-        yaml.Append(i2).Append("Policies:\n");
-        yaml.Append(i2).Append("  - PolicyName: ").Append(YamlText.Scalar(function.LogicalId + "Policy")).Append('\n');
-        yaml.Append(i2).Append("    PolicyDocument:\n");
-        yaml.Append(i2).Append("      Version: \"2012-10-17\"\n");
-        yaml.Append(i2).Append("      Statement:\n");
-        var s = i2 + "        ";
-        foreach (var statement in function.Statements)
+        var own = function.RoleStatements.ToList();
+        if (own.Count > 0)
+        {
+            yaml.Append(i2).Append("Policies:\n");
+            yaml.Append(i2).Append("  - PolicyName: ").Append(YamlText.Scalar(function.LogicalId + "Policy")).Append('\n');
+            yaml.Append(i2).Append("    PolicyDocument:\n");
+            yaml.Append(i2).Append("      Version: \"2012-10-17\"\n");
+            yaml.Append(i2).Append("      Statement:\n");
+            WriteStatements(yaml, own, i2 + "        ");
+        }
+        if (function.SelfStatements.Any()) WriteSelfPolicy(yaml, function, indent);
+    }
+
+    public const string SelfPolicyWhy = "statements that name the function itself (its log group): the role cannot refer to the function that uses it";
+
+    /// <summary>The statements that name the function itself, in an AWS::IAM::Policy attached to its role (see <see cref="FunctionReport.SelfPolicyLogicalId"/>).</summary>
+    private static void WriteSelfPolicy(StringBuilder yaml, FunctionReport function, string indent)
+    {
+        var i1 = indent + "  ";
+        var i2 = i1 + "  ";
+        yaml.Append(indent).Append(function.SelfPolicyLogicalId).Append(":\n");
+        yaml.Append(i1).Append("Type: AWS::IAM::Policy\n");
+        yaml.Append(i1).Append("Metadata:\n");
+        yaml.Append(i2).Append("RoleGen:\n");
+        yaml.Append(i2).Append("  generated: true\n");
+        yaml.Append(i2).Append("  function: ").Append(YamlText.Scalar(function.LogicalId)).Append('\n');
+        yaml.Append(i2).Append("  why: ").Append(YamlText.Quoted(SelfPolicyWhy)).Append('\n');
+        yaml.Append(i1).Append("Properties:\n");
+        yaml.Append(i2).Append("PolicyName: ").Append(YamlText.Scalar(function.LogicalId + "SelfPolicy")).Append('\n');
+        yaml.Append(i2).Append("Roles:\n");
+        yaml.Append(i2).Append("  - !Ref ").Append(YamlText.Scalar(function.RoleLogicalId)).Append('\n');
+        yaml.Append(i2).Append("PolicyDocument:\n");
+        yaml.Append(i2).Append("  Version: \"2012-10-17\"\n");
+        yaml.Append(i2).Append("  Statement:\n");
+        WriteStatements(yaml, function.SelfStatements, i2 + "    ");
+    }
+
+    private static void WriteStatements(StringBuilder yaml, IEnumerable<PolicyStatement> statements, string s)
+    {
+        foreach (var statement in statements)
         {
             foreach (var reason in statement.Reasons) yaml.Append(s).Append("# ").Append(OneLine(reason.ToString())).Append('\n');
             yaml.Append(s).Append("- Sid: ").Append(statement.Sid).Append('\n');

@@ -32,11 +32,14 @@ public static class TemplatePatcher
                 continue;
             }
             var existingRole = resources.Entries.FirstOrDefault(e => e.Key == function.RoleLogicalId);
-            if (existingRole is not null && !IsGenerated(existingRole.Value))
+            var existingSelfPolicy = resources.Entries.FirstOrDefault(e => e.Key == function.SelfPolicyLogicalId);
+            if (new[] { existingRole, existingSelfPolicy }.FirstOrDefault(e => e is not null && !IsGenerated(e.Value)) is { } taken)
             {
-                skipped.Add((function.LogicalId, $"a resource named {function.RoleLogicalId} already exists and was not written by RoleGen"));
+                skipped.Add((function.LogicalId, $"a resource named {taken.Key} already exists and was not written by RoleGen"));
                 continue;
             }
+            // Written again with the role (or not at all, when no statement names the function any more).
+            if (existingSelfPolicy is not null) syntax.Remove(resources, existingSelfPolicy);
 
             var entry = resources.Entries.First(e => e.Key == function.LogicalId);
             var properties = (CfnMapping)((CfnMapping)entry.Value)["Properties"]!;

@@ -41,10 +41,11 @@ public sealed partial class CycleBreaker(CfnTemplate template, TemplateDependenc
         return (rewritten, findings.Distinct().ToImmutableArray());
     }
 
+    /// <summary>A reference to another resource that depends on the function (the function itself is not rewritten: its statements go in a policy attached to the role).</summary>
     private bool DependsOnFunction(string reference, string functionId)
     {
         var id = Reference().Match(reference).Groups["id"].Value;
-        return template.Resources.ContainsKey(id) && dependencies.DependsOn(id, functionId);
+        return id != functionId && template.Resources.ContainsKey(id) && dependencies.DependsOn(id, functionId);
     }
 
     /// <summary>The resource's names (for a Ref that gives the name) or ARNs, built without referencing the resource.</summary>

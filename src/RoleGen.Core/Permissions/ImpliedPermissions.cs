@@ -58,7 +58,9 @@ public sealed partial class ImpliedPermissions(ImpliedRules rules, CfnTemplate t
             return groups;
         if (function.FunctionName is { } name && Known(name) is { Length: > 0 } names)
             return names.Select(n => "/aws/lambda/" + n);
-        return [$"/aws/lambda/${{AWS::StackName}}-{function.LogicalId}-*"];
+        // The name CloudFormation generates (stack-logicalid-suffix, shortened past 64 characters) is the function's Ref:
+        // named exactly, in a policy attached to the role (FunctionReport.SelfPolicyLogicalId), not in the role.
+        return [$"/aws/lambda/${{{function.LogicalId}}}"];
     }
 
     /// <summary>Every known value of a node, none of which refers to the function itself (its role cannot reference it).</summary>
@@ -67,10 +69,6 @@ public sealed partial class ImpliedPermissions(ImpliedRules rules, CfnTemplate t
         var options = expressions.Read(node);
         return options.All(o => o.Known) ? options.Select(o => o.Sub).ToArray() : [];
     }
-
-    /// <summary>True when the function's log group is the one named after the name CloudFormation generates for it.</summary>
-    public bool UsesGeneratedLogGroup(FunctionSpec function) =>
-        LogGroupNames(function).Any(n => n == $"/aws/lambda/${{AWS::StackName}}-{function.LogicalId}-*");
 
     /// <summary>A template-declared log group for this function means Lambda need not (and should not) create it.</summary>
     private bool DeclaresLogGroup(FunctionSpec function)

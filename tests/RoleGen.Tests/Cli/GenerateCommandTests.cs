@@ -73,7 +73,7 @@ public class GenerateCommandTests
 
         result.ExitCode.Should().Be(0, result.Stderr);
         result.Stdout.Should().Contain("  ReaderRole:\n    Type: AWS::IAM::Role").And.Contain("- !Sub \"arn:${AWS::Partition}:s3:::${Uploads}/config.json\"");
-        new YamlDotNet.Serialization.DeserializerBuilder().WithTagMapping("!Sub", typeof(string)).Build()
+        new YamlDotNet.Serialization.DeserializerBuilder().WithTagMapping("!Sub", typeof(string)).WithTagMapping("!Ref", typeof(string)).Build()
             .Deserialize<object>(result.Stdout).Should().NotBeNull("the fragment is valid YAML");
     }
 

@@ -86,7 +86,7 @@ public class YamlTemplatePatcherTests
     {
         var template = TemplateLoader.Parse("/t/template.yaml", text);
         var edits = new TextEdits(text);
-        foreach (var entry in ((CfnMapping)template.Root["Resources"]!).Entries.Where(e => e.Key.EndsWith("Role") && e.Value is CfnMapping m && m["Metadata"] is not null))
+        foreach (var entry in ((CfnMapping)template.Root["Resources"]!).Entries.Where(e => (e.Key.EndsWith("Role") || e.Key.EndsWith("RolePolicy")) && e.Value is CfnMapping m && m["Metadata"] is not null))
             edits.Replace(edits.LineStart(entry.KeySpan.Start), edits.NextLineStart(entry.Value.Span.End), "");
         return edits.Apply();
     }
@@ -175,6 +175,37 @@ public class YamlTemplatePatcherTests
         var once = Patch(app);
         app.With("template.yaml", once);
         Patch(app).Should().Be(once);
+    }
+
+    [Fact]
+    public void The_log_group_of_a_generated_name_goes_in_a_policy_attached_to_the_role_and_follows_the_function()
+    {
+        using var app = App();
+        var once = Patch(app);
+        var template = TemplateLoader.Parse("/t/template.yaml", once);
+        var policy = template.Resources["ReaderRolePolicy"];
+        policy.Type.Should().Be("AWS::IAM::Policy");
+        var attachedTo = ((CfnSequence)policy.Properties["Roles"]!).Items.Should().ContainSingle().Which;
+        (attachedTo is CfnMapping m && m.AsIntrinsic() is ("Ref", CfnScalar { Value: "ReaderRole" })).Should().BeTrue("the policy is attached to the function's role");
+        var statements = (CfnSequence)((CfnMapping)policy.Properties["PolicyDocument"]!)["Statement"]!;
+        Granted(statements, "logs:PutLogEvents").Should().Equal("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Reader}:*:*");
+        once.Should().NotContain("${AWS::StackName}-Reader-*", "the name is not guessed: CloudFormation shortens long ones");
+
+        // Given a FunctionName, the role names the log group itself and the attached policy goes away.
+        app.With("template.yaml", once.Replace("      Handler: App::App.Functions::Read\n", "      Handler: App::App.Functions::Read\n      FunctionName: reader\n", StringComparison.Ordinal));
+        var named = Patch(app);
+        named.Should().NotContain("ReaderRolePolicy").And.Contain("log-group:/aws/lambda/reader:*").And.Contain("WriterRolePolicy");
+        app.With("template.yaml", named);
+        Patch(app).Should().Be(named);
+    }
+
+    [Fact]
+    public void A_resource_of_the_attached_policy_s_name_that_RoleGen_did_not_write_leaves_the_function_alone()
+    {
+        using var app = App(Original.Replace("  Uploads:\n", "  ReaderRolePolicy:\n    Type: AWS::SNS::Topic\n  Uploads:\n", StringComparison.Ordinal));
+        var report = new RoleGenerator(Knowledge).Generate(app.TemplatePath);
+        var result = TemplatePatcher.Patch(TemplateLoader.Load(app.TemplatePath), report);
+        result.Skipped.Should().ContainSingle().Which.Should().Be(("Reader", "a resource named ReaderRolePolicy already exists and was not written by RoleGen"));
     }
 
     [Fact]

@@ -84,7 +84,10 @@ public class PipelineTests
         var reader = report.Functions.Single(f => f.LogicalId == "Reader");
         reader.Statements.Single(s => s.Actions.Contains("s3:GetObject")).Resources
             .Should().Equal("arn:${AWS::Partition}:s3:::${Uploads}/data/*", "arn:${AWS::Partition}:s3:::*/x");
-        reader.Statements.SelectMany(s => s.Resources).Should().Contain(r => r.Contains("/aws/lambda/${AWS::StackName}-Reader-*:*"));
+        reader.Statements.SelectMany(s => s.Resources).Should().Contain(r => r.Contains("/aws/lambda/${Reader}:*"));
+        reader.SelfStatements.Should().OnlyContain(s => s.Actions.All(a => a.StartsWith("logs:")), "only the log group names the function itself")
+            .And.HaveCount(2);
+        reader.RoleStatements.SelectMany(s => s.Resources).Should().NotContain(r => r.Contains("${Reader}"), "the role cannot refer to its function");
     }
 
     [Fact]

@@ -98,10 +98,6 @@ public class ReportCacheTests
         Run(out cache);
         cache.Hits.Should().Be(1);
 
-        app.With("samconfig.toml", "[default.deploy.parameters]\nstack_name = \"orders\"\n");
-        Run(out cache);
-        cache.Misses.Should().Be(1, "samconfig's stack names are read for the function's findings");
-
         app.With("src/Lib/Lib.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>")
             .With("src/Lib/Helper.cs", "namespace Lib; public static class Helper { }")
             .With("src/App/App.csproj", File.ReadAllText(Path.Combine(app.Root, "src/App/App.csproj")).Replace("</Project>", "<ItemGroup><ProjectReference Include=\"..\\Lib\\Lib.csproj\" /></ItemGroup></Project>", StringComparison.Ordinal));
