@@ -105,4 +105,28 @@ public class MoreServicesTests
         report.Grants().Should().Contain("secretsmanager:GetSecretValue ${Secret}")
             .And.Contain("kms:Decrypt arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${Key} if StringEquals{kms:ViaService=secretsmanager.${AWS::Region}.amazonaws.com}");
     }
+
+    [Fact]
+    public void Powertools_parameter_providers_are_granted_what_they_read()
+    {
+        var report = OneFunction.Run("", """
+            using AWS.Lambda.Powertools.Parameters;
+            namespace App;
+            public class Handler
+            {
+                public async Task Run()
+                {
+                    var one = await ParametersManager.SsmProvider.WithMaxAge(TimeSpan.FromSeconds(10)).GetAsync("/app/one");
+                    var all = await ParametersManager.SsmProvider.Recursive().GetMultipleAsync("/app/config/");
+                    var secret = await ParametersManager.SecretsProvider.GetAsync("app/secret");
+                }
+            }
+            """);
+
+        report.Findings.Should().NotContain(f => f.Severity == Severity.Error);
+        report.Grants().Should().Equal(
+            "secretsmanager:GetSecretValue arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:app/secret-??????",
+            "ssm:GetParameter arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/app/one",
+            "ssm:GetParametersByPath arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/app/config/*");
+    }
 }
