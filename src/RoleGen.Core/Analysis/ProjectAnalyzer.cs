@@ -87,6 +87,8 @@ public sealed class ProjectAnalyzer
     private ImmutableArray<IMethodSymbol> EntryPoints(HandlerName handler)
     {
         var direct = DeclaredEntryPoints(handler);
+        if (direct.IsEmpty && HandlerType(handler) is { } hosted && AspNetCoreHosting.IsEntryPoint(hosted))
+            return AspNetCoreHosting.EntryPoints(hosted, _implementations.SourceTypes, _project.Model);
         if (!direct.IsEmpty || AnnotationsTarget(handler) is not { } annotated) return direct;
         var methods = DeclaredEntryPoints(annotated).Where(IsLambdaFunction).ToImmutableArray();
         if (methods.IsEmpty) methods = DeclaredEntryPoints(annotated);

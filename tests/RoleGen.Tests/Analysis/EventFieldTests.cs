@@ -14,6 +14,8 @@ public class EventFieldTests
     [InlineData("await Task.WhenAll(evnt.Records.Select(r => _s3.GetObjectAsync(r.S3.Bucket.Name, \"k\")));", "IAmazonS3.GetObject(event:S3.BucketName, \"k\")")]
     [InlineData("foreach (var r in evnt.Records) await Helper(r);", "IAmazonS3.GetObject(event:S3.BucketName, \"h\")")]
     [InlineData("foreach (var r in evnt.Records) await _s3.GetObjectAsync(r.EventName, \"k\");", "IAmazonS3.GetObject(?, \"k\")")]
+    // The lambda.S3 blueprint: an empty list when the event has no records adds nothing to iterate.
+    [InlineData("var records = evnt.Records ?? new List<S3Event.S3EventNotificationRecord>(); foreach (var r in records) await _s3.GetObjectAsync(r.S3.Bucket.Name, \"k\");", "IAmazonS3.GetObject(event:S3.BucketName, \"k\")")]
     public void S3_event_fields_are_followed_through_records(string body, string expected)
     {
         var source = Usings + $$"""

@@ -76,6 +76,8 @@ public sealed partial class ValueResolver(
     {
         var left = WithoutNull(Resolve(coalesce.Left, scope));
         var right = Resolve(coalesce.Right, scope);
+        // `evnt.Records ?? new List<Record>()`: an empty collection adds nothing to what code iterates.
+        if (right is CollectionValue { Items.IsEmpty: true } && left is not (NullValue or NoValue)) return left;
         return left is EnvVarValue { Fallback: null } variable ? variable with { Fallback = right } : Value.OneOf([left, right]);
     }
 
