@@ -149,4 +149,32 @@ public class MoreValueTests
             """;
         AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal("AmazonS3Client.GetObject(\"uploads\", \"k\")");
     }
+
+    [Theory]
+    [InlineData("public abstract class Configurator", "protected virtual string QueueVariable { get; }", "(env:SEND_QUEUE|env:RECEIVE_QUEUE)")]
+    [InlineData("public class Configurator", "protected virtual string QueueVariable => \"DEFAULT_QUEUE\";", "(env:SEND_QUEUE|env:RECEIVE_QUEUE|env:DEFAULT_QUEUE)")]
+    public void A_virtual_property_has_the_values_of_the_overrides_the_code_reaches(string baseDeclaration, string property, string expected)
+    {
+        var source = $$"""
+            using Amazon.SQS;
+            namespace App;
+            {{baseDeclaration}}
+            {
+                {{property}}
+                public string QueueUrl => Environment.GetEnvironmentVariable(QueueVariable);
+            }
+            public class Sender : Configurator { protected override string QueueVariable => "SEND_QUEUE"; }
+            public class Receiver : Configurator { protected override string QueueVariable => "RECEIVE_QUEUE"; }
+            public class Function
+            {
+                private readonly IAmazonSQS _sqs = new AmazonSQSClient();
+                public Task Handle(bool send)
+                {
+                    Configurator configurator = send ? new Sender() : new Receiver();
+                    return _sqs.SendMessageAsync(configurator.QueueUrl, "m");
+                }
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal($"IAmazonSQS.SendMessage({expected}, \"m\")");
+    }
 }

@@ -207,9 +207,23 @@ public sealed partial class ValueResolver
         if (scope.IsVisiting(member)) return Unknown(usage, $"'{member.Name}' is built from itself");
         var inner = scope.Entering(member);
         // An interface or abstract property (configuration.TableName on an injected IServiceConfiguration): the value of
-        // each implementation the handler's code reaches.
+        // each implementation the handler's code reaches; a virtual one (an environment variable's name that subclasses
+        // override): its own value and theirs.
         if (member is IPropertySymbol { IsAbstract: true } && ReachedImplementations(member) is { Count: > 0 } overrides)
             return Value.OneOf(overrides.Select(o => Member(o, usage, inner)));
+        if (member is IPropertySymbol { IsVirtual: true } && ReachedImplementations(member) is { Count: > 0 } subclassed)
+        {
+            var own = OwnMember(member, usage, inner);
+            // The base's own value counts when an object of the base itself can be built and the base sets it.
+            var theirs = subclassed.Select(o => Member(o, usage, inner));
+            return Value.OneOf(member.ContainingType.IsAbstract || own is UnknownValue ? theirs : [.. theirs, own]);
+        }
+        return OwnMember(member, usage, inner);
+    }
+
+    /// <summary>The values a field or property gets from its own declaration, the assignments reachable code makes and configuration binding.</summary>
+    private Value OwnMember(ISymbol member, ExpressionSyntax usage, ResolveScope inner)
+    {
         var values = new List<Value>();
         foreach (var reference in member.DeclaringSyntaxReferences)
         {
