@@ -9,21 +9,8 @@ public static class RoleJsonWriter
 {
     public static string Write(FunctionReport function, string indentUnit = "  ")
     {
-        using var text = new StringWriter { NewLine = "\n" };
-        using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = indentUnit.Length, IndentChar = indentUnit.Length > 0 ? indentUnit[0] : ' ' })
+        return WriteResource("AWS::IAM::Role", function, why: null, indentUnit, json =>
         {
-            json.WriteStartObject();
-            json.WritePropertyName("Type"); json.WriteValue("AWS::IAM::Role");
-            json.WritePropertyName("Metadata");
-            json.WriteStartObject();
-            json.WritePropertyName("RoleGen");
-            json.WriteStartObject();
-            json.WritePropertyName("generated"); json.WriteValue(true);
-            json.WritePropertyName("function"); json.WriteValue(function.LogicalId);
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WritePropertyName("Properties");
-            json.WriteStartObject();
             json.WritePropertyName("AssumeRolePolicyDocument");
             WriteDocument(json, () =>
             {
@@ -53,32 +40,15 @@ public static class RoleJsonWriter
                 json.WriteEndObject();
                 json.WriteEndArray();
             }
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        return text.ToString();
+        });
     }
 
     /// <summary>The AWS::IAM::Policy holding the statements that name the function itself (<see cref="FunctionReport.SelfPolicyLogicalId"/>); null when there are none.</summary>
     public static string? WriteSelfPolicy(FunctionReport function, string indentUnit = "  ")
     {
         if (!function.SelfStatements.Any()) return null;
-        using var text = new StringWriter { NewLine = "\n" };
-        using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = indentUnit.Length, IndentChar = indentUnit.Length > 0 ? indentUnit[0] : ' ' })
+        return WriteResource("AWS::IAM::Policy", function, RoleYamlWriter.SelfPolicyWhy, indentUnit, json =>
         {
-            json.WriteStartObject();
-            json.WritePropertyName("Type"); json.WriteValue("AWS::IAM::Policy");
-            json.WritePropertyName("Metadata");
-            json.WriteStartObject();
-            json.WritePropertyName("RoleGen");
-            json.WriteStartObject();
-            json.WritePropertyName("generated"); json.WriteValue(true);
-            json.WritePropertyName("function"); json.WriteValue(function.LogicalId);
-            json.WritePropertyName("why"); json.WriteValue(RoleYamlWriter.SelfPolicyWhy);
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WritePropertyName("Properties");
-            json.WriteStartObject();
             json.WritePropertyName("PolicyName"); json.WriteValue(function.LogicalId + "SelfPolicy");
             json.WritePropertyName("Roles");
             json.WriteStartArray();
@@ -88,6 +58,29 @@ public static class RoleJsonWriter
             json.WriteEndArray();
             json.WritePropertyName("PolicyDocument");
             WriteDocument(json, () => { foreach (var statement in function.SelfStatements) WriteStatement(json, statement); });
+        });
+    }
+
+    /// <summary>A resource object: its type, the Metadata that marks it as RoleGen's, and the Properties <paramref name="properties"/> writes.</summary>
+    private static string WriteResource(string type, FunctionReport function, string? why, string indentUnit, Action<JsonWriter> properties)
+    {
+        using var text = new StringWriter { NewLine = "\n" };
+        using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = indentUnit.Length, IndentChar = indentUnit.Length > 0 ? indentUnit[0] : ' ' })
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("Type"); json.WriteValue(type);
+            json.WritePropertyName("Metadata");
+            json.WriteStartObject();
+            json.WritePropertyName("RoleGen");
+            json.WriteStartObject();
+            json.WritePropertyName("generated"); json.WriteValue(true);
+            json.WritePropertyName("function"); json.WriteValue(function.LogicalId);
+            if (why is not null) { json.WritePropertyName("why"); json.WriteValue(why); }
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WritePropertyName("Properties");
+            json.WriteStartObject();
+            properties(json);
             json.WriteEndObject();
             json.WriteEndObject();
         }

@@ -30,13 +30,7 @@ public static class RoleYamlWriter
                 .Append(finding.File is null ? "" : $" ({finding.File}:{finding.Line})").Append('\n');
         var i1 = indent + "  ";
         var i2 = i1 + "  ";
-        yaml.Append(indent).Append(function.RoleLogicalId).Append(":\n");
-        yaml.Append(i1).Append("Type: AWS::IAM::Role\n");
-        yaml.Append(i1).Append("Metadata:\n");
-        yaml.Append(i2).Append("RoleGen:\n");
-        yaml.Append(i2).Append("  generated: true\n");
-        yaml.Append(i2).Append("  function: ").Append(YamlText.Scalar(function.LogicalId)).Append('\n');
-        yaml.Append(i1).Append("Properties:\n");
+        WriteResourceHead(yaml, function.RoleLogicalId, "AWS::IAM::Role", function, indent, why: null);
         yaml.Append(i2).Append("AssumeRolePolicyDocument:\n");
         yaml.Append(i2).Append("  Version: \"2012-10-17\"\n");
         yaml.Append(i2).Append("  Statement:\n");
@@ -65,14 +59,7 @@ public static class RoleYamlWriter
     {
         var i1 = indent + "  ";
         var i2 = i1 + "  ";
-        yaml.Append(indent).Append(function.SelfPolicyLogicalId).Append(":\n");
-        yaml.Append(i1).Append("Type: AWS::IAM::Policy\n");
-        yaml.Append(i1).Append("Metadata:\n");
-        yaml.Append(i2).Append("RoleGen:\n");
-        yaml.Append(i2).Append("  generated: true\n");
-        yaml.Append(i2).Append("  function: ").Append(YamlText.Scalar(function.LogicalId)).Append('\n');
-        yaml.Append(i2).Append("  why: ").Append(YamlText.Quoted(SelfPolicyWhy)).Append('\n');
-        yaml.Append(i1).Append("Properties:\n");
+        WriteResourceHead(yaml, function.SelfPolicyLogicalId, "AWS::IAM::Policy", function, indent, SelfPolicyWhy);
         yaml.Append(i2).Append("PolicyName: ").Append(YamlText.Scalar(function.LogicalId + "SelfPolicy")).Append('\n');
         yaml.Append(i2).Append("Roles:\n");
         yaml.Append(i2).Append("  - !Ref ").Append(YamlText.Scalar(function.RoleLogicalId)).Append('\n');
@@ -80,6 +67,21 @@ public static class RoleYamlWriter
         yaml.Append(i2).Append("  Version: \"2012-10-17\"\n");
         yaml.Append(i2).Append("  Statement:\n");
         WriteStatements(yaml, function.SelfStatements, i2 + "    ");
+    }
+
+    /// <summary>The resource's id, type and the Metadata that marks it as RoleGen's (later runs rewrite only such resources), up to "Properties:".</summary>
+    private static void WriteResourceHead(StringBuilder yaml, string logicalId, string type, FunctionReport function, string indent, string? why)
+    {
+        var i1 = indent + "  ";
+        var i2 = i1 + "  ";
+        yaml.Append(indent).Append(logicalId).Append(":\n");
+        yaml.Append(i1).Append("Type: ").Append(type).Append('\n');
+        yaml.Append(i1).Append("Metadata:\n");
+        yaml.Append(i2).Append("RoleGen:\n");
+        yaml.Append(i2).Append("  generated: true\n");
+        yaml.Append(i2).Append("  function: ").Append(YamlText.Scalar(function.LogicalId)).Append('\n');
+        if (why is not null) yaml.Append(i2).Append("  why: ").Append(YamlText.Quoted(why)).Append('\n');
+        yaml.Append(i1).Append("Properties:\n");
     }
 
     private static void WriteStatements(StringBuilder yaml, IEnumerable<PolicyStatement> statements, string s)

@@ -320,17 +320,20 @@ public sealed partial class ValueResolver
         }
     }
 
+    /// <summary>The arguments of a call, an object creation or a constructor initializer.</summary>
+    private static SeparatedSyntaxList<ArgumentSyntax> ArgumentsOf(SyntaxNode call) => call switch
+    {
+        InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments,
+        BaseObjectCreationExpressionSyntax creation => creation.ArgumentList?.Arguments ?? default,
+        ConstructorInitializerSyntax initializer => initializer.ArgumentList.Arguments,
+        PrimaryConstructorBaseTypeSyntax baseType => baseType.ArgumentList.Arguments,
+        _ => default,
+    };
+
     /// <summary>True when the call's arguments fit the method's parameters: their number, and the names of named ones.</summary>
     private static bool TakesArguments(IMethodSymbol method, SyntaxNode call)
     {
-        var arguments = call switch
-        {
-            InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments,
-            BaseObjectCreationExpressionSyntax creation => creation.ArgumentList?.Arguments ?? default,
-            ConstructorInitializerSyntax initializer => initializer.ArgumentList.Arguments,
-            PrimaryConstructorBaseTypeSyntax baseType => baseType.ArgumentList.Arguments,
-            _ => default,
-        };
+        var arguments = ArgumentsOf(call);
         var parameters = method.IsExtensionMethod && call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax }
             ? method.Parameters.RemoveAt(0)
             : method.Parameters;
@@ -364,14 +367,7 @@ public sealed partial class ValueResolver
 
     private ExpressionSyntax? ArgumentFor(SyntaxNode call, IParameterSymbol parameter)
     {
-        var arguments = call switch
-        {
-            InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments,
-            BaseObjectCreationExpressionSyntax creation => creation.ArgumentList?.Arguments ?? default,
-            ConstructorInitializerSyntax initializer => initializer.ArgumentList.Arguments,
-            PrimaryConstructorBaseTypeSyntax baseType => baseType.ArgumentList.Arguments,
-            _ => default,
-        };
+        var arguments = ArgumentsOf(call);
         var ordinal = parameter.Ordinal;
         if (call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && parameter.ContainingSymbol is IMethodSymbol { IsExtensionMethod: true })
         {
