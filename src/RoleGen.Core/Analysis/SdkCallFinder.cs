@@ -62,6 +62,7 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
         var typeArguments = TypeArguments(model, invocation, name).Select(t => values.TableMappingOf(t.Name) is { } mapped ? t with { MappedTable = mapped } : t).ToImmutableArray();
         return new SdkCall(clientType.Value.Name, operation, arguments, typeArguments, location, $"{clientType.Value.Name}.{method}")
         {
+            Region = ClientRegion(model, receiver),
             Receiver = origin?.Call,
             CarriedSetElsewhere = origin?.Call is null ? SetElsewhere(clientType.Value.Name) : ImmutableDictionary<string, SourceLocation>.Empty,
         };
@@ -75,6 +76,41 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
             if (values.FirstAssignmentTo(name) is { } at) result[name] = at;
         return result.ToImmutable();
     }
+
+    /// <summary>
+    /// The region the receiver client was built for, when every construction of it the code shows pins the same one:
+    /// <c>new AmazonS3Client(RegionEndpoint.USEast1)</c>, <c>RegionEndpoint.GetBySystemName("eu-west-1")</c>, also inside a
+    /// client config's initializer. Null otherwise (the stack's region).
+    /// </summary>
+    private string? ClientRegion(SemanticModel model, ExpressionSyntax receiver)
+    {
+        var expression = Unwrap(receiver);
+        var symbol = model.GetSymbolInfo(expression).Symbol;
+        List<ExpressionSyntax> sources = expression is BaseObjectCreationExpressionSyntax creation
+            ? [creation]
+            : symbol is ILocalSymbol or IFieldSymbol or IPropertySymbol ? Sources(symbol).Select(Unwrap).ToList() : [];
+        var regions = sources.Select(s => s is BaseObjectCreationExpressionSyntax made ? RegionOf(made) : null).Distinct().ToList();
+        return regions is [{ } only] ? only : null;
+    }
+
+    private string? RegionOf(BaseObjectCreationExpressionSyntax creation)
+    {
+        foreach (var node in creation.DescendantNodes())
+        {
+            if (node is MemberAccessExpressionSyntax { Expression: var owner, Name: IdentifierNameSyntax field } && IsRegionEndpoint(owner) && node.Parent is not InvocationExpressionSyntax)
+                return clients.OtherClients.RegionOf(field.Identifier.ValueText);
+            if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetBySystemName", Expression: var type }, ArgumentList.Arguments: [var name] } && IsRegionEndpoint(type))
+                return values.Resolve(name.Expression) is LiteralValue { Text: var region } ? region : null;
+        }
+        return null;
+    }
+
+    private static bool IsRegionEndpoint(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax { Identifier.ValueText: "RegionEndpoint" } => true,
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "RegionEndpoint" } => true,
+        _ => false,
+    };
 
     /// <summary>The constructor name operations use: <c>new</c> (<c>new DynamoDBContext(client, config)</c>).</summary>
     public const string Constructor = "new";

@@ -14,6 +14,15 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
     /// <summary>Library methods that call AWS themselves (<c>AddSystemsManager</c>), by name, with what they do.</summary>
     public ImmutableDictionary<string, string> Libraries { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>RegionEndpoint fields whose region is not their name's words in lower case (USGovCloudWest1 is us-gov-west-1).</summary>
+    public ImmutableDictionary<string, string> RegionEndpoints { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The region of a RegionEndpoint field: USEast1 is us-east-1, APSoutheast2 ap-southeast-2, unless listed.</summary>
+    public string RegionOf(string field) =>
+        RegionEndpoints.TryGetValue(field, out var region)
+            ? region
+            : string.Join("-", Regex.Matches(field, "[A-Z][a-z]+|[A-Z]+(?![a-z])|[0-9]+").Select(m => m.Value.ToLowerInvariant()));
+
     /// <summary>The client type of the calls to <see cref="Libraries"/> (not a type: no mapping file can claim it).</summary>
     public const string LibraryClient = "<library>";
 
@@ -40,7 +49,7 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
 
     public static SdkClientNaming Load(string path)
     {
-        var root = MappingFile.ReadRoot(path, "namespace, names, except, libraries");
+        var root = MappingFile.ReadRoot(path, "namespace, names, except, libraries, regionEndpoints");
         var display = "mappings/" + Path.GetFileName(path);
         string Scalar(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { Length: > 0 } value }
             ? value
@@ -54,6 +63,9 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
         var libraries = root.Children.TryGetValue(new YamlScalarNode("libraries"), out var node) && node is YamlMappingNode entries
             ? entries.Children.ToImmutableDictionary(e => ((YamlScalarNode)e.Key).Value!, e => (e.Value as YamlScalarNode)?.Value ?? "", StringComparer.Ordinal)
             : ImmutableDictionary<string, string>.Empty;
-        return new SdkClientNaming(Scalar("namespace"), names, List("except").ToImmutableHashSet(StringComparer.Ordinal)) { Libraries = libraries };
+        var regions = root.Children.TryGetValue(new YamlScalarNode("regionEndpoints"), out var regionNode) && regionNode is YamlMappingNode regionEntries
+            ? regionEntries.Children.ToImmutableDictionary(e => ((YamlScalarNode)e.Key).Value!, e => (e.Value as YamlScalarNode)?.Value ?? "", StringComparer.Ordinal)
+            : ImmutableDictionary<string, string>.Empty;
+        return new SdkClientNaming(Scalar("namespace"), names, List("except").ToImmutableHashSet(StringComparer.Ordinal)) { Libraries = libraries, RegionEndpoints = regions };
     }
 }

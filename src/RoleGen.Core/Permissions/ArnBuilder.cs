@@ -34,8 +34,10 @@ public static partial class ArnBuilder
     public static ImmutableArray<string> Placeholders(string format) =>
         PlaceholderPattern().Matches(format).Select(m => m.Groups[1].Value).Where(p => !Pseudo.ContainsKey(p)).Distinct().ToImmutableArray();
 
-    public static ImmutableArray<BuiltArn> Build(string format, IReadOnlyDictionary<string, ImmutableArray<ArnFragment>> fragments)
+    /// <param name="region">The region a client pinned (<see cref="Analysis.SdkCall.Region"/>), instead of the stack's.</param>
+    public static ImmutableArray<BuiltArn> Build(string format, IReadOnlyDictionary<string, ImmutableArray<ArnFragment>> fragments, string? region = null)
     {
+        if (region is not null) format = format.Replace("${Region}", region, StringComparison.Ordinal);
         var placeholders = Placeholders(format);
         IEnumerable<ImmutableDictionary<string, ArnFragment>> combinations = [ImmutableDictionary<string, ArnFragment>.Empty];
         foreach (var placeholder in placeholders)

@@ -133,7 +133,7 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
                 ? [ArnFragment.Unknown(new UnknownValue($"{path} is not set in the request", call.Location))]
                 : rendered;
         }
-        return ArnBuilder.Build(format, fragments);
+        return ArnBuilder.Build(format, fragments, call.Region);
     }
 
     private static string KindOf(ServiceMapping service, string path)
