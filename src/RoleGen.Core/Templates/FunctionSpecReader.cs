@@ -27,10 +27,11 @@ public static class FunctionSpecReader
         // Listed once: scanning every resource for each function's mappings would be quadratic in the template's size.
         var resources = ResourcesInTemplateOrder(template).ToList();
         var mappings = resources.Where(r => r.Type == EventSourceMapping).ToList();
+        var buckets = resources.Where(r => r.Type == "AWS::S3::Bucket" && r.Properties["NotificationConfiguration"] is CfnMapping).ToList();
         foreach (var resource in resources)
         {
             if (resource.Type is not (ServerlessFunction or LambdaFunction)) continue;
-            functions.Add(ReadFunction(template, resource, globals, mappings, findings));
+            functions.Add(ReadFunction(template, resource, globals, mappings, buckets, findings));
         }
         return new FunctionReadResult(functions.ToImmutable(), findings.ToImmutable());
     }
@@ -44,14 +45,15 @@ public static class FunctionSpecReader
     }
 
     private static FunctionSpec ReadFunction(
-        CfnTemplate template, CfnResource resource, CfnMapping? globals, IReadOnlyList<CfnResource> mappings, ImmutableArray<Finding>.Builder findings)
+        CfnTemplate template, CfnResource resource, CfnMapping? globals, IReadOnlyList<CfnResource> mappings, IReadOnlyList<CfnResource> buckets, ImmutableArray<Finding>.Builder findings)
     {
         var properties = resource.Type == ServerlessFunction
             ? SamGlobals.Merge(globals, resource.Properties)
             : resource.Properties;
 
         var events = ReadSamEvents(template, resource, properties, findings)
-            .AddRange(FindEventSourceMappings(mappings, resource.LogicalId, properties["FunctionName"] as CfnScalar));
+            .AddRange(FindEventSourceMappings(mappings, resource.LogicalId, properties["FunctionName"] as CfnScalar))
+            .AddRange(FindBucketNotifications(buckets, resource.LogicalId, properties["FunctionName"] as CfnScalar));
 
         return new FunctionSpec(
             resource.LogicalId,
@@ -124,6 +126,28 @@ public static class FunctionSpecReader
             .Where(r => r.Properties["FunctionName"] is { } target
                         && FunctionReference.Names(target, logicalId, literalName?.Value))
             .Select(r => new EventSourceSpec(r.LogicalId, EventSourceMappingEventType, r.Properties, r.Span));
+
+    /// <summary>
+    /// A bucket whose <c>NotificationConfiguration.LambdaConfigurations</c> names the function (plain CloudFormation, or
+    /// a bucket in another template's style): an S3 event source, read as SAM's <c>Type: S3</c> event with that bucket
+    /// and the configuration's key filter.
+    /// </summary>
+    private static IEnumerable<EventSourceSpec> FindBucketNotifications(IEnumerable<CfnResource> buckets, string logicalId, CfnScalar? literalName)
+    {
+        foreach (var bucket in buckets)
+        {
+            var configurations = ((CfnMapping)bucket.Properties["NotificationConfiguration"]!)["LambdaConfigurations"] as CfnSequence;
+            foreach (var configuration in configurations?.Items.OfType<CfnMapping>() ?? [])
+            {
+                if (configuration["Function"] is not { } target || !FunctionReference.Names(target, logicalId, literalName?.Value)) continue;
+                var span = configuration.Span;
+                var entries = ImmutableArray.Create(new CfnEntry("Bucket", new CfnMapping([new CfnEntry("Ref", new CfnScalar(bucket.LogicalId, span), span)], span), span));
+                if (configuration["Filter"] is { } filter) entries = entries.Add(new CfnEntry("Filter", filter, span));
+                if (configuration["Event"] is { } events) entries = entries.Add(new CfnEntry("Events", events, span));
+                yield return new EventSourceSpec($"{bucket.LogicalId}Notification", "S3", new CfnMapping(entries, span), span);
+            }
+        }
+    }
 
     private static IEnumerable<CfnResource> ResourcesInTemplateOrder(CfnTemplate template) =>
         (template.Root["Resources"] as CfnMapping)?.Entries
