@@ -6,8 +6,9 @@ using YamlDotNet.RepresentationModel;
 namespace RoleGen.Core.Mappings;
 
 /// <summary>
-/// mappings/sdk-clients.yaml: how SDK service clients are named, so that calls on clients of services the table does
-/// not map are reported rather than silently granted nothing.
+/// mappings/sdk-clients.yaml, what holds for the SDK as a whole rather than one service: how service clients are named
+/// (so that calls on clients of services the table does not map are reported rather than silently granted nothing),
+/// which library methods call AWS themselves, and how RegionEndpoint fields name their regions.
 /// </summary>
 public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Names, ImmutableHashSet<string> Except)
 {
