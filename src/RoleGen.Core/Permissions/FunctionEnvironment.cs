@@ -20,8 +20,9 @@ public sealed class FunctionEnvironment(
 
     public bool Defines(string name) => variables.ContainsKey(name);
 
-    /// <summary>True when the template always sets the variable for this function, so a fallback in code never runs.</summary>
-    private bool AlwaysSets(string name) => Defines(name) && mayBeUnset?.Contains(name) != true;
+    /// <summary>True when the template always sets the variable for this function, and not to "", so a fallback in code never runs.</summary>
+    private bool AlwaysSets(string name) =>
+        Defines(name) && mayBeUnset?.Contains(name) != true && !variables[name].Any(o => o.Known && o.Sub.Length == 0);
 
     public Value Bind(Value value) => value switch
     {

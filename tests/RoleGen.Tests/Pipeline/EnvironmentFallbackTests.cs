@@ -30,4 +30,30 @@ public class EnvironmentFallbackTests
 
         string.Join("|", report.Grants().Select(g => g["dynamodb:DescribeTable ".Length..])).Should().Be(expected);
     }
+
+    [Theory]
+    [InlineData("if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(\"TABLE\"))) _table = Environment.GetEnvironmentVariable(\"TABLE\");", "TABLE: !Ref Orders", $"{Table}${{Orders}}")]
+    [InlineData("var name = Environment.GetEnvironmentVariable(\"TABLE\"); if (name != null) _table = name;", "TABLE: !Ref Orders", $"{Table}${{Orders}}")]
+    [InlineData("var name = Environment.GetEnvironmentVariable(\"TABLE\"); if (name is not null) { _table = name; }", "TABLE: !Ref Orders", $"{Table}${{Orders}}")]
+    [InlineData("if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(\"TABLE\"))) _table = Environment.GetEnvironmentVariable(\"TABLE\");", "TABLE: \"\"", $"{Table}Gallery")] // set to "": the default runs
+    [InlineData("_table = Environment.GetEnvironmentVariable(\"TABLE\");", "TABLE: !Ref Orders", $"{Table}${{Orders}}|{Table}Gallery")] // unguarded: the initializer is kept too (RoleGen does not order a constructor's writes after initializers)
+    public void A_default_replaced_only_when_the_variable_is_set_is_granted_only_when_it_may_not_be(string constructor, string environment, string expected)
+    {
+        var report = OneFunction.Run("""
+            Orders:
+              Type: AWS::DynamoDB::Table
+            """, $$"""
+            using Amazon.DynamoDBv2;
+            namespace App;
+            public class Handler
+            {
+                private readonly string _table = "Gallery";
+                private readonly IAmazonDynamoDB _ddb = new AmazonDynamoDBClient();
+                public Handler() { {{constructor}} }
+                public Task Run() => _ddb.DescribeTableAsync(_table);
+            }
+            """, environment);
+
+        string.Join("|", report.Grants().Select(g => g["dynamodb:DescribeTable ".Length..])).Should().Be(expected);
+    }
 }

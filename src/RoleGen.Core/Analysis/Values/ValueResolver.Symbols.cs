@@ -224,6 +224,7 @@ public sealed partial class ValueResolver
     /// <summary>The values a field or property gets from its own declaration, the assignments reachable code makes and configuration binding.</summary>
     private Value OwnMember(ISymbol member, ExpressionSyntax usage, ResolveScope inner)
     {
+        var guarded = new List<EnvVarValue>();
         var values = new List<Value>();
         foreach (var reference in member.DeclaringSyntaxReferences)
         {
@@ -258,9 +259,17 @@ public sealed partial class ValueResolver
             }
             var assigned = model.GetSymbolInfo(assignment.Left).Symbol ?? ConfiguredMember(assignment.Left, model);
             if (!SymbolEqualityComparer.Default.Equals(assigned?.OriginalDefinition, member.OriginalDefinition)) continue;
-            values.Add(Assigned(assignment, inner));
+            var value = Assigned(assignment, inner);
+            if (value is EnvVarValue { Fallback: null } variable && OnlyWhenSet(assignment, variable.Name, inner)) guarded.Add(variable);
+            else values.Add(value);
         }
         values.AddRange(BoundConfiguration(member, usage));
+        // `if (!string.IsNullOrEmpty(env("X"))) _table = env("X");`: X when it is set, the member's other values otherwise.
+        if (guarded.Count > 0)
+        {
+            var otherwise = values.Count == 0 ? null : Value.OneOf(values);
+            values = guarded.Select(v => (Value)(v with { Fallback = otherwise })).ToList();
+        }
         return values.Count == 0
             ? Unknown(usage, IsHandlerInputMember(member)
                 ? $"{member.ContainingType.Name}.{member.Name} is part of the handler's input, known only at run time"
@@ -418,6 +427,29 @@ public sealed partial class ValueResolver
             tables.Add(Resolve(table.Expression));
         }
         return tables.Count == 0 ? null : Value.OneOf(tables);
+    }
+
+    /// <summary>
+    /// True when the assignment runs only if environment variable <paramref name="name"/> is set: inside the then-branch of
+    /// <c>if (!string.IsNullOrEmpty(x))</c>, <c>IsNullOrWhiteSpace</c>, <c>x != null</c> or <c>x is not null</c>, x reading it.
+    /// </summary>
+    private bool OnlyWhenSet(AssignmentExpressionSyntax assignment, string name, ResolveScope scope)
+    {
+        foreach (var ancestor in assignment.Ancestors())
+        {
+            if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) return false;
+            if (ancestor is not IfStatementSyntax branch || !branch.Statement.Span.Contains(assignment.Span)) continue;
+            var tested = branch.Condition switch
+            {
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression, Operand: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsNullOrEmpty" or "IsNullOrWhiteSpace" } } check }
+                    when check.ArgumentList.Arguments.Count == 1 => check.ArgumentList.Arguments[0].Expression,
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.NotEqualsExpression, Right: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } notNull => notNull.Left,
+                IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } } } isNotNull => isNotNull.Expression,
+                _ => null,
+            };
+            if (tested is not null && Resolve(tested, scope.Deeper()) is EnvVarValue { Fallback: null } read && read.Name == name) return true;
+        }
+        return false;
     }
 
     private List<ISymbol> ReachedImplementations(ISymbol member) =>
