@@ -38,6 +38,8 @@ public static class FindingRules
             "A function whose runtime is not .NET: RoleGen leaves it alone."),
         new FindingRule("RG2008", "UnseenEventSource", "Polled event without an event source in the template",
             "The handler takes an SQS, Kinesis or DynamoDB stream event, but the template declares no such event source for it: the poller's read permissions, which go on the function's role, are not visible."),
+        new FindingRule("RG2009", "UnknownTransform", "Template transformed by a macro",
+            "The template's Transform names a macro other than SAM's: what it adds after RoleGen read the template (layers, resources) may need permissions RoleGen does not see."),
         new FindingRule("RG3001", "MissingPermission", "Needed permission not granted",
             "The code or configuration needs an action on a resource that no current grant of the function's role covers: the call will fail with AccessDenied."),
         new FindingRule("RG3002", "BroaderThanNeeded", "Grant broader than needed",

@@ -21,6 +21,7 @@ public static class FunctionSpecReader
     public static FunctionReadResult Read(CfnTemplate template)
     {
         var findings = ImmutableArray.CreateBuilder<Finding>();
+        findings.AddRange(UnknownTransforms(template));
         var globals = ReadGlobals(template, findings);
         var functions = ImmutableArray.CreateBuilder<FunctionSpec>();
 
@@ -34,6 +35,35 @@ public static class FunctionSpecReader
             functions.Add(ReadFunction(template, resource, globals, mappings, buckets, findings));
         }
         return new FunctionReadResult(functions.ToImmutable(), findings.ToImmutable());
+    }
+
+    /// <summary>The transforms CloudFormation applies that RoleGen reads the template as (SAM's own).</summary>
+    private static readonly string[] KnownTransforms = ["AWS::Serverless-2016-10-31"];
+
+    /// <summary>
+    /// A macro in Transform (a vendor's, such as DatadogServerless, or one's own) changes the template after RoleGen read it:
+    /// the layers, resources and permissions it adds are not seen, and hand-written Policies it relies on may be replaced.
+    /// </summary>
+    private static IEnumerable<Finding> UnknownTransforms(CfnTemplate template)
+    {
+        var items = template.Root["Transform"] switch
+        {
+            CfnSequence list => list.Items,
+            { } one => [one],
+            null => [],
+        };
+        foreach (var item in items)
+        {
+            var name = item switch
+            {
+                CfnScalar scalar => scalar.Value,
+                CfnMapping macro when macro["Name"] is CfnScalar named => named.Value,
+                _ => null,
+            };
+            if (name is null || KnownTransforms.Contains(name, StringComparer.Ordinal)) continue;
+            yield return At(template, FindingCodes.UnknownTransform, Severity.Warning,
+                $"Transform {name} rewrites the template after RoleGen read it: what it adds (layers, resources) may need permissions RoleGen does not see, and Policies written for it are replaced in place; check what it needs and grant it by hand.", item.Span);
+        }
     }
 
     private static CfnMapping? ReadGlobals(CfnTemplate template, ImmutableArray<Finding>.Builder findings)

@@ -112,6 +112,22 @@ public sealed class FunctionSpecReaderTests : IDisposable
         FunctionSpecReader.Read(template).Functions.Select(f => f.LogicalId).Should().Equal("Zeta", "Alpha");
     }
 
+    [Theory]
+    [InlineData("Transform: AWS::Serverless-2016-10-31", null)]
+    [InlineData("Transform: [AWS::Serverless-2016-10-31]", null)]
+    [InlineData("Transform:\n  - AWS::Serverless-2016-10-31\n  - Name: DatadogServerless\n    Parameters: {stackName: x}", "DatadogServerless")]
+    [InlineData("Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]", "AWS::LanguageExtensions")]
+    [InlineData("", null)]
+    public void A_macro_other_than_SAM_in_Transform_is_a_warning(string transform, string? macro)
+    {
+        var template = Yaml(transform + "\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: {Handler: a}\n");
+
+        var findings = FunctionSpecReader.Read(template).Findings.Where(f => f.Code == FindingCodes.UnknownTransform).ToList();
+
+        if (macro is null) findings.Should().BeEmpty();
+        else findings.Should().ContainSingle().Which.Should().Match<Finding>(f => f.Severity == Severity.Warning && f.Message.StartsWith($"Transform {macro} rewrites the template"));
+    }
+
     [Fact]
     public void A_function_without_handler_is_listed_with_a_null_handler()
     {
