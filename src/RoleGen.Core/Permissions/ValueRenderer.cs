@@ -20,7 +20,7 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
         var fragments = Patterns(value).Take(MaxAlternatives).SelectMany(p => Interpret(p, kind, placeholder == "Alias")).Distinct(FragmentComparer.Instance).ToList();
         // No resource is named "": an empty string is a default that code overwrites (string.Empty before the constructor runs).
         var named = fragments.Where(f => f.Text.Length > 0).ToImmutableArray();
-        return named.IsEmpty && fragments.Count > 0 ? [ArnFragment.Unknown(new UnknownValue("the value is an empty string", null))] : named;
+        return named.IsEmpty && fragments.Count > 0 ? [ArnFragment.Unknown(new UnknownValue("the only value code gives it is an empty string: a default (such as string.Empty) that something RoleGen does not see replaces at run time (configuration, or set-up code it cannot reach)", null))] : named;
     }
 
     /// <summary>A value as text patterns in Sub syntax, with template references kept whole where they stand alone.</summary>

@@ -56,4 +56,24 @@ public class EnvironmentFallbackTests
 
         string.Join("|", report.Grants().Select(g => g["dynamodb:DescribeTable ".Length..])).Should().Be(expected);
     }
+
+    [Fact]
+    public void An_empty_default_nothing_replaces_is_unknown_and_says_so()
+    {
+        var report = OneFunction.Run("", """
+            using Amazon.DynamoDBv2;
+            namespace App;
+            public class Options { public string TableName { get; set; } = string.Empty; }
+            public class Handler
+            {
+                private readonly Options _options = new();
+                private readonly IAmazonDynamoDB _ddb = new AmazonDynamoDBClient();
+                public Task Run() => _ddb.DescribeTableAsync(_options.TableName);
+            }
+            """);
+
+        report.Grants().Should().Equal($"dynamodb:DescribeTable {Table}*");
+        report.Findings.Should().ContainSingle(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.UnresolvedResource)
+            .Which.Message.Should().Contain("the only value code gives it is an empty string");
+    }
 }
