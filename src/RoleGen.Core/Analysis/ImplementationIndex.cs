@@ -14,6 +14,7 @@ public sealed class ImplementationIndex
     private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _types;
     private readonly Lazy<ILookup<ITypeSymbol, IPropertySymbol>> _holders;
     private readonly Lazy<ILookup<INamedTypeSymbol, INamedTypeSymbol>> _implementers;
+    private readonly Lazy<ILookup<string, IMethodSymbol>> _extensionMethods;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ISymbol>> _cache = new(SymbolEqualityComparer.Default);
 
     public ImplementationIndex(Compilation compilation)
@@ -23,6 +24,12 @@ public sealed class ImplementationIndex
             .SelectMany(t => t.GetMembers().OfType<IPropertySymbol>())
             .Where(p => !p.IsStatic && !p.IsIndexer && p.Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } held && held.Locations.Any(l => l.IsInSource))
             .ToLookup<IPropertySymbol, ITypeSymbol>(p => p.Type.OriginalDefinition, SymbolEqualityComparer.Default));
+        _extensionMethods = new(() => SourceTypes
+            .Where(t => t.MightContainExtensionMethods)
+            .SelectMany(t => t.GetMembers())
+            .OfType<IMethodSymbol>()
+            .Where(m => m.IsExtensionMethod)
+            .ToLookup(m => m.Name, StringComparer.Ordinal));
         _implementers = new(() => SourceTypes
             .Where(t => t.TypeKind is not TypeKind.Interface)
             .SelectMany(t => t.AllInterfaces.Select(i => (Interface: i.OriginalDefinition, Type: t)))
@@ -36,6 +43,9 @@ public sealed class ImplementationIndex
     /// by held type; what configuration binding nests. Properties of arrays and lists (bound element by element) are not included.
     /// </summary>
     public IEnumerable<IPropertySymbol> PropertyHoldersOf(ITypeSymbol held) => _holders.Value[held.OriginalDefinition];
+
+    /// <summary>The project's extension methods of that name (code calls them by name, on receivers of any type).</summary>
+    public IEnumerable<IMethodSymbol> ExtensionMethodsNamed(string name) => _extensionMethods.Value[name];
 
     public ImmutableArray<ISymbol> ImplementationsOf(ISymbol member) => _cache.GetOrAdd(member.OriginalDefinition, static (m, self) => self.Find(m), this);
 

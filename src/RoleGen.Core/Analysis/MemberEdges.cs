@@ -36,15 +36,9 @@ public sealed record CallsOut(ExternalCall Call) : CodeEdge;
 public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex implementations, SdkClientTypes? pruneWith = null)
 {
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<CodeEdge>> _edges = new(SymbolEqualityComparer.Default);
-    private readonly Lazy<ILookup<string, IMethodSymbol>> _extensions = new(() => implementations.SourceTypes
-        .Where(t => t.MightContainExtensionMethods)
-        .SelectMany(t => t.GetMembers())
-        .OfType<IMethodSymbol>()
-        .Where(m => m.IsExtensionMethod)
-        .ToLookup(m => m.Name, StringComparer.Ordinal));
     private readonly Lazy<(CodeRelevance Relevance, NameEdges Names)?> _pruning = new(() => pruneWith is null
         ? null
-        : (new CodeRelevance(project.Compilation.SyntaxTrees, pruneWith), new NameEdges(implementations.SourceTypes, project.Compilation.SyntaxTrees)));
+        : (new CodeRelevance(project.Compilation.SyntaxTrees, pruneWith), new NameEdges(implementations, project.Compilation.SyntaxTrees)));
 
     public ImmutableArray<CodeEdge> Of(ISymbol member) =>
         _edges.TryGetValue(member, out var known) ? known : _edges.GetOrAdd(member, static (m, self) => self.Read(m), this);
@@ -52,7 +46,7 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
     /// <summary>The member's edges read by name, whatever its relevance (tests check they cover the bound ones).</summary>
     internal ImmutableArray<CodeEdge> ByName(ISymbol member)
     {
-        var names = _pruning.Value?.Names ?? new NameEdges(implementations.SourceTypes, project.Compilation.SyntaxTrees);
+        var names = _pruning.Value?.Names ?? new NameEdges(implementations, project.Compilation.SyntaxTrees);
         var edges = ImmutableArray.CreateBuilder<CodeEdge>();
         foreach (var node in CodeOf(member, edges)) names.Read(member, node, edges);
         return edges.ToImmutable();
@@ -199,9 +193,10 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
     {
         if (invocation.Expression is not MemberAccessExpressionSyntax access) return [];
         var name = access.Name.Identifier.ValueText;
-        if (!_extensions.Value.Contains(name) || model.GetTypeInfo(access.Expression).Type is not (null or IErrorTypeSymbol)) return [];
+        var extensions = implementations.ExtensionMethodsNamed(name);
+        if (!extensions.Any() || model.GetTypeInfo(access.Expression).Type is not (null or IErrorTypeSymbol)) return [];
         var count = invocation.ArgumentList.Arguments.Count;
-        return _extensions.Value[name]
+        return extensions
             .Where(m => m.Parameters.Length - 1 >= count && m.Parameters.Skip(1).Count(p => !p.IsOptional && !p.IsParams) <= count)
             .ToImmutableArray<ISymbol>();
     }

@@ -48,7 +48,7 @@ public sealed class ProjectAnalyzer
 
     public HandlerAnalysis Analyze(HandlerName handler, SourceLocation declaredAt)
     {
-        var entries = handler.IsExecutable ? ProgramEntryPoints() : EntryPoints(handler);
+        var (entries, builtByLambda) = handler.IsExecutable ? (ProgramEntryPoints(), null) : EntryPoints(handler);
         if (entries.IsEmpty && handler.IsExecutable)
             return new HandlerAnalysis([], [Finding.At(FindingCodes.HandlerNotFound, Severity.Error,
                 $"Handler '{handler}' names an executable, but project {Path.GetFileName(_project.Project.ProjectFile)} has no Main method or top-level statements.", declaredAt), .. _parseErrors]);
@@ -62,7 +62,7 @@ public sealed class ProjectAnalyzer
             return new HandlerAnalysis([], [Finding.At(FindingCodes.HandlerNotFound, Severity.Error, $"Handler '{handler}' not found: {what}.", declaredAt), .. _parseErrors]);
         }
 
-        var reachable = _callGraph.Walk(entries, builtByLambda: handler.IsExecutable || DeclaredEntryPoints(handler).IsEmpty ? null : HandlerType(handler));
+        var reachable = _callGraph.Walk(entries, builtByLambda);
         var resolver = new ValueResolver(_project, _index.Value, _implementations, reachable, ImmutableHashSet.CreateRange<IMethodSymbol>(SymbolEqualityComparer.Default, entries.Select(e => e.OriginalDefinition)), _displayPath, _events);
         var calls = new SdkCallFinder(_project, _clients, resolver).Find(reachable)
             .OrderBy(c => c.Location.File, StringComparer.Ordinal).ThenBy(c => c.Location.Line).ThenBy(c => c.Location.Column)
@@ -84,17 +84,22 @@ public sealed class ProjectAnalyzer
             .Order(StringComparer.Ordinal)
             .ToImmutableArray();
 
-    private ImmutableArray<IMethodSymbol> EntryPoints(HandlerName handler)
+    /// <summary>
+    /// The handler's entry methods, and the type the Lambda runtime builds for them when it is the runtime that builds it
+    /// (a plain class handler; a DI container builds Annotations and ASP.NET Core ones: null).
+    /// </summary>
+    private (ImmutableArray<IMethodSymbol> Methods, INamedTypeSymbol? BuiltByLambda) EntryPoints(HandlerName handler)
     {
         var direct = DeclaredEntryPoints(handler);
-        if (direct.IsEmpty && HandlerType(handler) is { } hosted && AspNetCoreHosting.IsEntryPoint(hosted))
-            return AspNetCoreHosting.EntryPoints(hosted, _implementations.SourceTypes, _project.Model);
-        if (!direct.IsEmpty || AnnotationsTarget(handler) is not { } annotated) return direct;
+        if (!direct.IsEmpty) return (direct, HandlerType(handler));
+        if (HandlerType(handler) is { } hosted && AspNetCoreHosting.IsEntryPoint(hosted))
+            return (AspNetCoreHosting.EntryPoints(hosted, _implementations.SourceTypes, _project.Model), null);
+        if (AnnotationsTarget(handler) is not { } annotated) return ([], null);
         var methods = DeclaredEntryPoints(annotated).Where(IsLambdaFunction).ToImmutableArray();
         if (methods.IsEmpty) methods = DeclaredEntryPoints(annotated);
-        if (methods.IsEmpty) return [];
+        if (methods.IsEmpty) return ([], null);
         // The generated wrapper builds the container with the [LambdaStartup] class and resolves the function's class from it.
-        return methods.AddRange(StartupMethods());
+        return (methods.AddRange(StartupMethods()), null);
     }
 
     /// <summary>

@@ -22,13 +22,12 @@ public sealed partial class CycleBreaker(CfnTemplate template, TemplateDependenc
         var findings = new List<Finding>();
         var rewritten = permissions.SelectMany(p =>
         {
-            var cyclic = Reference().Matches(p.Resource).Select(m => m.Value).Distinct().Where(reference => DependsOnFunction(reference, functionId)).ToList();
+            var cyclic = Reference().Matches(p.Resource).DistinctBy(m => m.Value).Where(m => DependsOnFunction(m.Groups["id"].Value, functionId)).ToList();
             if (cyclic.Count == 0) return [p];
             var resources = new List<string> { p.Resource };
-            foreach (var reference in cyclic)
+            foreach (var match in cyclic)
             {
-                var match = Reference().Match(reference);
-                var id = match.Groups["id"].Value;
+                var (reference, id) = (match.Value, match.Groups["id"].Value);
                 var target = template.Resources[id];
                 var spellings = Spelled(target, match.Groups["attribute"].Success ? match.Groups["attribute"].Value : null);
                 findings.Add(new Finding("RG3006", Severity.Info,
@@ -41,12 +40,9 @@ public sealed partial class CycleBreaker(CfnTemplate template, TemplateDependenc
         return (rewritten, findings.Distinct().ToImmutableArray());
     }
 
-    /// <summary>A reference to another resource that depends on the function (the function itself is not rewritten: its statements go in a policy attached to the role).</summary>
-    private bool DependsOnFunction(string reference, string functionId)
-    {
-        var id = Reference().Match(reference).Groups["id"].Value;
-        return id != functionId && template.Resources.ContainsKey(id) && dependencies.DependsOn(id, functionId);
-    }
+    /// <summary>Another resource that depends on the function (the function itself is not rewritten: its statements go in a policy attached to the role).</summary>
+    private bool DependsOnFunction(string id, string functionId) =>
+        id != functionId && template.Resources.ContainsKey(id) && dependencies.DependsOn(id, functionId);
 
     /// <summary>The resource's names (for a Ref that gives the name) or ARNs, built without referencing the resource.</summary>
     private ImmutableArray<string> Spelled(CfnResource resource, string? attribute)

@@ -83,15 +83,14 @@ public sealed class RequestView
     {
         var count = request.Arguments.Length;
         if (count == 0 || (operation.Request is not null && request.TypeName != operation.Request)) return request;
-        var names = operation.Signatures
+        var prefixes = operation.Signatures
             .Where(s => s.Length >= count && s.All(p => Signature.TypePattern(p) is null))
-            .Select(s => string.Join(",", s.Take(count).Select(Signature.Parameter)))
-            .Distinct()
+            .Select(s => s.Take(count).Select(Signature.Parameter).ToList())
             .ToList();
-        if (names.Count != 1) return request;
+        if (prefixes.Count == 0 || prefixes.Any(p => !p.SequenceEqual(prefixes[0]))) return request;
         var properties = request.Properties;
-        foreach (var (name, i) in names[0].Split(',').Select((n, i) => (n, i)))
-            if (!properties.ContainsKey(name)) properties = properties.SetItem(name, request.Arguments[i]);
+        for (var i = 0; i < count; i++)
+            if (!properties.ContainsKey(prefixes[0][i])) properties = properties.SetItem(prefixes[0][i], request.Arguments[i]);
         return request with { Properties = properties };
     }
 

@@ -13,5 +13,8 @@ public sealed record CSharpProject(string ProjectFile, string AssemblyName, Immu
     /// <summary><c>OutputType</c> Exe: a program whose entry point runs the Lambda runtime client itself.</summary>
     public bool IsExecutable { get; init; }
 
+    /// <summary><c>ImplicitUsings</c> enabled in the project or one it references: the compilation adds the SDK's global usings.</summary>
+    public bool UsesImplicitUsings { get; init; }
+
     public string Directory => Path.GetDirectoryName(ProjectFile)!;
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
-using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -44,7 +43,7 @@ public sealed class CompilationFactory
             .AsParallel().AsOrdered()
             .Select(file => _trees.GetOrAdd(file, f => CSharpSyntaxTree.ParseText(ReadSource(f), ParseOptions, f)))
             .ToList();
-        return Compile(project, trees, UsesImplicitUsings(project));
+        return Compile(project, trees, project.UsesImplicitUsings);
     }
 
     /// <summary>The file as Roslyn reads it (UTF-8 unless a byte order mark says otherwise), without an intermediate string.</summary>
@@ -67,17 +66,6 @@ public sealed class CompilationFactory
             _framework.Value.AddRange(packages),
             new CSharpCompilationOptions(project.IsExecutable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         return new ProjectCompilation(project, compilation, packages.Any(p => Path.GetFileName(p.Display ?? "").StartsWith("AWSSDK.", StringComparison.OrdinalIgnoreCase)));
-    }
-
-    /// <summary>True when the project or one it references has implicit usings (its files need them; the others do not mind).</summary>
-    private static bool UsesImplicitUsings(CSharpProject project) =>
-        new[] { project.ProjectFile }.Concat(project.ReferencedProjects).Any(UsesImplicitUsings);
-
-    private static bool UsesImplicitUsings(string projectFile)
-    {
-        var document = XDocument.Load(projectFile);
-        var value = document.Descendants().FirstOrDefault(e => e.Name.LocalName == "ImplicitUsings")?.Value.Trim();
-        return string.Equals(value, "enable", StringComparison.OrdinalIgnoreCase) || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
     }
 
     private static ImmutableArray<MetadataReference> LoadFrameworkReferences()

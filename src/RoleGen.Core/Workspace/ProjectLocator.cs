@@ -16,7 +16,7 @@ public sealed class ProjectLocator
     private static readonly string[] ExcludedFolders = ["bin", "obj", ".git", ".aws-sam", "node_modules", "cdk.out"];
 
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> _projectFilesUnder = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _assemblyNames = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, XDocument> _documents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CSharpProject> _projects = new(StringComparer.Ordinal);
 
     public CSharpProject? Find(string codeDirectory, string templateDirectory, string assemblyName)
@@ -50,19 +50,28 @@ public sealed class ProjectLocator
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToImmutableArray();
-        var outputType = XDocument.Load(projectFile).Descendants().FirstOrDefault(e => e.Name.LocalName == "OutputType")?.Value.Trim();
         return new CSharpProject(projectFile, AssemblyNameOf(projectFile), sources)
         {
             ReferencedProjects = referenced,
-            IsExecutable = string.Equals(outputType, "Exe", StringComparison.OrdinalIgnoreCase),
+            IsExecutable = string.Equals(Property(projectFile, "OutputType"), "Exe", StringComparison.OrdinalIgnoreCase),
+            // The project's files need them when it has them, a referenced project's when it does; the others do not mind.
+            UsesImplicitUsings = referenced.Prepend(projectFile).Any(p => Property(p, "ImplicitUsings") is { } value &&
+                (string.Equals(value, "enable", StringComparison.OrdinalIgnoreCase) || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase))),
         };
     }
+
+    /// <summary>A project's file, read once per run (its name, sources, references and settings all come from it).</summary>
+    private XDocument Document(string projectFile) => _documents.GetOrAdd(projectFile, XDocument.Load);
+
+    /// <summary>The first value of an MSBuild property in the project file, trimmed; null when it does not set it.</summary>
+    private string? Property(string projectFile, string name) =>
+        Document(projectFile).Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value.Trim();
 
     /// <summary>The .cs files a project compiles itself: every one below its folder, except removed ones and those of projects nested in it.</summary>
     private IEnumerable<string> OwnSources(string projectFile)
     {
         var directory = Path.GetDirectoryName(projectFile)!;
-        var document = XDocument.Load(projectFile);
+        var document = Document(projectFile);
 
         // SDK-style projects compile every .cs below their folder except what they remove.
         var removed = document.Descendants().Where(e => e.Name.LocalName == "Compile")
@@ -83,7 +92,7 @@ public sealed class ProjectLocator
     /// The projects <paramref name="projectFile"/> references, directly or through others, that exist on disk
     /// (Windows separators accepted; paths built from MSBuild properties cannot be followed without MSBuild).
     /// </summary>
-    private static ImmutableArray<string> ReferencedProjects(string projectFile)
+    private ImmutableArray<string> ReferencedProjects(string projectFile)
     {
         var found = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal) { projectFile };
@@ -91,7 +100,7 @@ public sealed class ProjectLocator
         while (pending.TryDequeue(out var current))
         {
             var directory = Path.GetDirectoryName(current)!;
-            foreach (var include in XDocument.Load(current).Descendants().Where(e => e.Name.LocalName == "ProjectReference")
+            foreach (var include in Document(current).Descendants().Where(e => e.Name.LocalName == "ProjectReference")
                          .Select(e => (string?)e.Attribute("Include")).OfType<string>())
             {
                 if (include.Contains("$(", StringComparison.Ordinal)) continue;
@@ -110,15 +119,9 @@ public sealed class ProjectLocator
     private ImmutableArray<string> ProjectFilesUnder(string root) =>
         _projectFilesUnder.GetOrAdd(Path.GetFullPath(root), full => EnumerateFiles(full, "*.csproj").ToImmutableArray());
 
-    private string AssemblyNameOf(string projectFile) => _assemblyNames.GetOrAdd(projectFile, ReadAssemblyName);
-
-    private static string ReadAssemblyName(string projectFile)
-    {
-        var assemblyName = XDocument.Load(projectFile).Descendants().FirstOrDefault(e => e.Name.LocalName == "AssemblyName")?.Value.Trim();
-        return string.IsNullOrEmpty(assemblyName) || assemblyName.Contains("$(")
-            ? Path.GetFileNameWithoutExtension(projectFile)
-            : assemblyName;
-    }
+    private string AssemblyNameOf(string projectFile) => Property(projectFile, "AssemblyName") is { Length: > 0 } name && !name.Contains("$(")
+        ? name
+        : Path.GetFileNameWithoutExtension(projectFile);
 
     private static IEnumerable<string> EnumerateFiles(string root, string pattern)
     {

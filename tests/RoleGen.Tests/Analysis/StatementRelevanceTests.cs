@@ -96,7 +96,7 @@ public class StatementRelevanceTests
         var project = new CompilationFactory().Create(new ProjectLocator().Find(directory, directory, Path.GetFileNameWithoutExtension(projectFile))!);
         var implementations = new ImplementationIndex(project.Compilation);
         var relevance = Relevance(project, SdkClientTypes.Of(Table.Value));
-        var names = new NameEdges(implementations.SourceTypes, project.Compilation.SyntaxTrees);
+        var names = new NameEdges(implementations, project.Compilation.SyntaxTrees);
         foreach (var member in implementations.SourceTypes.SelectMany(t => t.GetMembers()).OfType<IMethodSymbol>().Where(relevance.MustBind))
         foreach (var code in member.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).Select(Body).OfType<SyntaxNode>())
         {

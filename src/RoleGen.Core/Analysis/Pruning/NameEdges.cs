@@ -15,21 +15,22 @@ namespace RoleGen.Core.Analysis.Pruning;
 public sealed class NameEdges
 {
     private readonly Dictionary<string, List<ISymbol>> _membersByName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<IMethodSymbol>> _extensionsByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<INamedTypeSymbol>> _typesByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _aliases = new(StringComparer.Ordinal);
     private readonly HashSet<SyntaxTree> _staticImports = [];
 
-    public NameEdges(ImmutableArray<INamedTypeSymbol> sourceTypes, IEnumerable<SyntaxTree> trees)
+    private readonly ImplementationIndex _implementations;
+
+    public NameEdges(ImplementationIndex implementations, IEnumerable<SyntaxTree> trees)
     {
-        foreach (var type in sourceTypes)
+        _implementations = implementations;
+        foreach (var type in implementations.SourceTypes)
         {
             Add(_typesByName, type.Name, type);
             foreach (var member in type.GetMembers())
             {
                 if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation } or IPropertySymbol or IFieldSymbol { IsStatic: true })
                     Add(_membersByName, SimpleName(member), member);
-                if (member is IMethodSymbol { IsExtensionMethod: true } extension) Add(_extensionsByName, extension.Name, extension);
             }
         }
         foreach (var tree in trees)
@@ -128,7 +129,7 @@ public sealed class NameEdges
     {
         var text = name.Identifier.ValueText;
         if (!_membersByName.TryGetValue(text, out var named)) return [];
-        var extensions = _extensionsByName.GetValueOrDefault(text) ?? [];
+        var extensions = _implementations.ExtensionMethodsNamed(text);
         ImmutableArray<ITypeSymbol>? receivers = name.Parent switch
         {
             MemberAccessExpressionSyntax access when access.Name == name => TypesOf(owner, access.Expression, locals),
