@@ -1,8 +1,10 @@
 using System.CommandLine;
 using RoleGen.Core;
 using RoleGen.Core.Caching;
+using RoleGen.Core.Check;
 using RoleGen.Core.Diagnostics;
 using RoleGen.Core.Emit;
+using RoleGen.Core.Mappings;
 using RoleGen.Core.Templates;
 
 namespace RoleGen.Cli;
@@ -53,7 +55,7 @@ public static class GenerateCommand
             if (parse.GetValue(inPlace))
             {
                 PrintFindings(report);
-                var written = WriteInPlace(report);
+                var written = WriteInPlace(report, PolicyLibrary(parse.GetValue(mappingsOption), memo), knowledge);
                 return written == ExitCodes.Ok ? ExitCodeOf(report) : written;
             }
             var text = parse.GetValue(format) switch
@@ -77,7 +79,21 @@ public static class GenerateCommand
     private static int ExitCodeOf(RoleGenReport report) =>
         report.AllFindings.Any(f => f.Severity == Severity.Error) ? ExitCodes.GateFailed : ExitCodes.Ok;
 
-    private static int WriteInPlace(RoleGenReport report)
+    private static PolicyLibrary PolicyLibrary(string? mappingsDirectory, FileMemo? memo)
+    {
+        var directory = mappingsDirectory ?? MappingTableLoader.FindMappingsDirectory();
+        return memo is null ? PolicyLibraryLoader.Load(directory) : memo.ForMappings("policies", directory, () => PolicyLibraryLoader.Load(directory));
+    }
+
+    /// <summary>
+    /// What the template granted beyond need, and grants RoleGen could not read: in-place replaces them, and says which
+    /// went (a layer or extension may have needed one). What SAM adds to every role it generates is not listed: giving
+    /// the function its own role is the point.
+    /// </summary>
+    private static bool IsReplacedGrant(Finding finding) =>
+        finding.Code == FindingCodes.BroaderThanNeeded && finding.Severity != Severity.Info || finding.Code == FindingCodes.GrantNotVisible;
+
+    private static int WriteInPlace(RoleGenReport report, PolicyLibrary policies, RoleGenKnowledge knowledge)
     {
         var original = TemplateLoader.Load(report.TemplatePath);
         var patched = TemplatePatcher.Patch(original, report);
@@ -90,7 +106,21 @@ public static class GenerateCommand
         }
         AtomicFile.Write(report.TemplatePath, patched.Text, AtomicFile.HasByteOrderMark(report.TemplatePath));
         Console.Error.WriteLine($"rolegen: wrote roles for {string.Join(", ", patched.Updated)} into {Path.GetFileName(report.TemplatePath)}.");
+        PrintReplacedGrants(RoleChecker.WithDifferences(knowledge, policies, original, report, patched.Updated));
         return ExitCodes.Ok;
+    }
+
+    private static void PrintReplacedGrants(RoleGenReport compared)
+    {
+        foreach (var function in compared.Functions)
+        {
+            var replaced = function.Findings.Where(IsReplacedGrant).ToList();
+            if (replaced.Count == 0) continue;
+            Console.Error.WriteLine(
+                $"rolegen: {function.LogicalId}: replaced grants its code does not need (to keep one that a layer, extension or macro needs, " +
+                $"attach an AWS::IAM::Policy resource with it to {function.RoleLogicalId}: RoleGen leaves resources it did not write alone):");
+            foreach (var finding in replaced) Console.Error.WriteLine(FindingPrinter.Format(finding with { Severity = Severity.Info }));
+        }
     }
 
     private static void PrintFindings(RoleGenReport report)

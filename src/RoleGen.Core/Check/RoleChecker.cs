@@ -39,10 +39,20 @@ public sealed class RoleChecker(RoleGenKnowledge knowledge, PolicyLibrary polici
 
         // Every function is generated, so that a role shared with a function not being checked is judged fairly.
         var report = new RoleGenerator(knowledge, cache, memo: memo).Generate(templatePath);
+        return WithDifferences(knowledge, policies, template, report, onlyFunctions);
+    }
+
+    /// <summary>
+    /// <paramref name="report"/> (every .NET function of <paramref name="template"/>, or of its <paramref name="onlyFunctions"/>)
+    /// with what each function is granted today compared with what it needs added to its findings.
+    /// </summary>
+    public static RoleGenReport WithDifferences(
+        RoleGenKnowledge knowledge, PolicyLibrary policies, CfnTemplate template, RoleGenReport report, IReadOnlyCollection<string>? onlyFunctions = null)
+    {
+        var byId = FunctionSpecReader.Read(template).Functions.ToDictionary(f => f.LogicalId, StringComparer.Ordinal);
         var expressions = new TemplateExpressionReader(template, knowledge.Types);
         var reader = new CurrentGrantsReader(template, expressions, policies);
         var checker = new PermissionChecker(new ResourceMatcher(template, knowledge.Types, knowledge.Table.Catalog));
-        var byId = specs.ToDictionary(f => f.LogicalId, StringComparer.Ordinal);
         var grants = report.Functions.ToDictionary(f => f.LogicalId, f => reader.For(byId[f.LogicalId]), StringComparer.Ordinal);
         var needs = report.Functions.ToDictionary(f => f.LogicalId, PermissionChecker.NeedsOf, StringComparer.Ordinal);
 

@@ -23,7 +23,6 @@ public static class FindingCodes
     public const string UnseenEventSource = "RG2008";
     /// <summary>A Transform other than SAM's: a macro changes the template after RoleGen read it.</summary>
     public const string UnknownTransform = "RG2009";
-    /// <summary>A resource the role would name refers back to the function (an S3 bucket notifying it): a dependency cycle.</summary>
 
     public const string MissingPermission = "RG3001";
     public const string BroaderThanNeeded = "RG3002";

@@ -270,6 +270,27 @@ public class YamlTemplatePatcherTests
         Directory.GetFiles(app.Root).Should().ContainSingle("no temporary file is left behind");
         RoleGenProcess.Run(app.Root, "generate", "--template", "template.yaml", "--in-place").Stderr.Should().Contain("up to date");
     }
+
+    [Fact]
+    public void The_cli_lists_the_grants_it_replaced_and_leaves_a_policy_the_user_attached_to_the_generated_role()
+    {
+        using var app = App();
+        var first = RoleGenProcess.Run(app.Root, "generate", "--template", "template.yaml", "--in-place");
+        first.ExitCode.Should().Be(0, first.Stderr);
+        first.Stderr.Should().Contain("Writer: replaced grants its code does not need").And.Contain("WriterRole")
+            .And.Contain("AmazonS3FullAccess").And.MatchRegex(@"template\.yaml\(\d+,\d+\): info RG3002: Writer: ");
+        first.Stderr.Should().NotContain("Reader: replaced grants", "SharedRole granted Reader nothing");
+
+        // What the advice says to do: a policy of the user's own, attached to the generated role.
+        var kept = "  ExtensionSecret:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: extension\n      Roles: [!Ref WriterRole]\n" +
+                   "      PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Action: secretsmanager:GetSecretValue, Resource: !Sub 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:dd-*'}]}\n";
+        var withPolicy = File.ReadAllText(app.TemplatePath).Replace("\nOutputs:", kept + "\nOutputs:");
+        withPolicy.Should().Contain("ExtensionSecret:");
+        File.WriteAllText(app.TemplatePath, withPolicy);
+        var second = RoleGenProcess.Run(app.Root, "generate", "--template", "template.yaml", "--in-place");
+        second.Stderr.Should().Contain("up to date");
+        File.ReadAllText(app.TemplatePath).Should().Be(withPolicy);
+    }
 }
 
 public class JsonTemplatePatcherTests
