@@ -66,8 +66,8 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
             "kms-key" => [KmsKey(pattern)],
             "sns-subscription-arn" => [SubscriptionTopic(pattern)],
             "secret-id" => [SecretId(pattern)],
-            "ssm-parameter-name" => [ParameterName(pattern)],
-            "ssm-parameter-path" => [ParameterPath(pattern)],
+            "ssm-parameter-name" => ParameterName(pattern),
+            "ssm-parameter-path" => ParameterPath(pattern),
             "arn" or "name-or-arn" when text.StartsWith("arn:", StringComparison.Ordinal) => [new ArnFragment(text, true, pattern.Unknowns)],
             _ => [new ArnFragment(text, false, pattern.Unknowns)],
         };
@@ -81,6 +81,8 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
             return fillsAlias ? null : AliasCondition(pattern.Text); // Ref of an alias is "alias/name"
         switch (evaluatesTo)
         {
+            case "name" or "id" when kind is "ssm-parameter-name" or "ssm-parameter-path":
+                return null; // a parameter's name may start with "/", which its ARN leaves out
             case "name" or "id":
                 return new ArnFragment(pattern.Text, false, []);
             case "arn":
@@ -145,20 +147,26 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
         return new ArnFragment(text.EndsWith('*') ? text : text + "-??????", false, pattern.Unknowns);
     }
 
-    /// <summary>A parameter's ARN, or its name: the ARN holds the name without its leading "/" (parameter/app/db for /app/db).</summary>
-    private static ArnFragment ParameterName(Pattern pattern)
+    /// <summary>
+    /// A parameter's ARN, or its name: the ARN holds the name without its leading "/" (parameter/app/db for /app/db).
+    /// A name that starts with a template value (a parameter's Ref, an SSM parameter resource) may or may not start
+    /// with "/", which is known only at deploy time: both ARNs are granted, <c>parameter/${Name}</c> and
+    /// <c>parameter${Name}</c>; exactly one of them names the parameter, the other names nothing.
+    /// </summary>
+    private static IEnumerable<ArnFragment> ParameterName(Pattern pattern)
     {
         var text = pattern.Text;
-        if (text.StartsWith("arn:", StringComparison.Ordinal)) return new ArnFragment(text, true, pattern.Unknowns);
-        return new ArnFragment(text.TrimStart('/'), false, pattern.Unknowns);
+        if (text.StartsWith("arn:", StringComparison.Ordinal)) return [new ArnFragment(text, true, pattern.Unknowns)];
+        var name = new ArnFragment(text.TrimStart('/'), false, pattern.Unknowns);
+        if (!text.StartsWith("${", StringComparison.Ordinal) || text.StartsWith("${AWS::", StringComparison.Ordinal)) return [name];
+        return [name, new ArnFragment($"arn:${{AWS::Partition}}:ssm:${{AWS::Region}}:${{AWS::AccountId}}:parameter{text}", true, pattern.Unknowns)];
     }
 
     /// <summary>A path of parameters (GetParametersByPath): the parameters whose names start with it, <c>parameter/app*</c> for /app.</summary>
-    private static ArnFragment ParameterPath(Pattern pattern)
-    {
-        var name = ParameterName(pattern);
-        return name.WholeArn || name.Text.EndsWith('*') ? name : name with { Text = name.Text + "*" };
-    }
+    private static IEnumerable<ArnFragment> ParameterPath(Pattern pattern) =>
+        pattern.Text.StartsWith("arn:", StringComparison.Ordinal)
+            ? ParameterName(pattern)
+            : ParameterName(pattern).Select(name => name.Text.EndsWith('*') ? name : name with { Text = name.Text + "*" });
 
     /// <summary>A subscription ARN is its topic's ARN plus ":id"; subscription calls are authorized on the topic.</summary>
     private static ArnFragment SubscriptionTopic(Pattern pattern)

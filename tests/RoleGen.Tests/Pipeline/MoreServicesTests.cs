@@ -130,3 +130,57 @@ public class MoreServicesTests
             "ssm:GetParametersByPath arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/app/config/*");
     }
 }
+
+/// <summary>An SSM parameter's ARN holds its name without the leading "/", which a name from the template may or may not have.</summary>
+public class ParameterNameFromTemplateTests
+{
+    private const string Arn = "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter";
+
+    [Theory]
+    [InlineData("GetParameterAsync(new GetParameterRequest { Name = Environment.GetEnvironmentVariable(\"CONFIG\") })",
+        "ssm:GetParameter " + Arn + "${ConfigName}|ssm:GetParameter " + Arn + "/${ConfigName}")]
+    [InlineData("GetParameterAsync(new GetParameterRequest { Name = Environment.GetEnvironmentVariable(\"DB\") })",
+        "ssm:GetParameter " + Arn + "${DbUrl}|ssm:GetParameter " + Arn + "/${DbUrl}")]
+    [InlineData("GetParameterAsync(new GetParameterRequest { Name = $\"{Environment.GetEnvironmentVariable(\"CONFIG\")}/db\" })",
+        "ssm:GetParameter " + Arn + "${ConfigName}/db|ssm:GetParameter " + Arn + "/${ConfigName}/db")]
+    [InlineData("GetParametersByPathAsync(new GetParametersByPathRequest { Path = Environment.GetEnvironmentVariable(\"CONFIG\") })",
+        "ssm:GetParametersByPath " + Arn + "${ConfigName}*|ssm:GetParametersByPath " + Arn + "/${ConfigName}*")]
+    [InlineData("GetParameterAsync(new GetParameterRequest { Name = $\"/{Environment.GetEnvironmentVariable(\"STACK\")}/db\" })",
+        "ssm:GetParameter " + Arn + "/${AWS::StackName}/db")]
+    [InlineData("GetParameterAsync(new GetParameterRequest { Name = \"/app/db\" })", "ssm:GetParameter " + Arn + "/app/db")]
+    public void A_name_that_starts_with_a_template_value_is_granted_with_and_without_the_slash(string call, string expected)
+    {
+        const string template = """
+            Transform: AWS::Serverless-2016-10-31
+            Parameters:
+              ConfigName: { Type: String, Default: /app/config }
+            Resources:
+              DbUrl:
+                Type: AWS::SSM::Parameter
+                Properties: { Name: /app/db-url, Type: String, Value: x }
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: dotnet8
+                  CodeUri: ./src/App/
+                  Handler: App::App.Handler::Run
+                  Environment:
+                    Variables:
+                      CONFIG: !Ref ConfigName
+                      DB: !Ref DbUrl
+                      STACK: !Ref AWS::StackName
+            """;
+        using var app = new TempApp().With("template.yaml", template).WithProject("src/App", "App").With("src/App/Handler.cs", $$"""
+            using Amazon.SimpleSystemsManagement;
+            using Amazon.SimpleSystemsManagement.Model;
+            namespace App;
+            public class Handler
+            {
+                public Task Run() => new AmazonSimpleSystemsManagementClient().{{call}};
+            }
+            """);
+        var report = new RoleGen.Core.RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath).Functions.Single();
+
+        report.Grants().Should().Equal(expected.Split('|'));
+    }
+}
