@@ -49,6 +49,8 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
             ? Origin(model, receiver, depth)
             : null;
         if (clientType is null && origin is not null) clientType = (origin.Type, null);
+        if (clientType is null && clients.OtherClients.ByMethodName.TryGetValue(name.Identifier.ValueText, out var byName) && TypeUnseen(model, receiver))
+            clientType = (byName, null);
         if (clientType is null) return null;
 
         var method = name.Identifier.ValueText;
@@ -227,6 +229,10 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
         }
         return null;
     }
+
+    /// <summary>True when the receiver's type cannot be seen (its library is not restored), as opposed to a type RoleGen knows is no client.</summary>
+    private static bool TypeUnseen(SemanticModel model, ExpressionSyntax receiver) =>
+        model.GetTypeInfo(receiver).Type is null or IErrorTypeSymbol;
 
     private static IEnumerable<ITypeSymbol> SelfAndBases(ITypeSymbol type)
     {

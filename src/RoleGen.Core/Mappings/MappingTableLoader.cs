@@ -28,7 +28,13 @@ public static class MappingTableLoader
         CheckReturnsAndCarries(services);
         var naming = Path.Combine(mappingsDirectory, SdkClientNaming.FileName);
         // Optional for tables built for tests and custom tables; the shipped one has it (MappingTableLoaderTests).
-        return new MappingTable(services, catalog) { OtherClients = File.Exists(naming) ? SdkClientNaming.Load(naming) : SdkClientNaming.None };
+        var table = new MappingTable(services, catalog) { OtherClients = File.Exists(naming) ? SdkClientNaming.Load(naming) : SdkClientNaming.None };
+        foreach (var (method, type) in table.OtherClients.ByMethodName)
+        {
+            if (!table.ClientsByType.TryGetValue(type, out var client) || !client.Operations.ContainsKey(method))
+                throw new RoleGenInputException($"mappings/{SdkClientNaming.FileName}: byMethodName {method}: no mapping file maps {method} on {type}");
+        }
+        return table;
     }
 
     /// <summary>Loads and validates one service file (exposed for tests of single files).</summary>

@@ -15,6 +15,12 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
     /// <summary>Library methods that call AWS themselves (<c>AddSystemsManager</c>), by name, with what they do.</summary>
     public ImmutableDictionary<string, string> Libraries { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// Methods of mapped library types recognised by name when their receiver's type cannot be seen (a lambda parameter
+    /// of a library that is not restored: <c>Idempotency.Configure(b => b.UseDynamoDb(table))</c>): method to type.
+    /// </summary>
+    public ImmutableDictionary<string, string> ByMethodName { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     /// <summary>RegionEndpoint fields whose region is not their name's words in lower case (USGovCloudWest1 is us-gov-west-1).</summary>
     public ImmutableDictionary<string, string> RegionEndpoints { get; init; } = ImmutableDictionary<string, string>.Empty;
 
@@ -50,7 +56,7 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
 
     public static SdkClientNaming Load(string path)
     {
-        var root = MappingFile.ReadRoot(path, "namespace, names, except, libraries, regionEndpoints");
+        var root = MappingFile.ReadRoot(path, "namespace, names, except, libraries, byMethodName, regionEndpoints");
         var display = "mappings/" + Path.GetFileName(path);
         string Scalar(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { Length: > 0 } value }
             ? value
@@ -61,12 +67,12 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
         var names = List("names");
         if (names.FirstOrDefault(n => !Regex.IsMatch(n, @"^[A-Za-z0-9_*]+$")) is { } bad)
             throw new RoleGenInputException($"{display}: name pattern '{bad}' may hold only letters, digits, _ and *");
-        var libraries = root.Children.TryGetValue(new YamlScalarNode("libraries"), out var node) && node is YamlMappingNode entries
+        ImmutableDictionary<string, string> Texts(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlMappingNode entries
             ? entries.Children.ToImmutableDictionary(e => ((YamlScalarNode)e.Key).Value!, e => (e.Value as YamlScalarNode)?.Value ?? "", StringComparer.Ordinal)
             : ImmutableDictionary<string, string>.Empty;
-        var regions = root.Children.TryGetValue(new YamlScalarNode("regionEndpoints"), out var regionNode) && regionNode is YamlMappingNode regionEntries
-            ? regionEntries.Children.ToImmutableDictionary(e => ((YamlScalarNode)e.Key).Value!, e => (e.Value as YamlScalarNode)?.Value ?? "", StringComparer.Ordinal)
-            : ImmutableDictionary<string, string>.Empty;
-        return new SdkClientNaming(Scalar("namespace"), names, List("except").ToImmutableHashSet(StringComparer.Ordinal)) { Libraries = libraries, RegionEndpoints = regions };
+        return new SdkClientNaming(Scalar("namespace"), names, List("except").ToImmutableHashSet(StringComparer.Ordinal))
+        {
+            Libraries = Texts("libraries"), ByMethodName = Texts("byMethodName"), RegionEndpoints = Texts("regionEndpoints"),
+        };
     }
 }

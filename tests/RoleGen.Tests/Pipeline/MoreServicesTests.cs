@@ -129,6 +129,30 @@ public class MoreServicesTests
             "ssm:GetParameter arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/app/one",
             "ssm:GetParametersByPath arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/app/config/*");
     }
+
+    [Theory]
+    [InlineData("builder => builder.UseDynamoDb(\"idempotency\")", "table/idempotency")]
+    [InlineData("builder => builder.WithOptions(o => o.WithEventKeyJmesPath(\"Id\")).UseDynamoDb(Environment.GetEnvironmentVariable(\"TABLE\"))", "table/${Records}")]
+    [InlineData("builder => builder.UseDynamoDb(store => store.WithTableName(Environment.GetEnvironmentVariable(\"TABLE\")).WithKeyAttr(\"id\"))", "table/${Records}")]
+    [InlineData("builder => builder.UseDynamoDb(store => store.WithTableName(\"first\").WithTableName(Environment.GetEnvironmentVariable(\"TABLE\")))", "table/${Records}")]
+    public void Powertools_idempotency_is_granted_its_records_table(string configure, string table)
+    {
+        var report = OneFunction.Run("Records:\n  Type: AWS::DynamoDB::Table", $$"""
+            using AWS.Lambda.Powertools.Idempotency;
+            namespace App;
+            public class Handler
+            {
+                public Handler() => Idempotency.Configure({{configure}});
+
+                [Idempotent]
+                public Task<string> Run(string input) => Task.FromResult(input);
+            }
+            """, "TABLE: !Ref Records");
+
+        report.Findings.Should().NotContain(f => f.Severity != Severity.Info);
+        var arn = "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:" + table;
+        report.Grants().Should().Equal($"dynamodb:DeleteItem {arn}", $"dynamodb:GetItem {arn}", $"dynamodb:PutItem {arn}", $"dynamodb:UpdateItem {arn}");
+    }
 }
 
 /// <summary>An SSM parameter's ARN holds its name without the leading "/", which a name from the template may or may not have.</summary>

@@ -306,12 +306,32 @@ public sealed partial class ValueResolver
         var properties = ImmutableSortedDictionary.CreateBuilder<string, Value>(StringComparer.Ordinal);
         foreach (var expression in assignments)
         {
-            if (expression is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target } member } assignment
-                || target.Identifier.ValueText != parameter)
+            if (expression is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target } member } assignment
+                && target.Identifier.ValueText == parameter)
+                properties[member.Name.Identifier.ValueText] = Resolve(assignment.Right, scope);
+            else if (!BuilderCalls(expression, parameter, properties, scope))
                 return null;
-            properties[member.Name.Identifier.ValueText] = Resolve(assignment.Right, scope);
         }
         return properties.Count == 0 ? null : new ObjectValue("", properties.ToImmutable());
+    }
+
+    /// <summary>
+    /// A builder's fluent chain on the lambda's parameter, <c>b => b.WithTableName(t).WithKeyAttr("id")</c>: each
+    /// <c>WithX(v)</c> sets X. False for any other call, which could do more than RoleGen sees.
+    /// </summary>
+    private bool BuilderCalls(ExpressionSyntax? expression, string parameter, ImmutableSortedDictionary<string, Value>.Builder properties, ResolveScope scope)
+    {
+        var calls = new List<(string Property, ExpressionSyntax Value)>();
+        while (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: IdentifierNameSyntax method } access, ArgumentList.Arguments: [var argument] }
+               && method.Identifier.ValueText is { Length: > 4 } name && name.StartsWith("With", StringComparison.Ordinal) && char.IsUpper(name[4]))
+        {
+            calls.Add((name[4..], argument.Expression));
+            expression = access.Expression;
+        }
+        if (calls.Count == 0 || expression is not IdentifierNameSyntax root || root.Identifier.ValueText != parameter) return false;
+        calls.Reverse(); // the last call of the chain wins
+        foreach (var (property, value) in calls) properties[property] = Resolve(value, scope);
+        return true;
     }
 
     private Value Collection(InitializerExpressionSyntax initializer, ResolveScope scope) =>
