@@ -15,7 +15,7 @@ namespace RoleGen.Core.Analysis;
 /// (<c>table.PutItemAsync</c> after <c>var table = Table.LoadTable(client, "Orders")</c>) remembers that call as its
 /// <see cref="SdkCall.Receiver"/>; the mapping table's <c>returns</c> entries also type such receivers when the SDK does not bind.
 /// </summary>
-public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes clients, ValueResolver values)
+public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes clients, ValueResolver values, ImplementationIndex types)
 {
     public ImmutableArray<SdkCall> Find(ReachableCode code)
     {
@@ -61,7 +61,7 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
             .Where(a => !IsCancellationToken(model, a.Expression))
             .Select(a => new SdkArgument(a.NameColon?.Name.Identifier.ValueText, values.Resolve(a.Expression)))
             .ToImmutableArray();
-        var typeArguments = TypeArguments(model, invocation, name).Select(t => values.TableMappingOf(t.Name) is { } mapped ? t with { MappedTable = mapped } : t).ToImmutableArray();
+        var typeArguments = TypeArguments(model, invocation, name).Select(ToTypeValue).Select(t => values.TableMappingOf(t.Name) is { } mapped ? t with { MappedTable = mapped } : t).ToImmutableArray();
         return new SdkCall(clientType.Value.Name, operation, arguments, typeArguments, location, $"{clientType.Value.Name}.{method}")
         {
             Region = ClientRegion(model, receiver),
@@ -244,14 +244,42 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
         model.GetTypeInfo(expression).Type?.Name == "CancellationToken" ||
         expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "None", Expression: IdentifierNameSyntax { Identifier.ValueText: "CancellationToken" } };
 
-    /// <summary>Generic arguments (LoadAsync&lt;Order&gt;), else the source types of the arguments (SaveAsync(order)).</summary>
-    private static ImmutableArray<TypeValue> TypeArguments(SemanticModel model, InvocationExpressionSyntax invocation, SimpleNameSyntax name)
+    /// <summary>
+    /// Generic arguments (LoadAsync&lt;Order&gt;), else the source types of the arguments (SaveAsync(order)). A type
+    /// parameter (<c>LoadAsync&lt;TEntity&gt;</c> in a generic repository) stands for the types its constraints allow.
+    /// </summary>
+    private IEnumerable<ITypeSymbol> TypeArguments(SemanticModel model, InvocationExpressionSyntax invocation, SimpleNameSyntax name)
     {
         IEnumerable<ITypeSymbol?> types = name is GenericNameSyntax generic
             ? generic.TypeArgumentList.Arguments.Select(t => model.GetTypeInfo(t).Type)
-            : invocation.ArgumentList.Arguments.Select(a => model.GetTypeInfo(a.Expression).Type).Where(t => t is INamedTypeSymbol { TypeKind: TypeKind.Class } && t.Locations.Any(l => l.IsInSource));
-        return types.OfType<ITypeSymbol>().Where(t => t is not IErrorTypeSymbol).Select(ToTypeValue).ToImmutableArray();
+            : invocation.ArgumentList.Arguments.Select(a => model.GetTypeInfo(a.Expression).Type)
+                .Where(t => t is ITypeParameterSymbol || t is INamedTypeSymbol { TypeKind: TypeKind.Class } && t.Locations.Any(l => l.IsInSource));
+        return types.OfType<ITypeSymbol>().Where(t => t is not IErrorTypeSymbol).SelectMany(t => t is ITypeParameterSymbol parameter ? Satisfying(parameter) : [t]);
     }
+
+    /// <summary>At most this many types stand for a type parameter; more, and the entity type is not known.</summary>
+    private const int MaxTypesForParameter = 16;
+
+    /// <summary>
+    /// The project's concrete classes that a type parameter's source-type constraints admit (<c>where TEntity :
+    /// BaseEntity</c>: every class deriving from BaseEntity), a superset of the types it is used with. None (the
+    /// entity type is not known) when no constraint is a type of the project: its name is never a table's.
+    /// </summary>
+    private IEnumerable<ITypeSymbol> Satisfying(ITypeParameterSymbol parameter)
+    {
+        var constraints = parameter.ConstraintTypes.Select(c => c.OriginalDefinition).Where(c => c.Locations.Any(l => l.IsInSource)).ToList();
+        if (constraints.Count == 0) return [];
+        var admitted = types.SourceTypes
+            .Where(t => t is { TypeKind: TypeKind.Class, IsAbstract: false, IsGenericType: false } && constraints.All(c => Derives(t, c)))
+            .Take(MaxTypesForParameter + 1)
+            .ToList();
+        return admitted.Count > MaxTypesForParameter ? [] : admitted;
+    }
+
+    private static bool Derives(INamedTypeSymbol type, ITypeSymbol constraint) =>
+        constraint.TypeKind == TypeKind.Interface
+            ? type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, constraint))
+            : SelfAndBases(type).Any(b => SymbolEqualityComparer.Default.Equals(b.OriginalDefinition, constraint));
 
     private static TypeValue ToTypeValue(ITypeSymbol type)
     {

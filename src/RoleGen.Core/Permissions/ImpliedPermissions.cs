@@ -38,8 +38,11 @@ public sealed partial class ImpliedPermissions(ImpliedRules rules, CfnTemplate t
         permissions.AddRange(DeadLetterQueue(function));
         permissions.AddRange(Destinations(function));
         permissions.AddRange(CreatedDestinations(function));
+        // SAM's Tracing, CloudFormation's TracingConfig.Mode: Lambda refuses Active tracing to a role that cannot write traces.
         if (IsActive(function.Properties["Tracing"]))
             permissions.AddRange(Grants("tracing", [], new Reason(Template: $"{function.LogicalId}.Tracing")));
+        else if (IsActive((function.Properties["TracingConfig"] as CfnMapping)?["Mode"]))
+            permissions.AddRange(Grants("tracing", [], new Reason(Template: $"{function.LogicalId}.TracingConfig")));
         if (function.Properties["VpcConfig"] is CfnMapping)
             permissions.AddRange(Grants("vpc", [], new Reason(Template: $"{function.LogicalId}.VpcConfig")));
         if (function.Properties["KmsKeyArn"] is { } key)

@@ -71,6 +71,7 @@ public class ImpliedPermissionsTests
     [InlineData("EventInvokeConfig:\n  DestinationConfig:\n    OnFailure:\n      Type: SQS\n      Destination: !GetAtt Dlq.Arn", "sqs:SendMessage", "${Dlq.Arn}", "Fn.EventInvokeConfig.DestinationConfig.OnFailure")]
     [InlineData("Tracing: Active", "xray:PutTraceSegments", "*", "Fn.Tracing")]
     [InlineData("Tracing: Active", "xray:PutTelemetryRecords", "*", "Fn.Tracing")]
+    [InlineData("TracingConfig:\n  Mode: Active", "xray:PutTraceSegments", "*", "Fn.TracingConfig")]
     [InlineData("VpcConfig:\n  SubnetIds: [subnet-1]\n  SecurityGroupIds: [sg-1]", "ec2:CreateNetworkInterface", "*", "Fn.VpcConfig")]
     [InlineData("VpcConfig:\n  SubnetIds: [subnet-1]\n  SecurityGroupIds: [sg-1]", "ec2:DeleteNetworkInterface", "*", "Fn.VpcConfig")]
     [InlineData("KmsKeyArn: !GetAtt Key.Arn", "kms:Decrypt", "${Key.Arn}", "Fn.KmsKeyArn")]
@@ -124,6 +125,7 @@ public class ImpliedPermissionsTests
 
     [Theory]
     [InlineData("Tracing: PassThrough", "xray:")]
+    [InlineData("TracingConfig:\n  Mode: PassThrough", "xray:")]
     [InlineData("Events:\n  Up:\n    Type: S3\n    Properties:\n      Bucket: !Ref B\n      Events: s3:ObjectCreated:*", "s3:")]
     [InlineData("Events:\n  T:\n    Type: SNS\n    Properties:\n      Topic: !Ref Alerts", "sns:")]
     public void Push_sources_and_inactive_features_imply_nothing(string properties, string forbiddenPrefix)

@@ -59,6 +59,42 @@ public class HighLevelApiTests
         report.Findings.Should().NotContain(f => f.Severity >= Severity.Warning);
     }
 
+    [Theory]
+    [InlineData("where TEntity : BaseEntity", new[] { "Books", "Shelf" })]
+    [InlineData("where TEntity : class, IStored", new[] { "Books" })]
+    [InlineData("where TEntity : class", new string[0])]
+    [InlineData("", new string[0])]
+    public void A_generic_repository_uses_the_tables_of_the_types_its_type_parameter_admits_never_the_parameters_name(string constraint, string[] tables)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DataModel;
+            namespace App;
+            public interface IStored { }
+            public abstract class BaseEntity { public string Id { get; set; } = ""; }
+            [DynamoDBTable("Books")] public class Book : BaseEntity, IStored { }
+            public class Shelf : BaseEntity { }
+            public class Unrelated { }
+            public class Repository<TEntity> {{constraint}}
+            {
+                private readonly IDynamoDBContext _context = new DynamoDBContext(new AmazonDynamoDBClient());
+                public Task<TEntity> Get(string id) => _context.LoadAsync<TEntity>(id);
+                public Task Save(TEntity entity) => _context.SaveAsync(entity);
+            }
+            public class Handler
+            {
+                private readonly Repository<Book> _books = new();
+                public async Task Run(string id) => await _books.Save(await _books.Get(id));
+            }
+            """);
+
+        var expected = tables.Length == 0 ? ["*"] : tables;
+        report.Grants().Where(g => !g.StartsWith("dynamodb:DescribeTable", StringComparison.Ordinal)).Should().BeEquivalentTo(
+            expected.SelectMany(t => new[] { $"dynamodb:GetItem {Table}{t}", $"dynamodb:UpdateItem {Table}{t}" }));
+        report.Grants().Should().NotContain(g => g.Contains("TEntity"));
+        if (tables.Length == 0) report.Findings.Should().Contain(f => f.Code == FindingCodes.UnresolvedResource);
+    }
+
     // SDK (Configs.cs, DynamoDBFlatConfig; ContextInternal.GetTableName): table = TableNamePrefix + (the call's
     // OverrideTableName, else the entity's table); the prefix is the call config's if set, else the context config's.
     [Theory]
