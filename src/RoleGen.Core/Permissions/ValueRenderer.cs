@@ -28,7 +28,7 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
     {
         LiteralValue literal => [new Pattern(TemplateExpression.EscapeForSub(literal.Text), [], null)],
         TemplateValue template when !template.Expression.Known => [new Pattern("*", [new UnknownValue(template.Expression.Note ?? "the template value is known only at deploy time", null)], null)],
-        TemplateValue template => [new Pattern(template.Expression.Sub, [], template.Expression.Resource)],
+        TemplateValue template => [new Pattern(template.Expression.Sub, [], template.Expression.Resource) { IsArn = template.Expression.IsArn }],
         OneOfValue oneOf => oneOf.Options.Where(o => o is not NullValue).SelectMany(Patterns),
         ConcatValue concat => ConcatPatterns(concat.Parts),
         UnknownValue unknown => [new Pattern("*", [unknown], null)],
@@ -59,6 +59,9 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
         if (pattern.Resource is { } resource && Interpret(resource, pattern, kind, fillsAlias) is { } fromTemplate)
             return [fromTemplate];
         var text = pattern.Text;
+        // A parameter that holds an ARN, where the request takes a name or an ARN: the ARN, never a name made of it.
+        if (pattern.IsArn && kind is not ("name" or "queue-url") && !(kind == "kms-key" && fillsAlias))
+            return [new ArnFragment(text, true, pattern.Unknowns)];
         return kind switch
         {
             "queue-url" => [QueueUrl(pattern)],
@@ -181,7 +184,11 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
     private static ArnFragment AliasCondition(string alias) =>
         new("*", false, [], PolicyCondition.Single("StringEquals", "kms:RequestAlias", [alias]));
 
-    private sealed record Pattern(string Text, ImmutableArray<UnknownValue> Unknowns, TemplateResourceRef? Resource);
+    private sealed record Pattern(string Text, ImmutableArray<UnknownValue> Unknowns, TemplateResourceRef? Resource)
+    {
+        /// <summary>The whole text is a template parameter that holds an ARN (<see cref="TemplateExpression.IsArn"/>).</summary>
+        public bool IsArn { get; init; }
+    }
 
     private sealed class FragmentComparer : IEqualityComparer<ArnFragment>
     {

@@ -11,6 +11,12 @@ public sealed record TemplateResourceRef(string LogicalId, string ResourceType, 
 /// </summary>
 public sealed record TemplateExpression(string Sub, TemplateResourceRef? Resource = null, bool Known = true, string? Note = null)
 {
+    /// <summary>
+    /// Exactly one Ref of a template parameter that holds an ARN, by what the template says of it (its name ends in
+    /// Arn, its Default or AllowedPattern starts with arn:): a request member that takes a name or an ARN gets it as the ARN.
+    /// </summary>
+    public bool IsArn { get; init; }
+
     public static TemplateExpression Literal(string text) => new(EscapeForSub(text));
 
     public static TemplateExpression Unknown(string note) => new("*", null, false, note);

@@ -91,11 +91,18 @@ public sealed class TemplateExpressionReader(CfnTemplate template, CloudFormatio
     private TemplateExpression Reference(string logicalId, string? attribute)
     {
         var sub = attribute is null ? $"${{{logicalId}}}" : $"${{{logicalId}.{attribute}}}";
-        if (template.Resources.ContainsKey(logicalId) || template.Parameters.ContainsKey(logicalId))
+        if (attribute is null && template.Parameters.TryGetValue(logicalId, out var parameter))
+            return new TemplateExpression(sub) { IsArn = HoldsArn(logicalId, parameter) };
+        if (template.Resources.ContainsKey(logicalId))
             return WithResource(new TemplateExpression(sub));
         // SAM generates resources the template does not declare (MyFunctionRole, ServerlessRestApi).
         return new TemplateExpression(sub, Note: $"{logicalId} is not declared in the template (a resource SAM generates?).");
     }
+
+    private static bool HoldsArn(string name, CfnMapping parameter) =>
+        name.EndsWith("Arn", StringComparison.OrdinalIgnoreCase) ||
+        parameter["Default"] is CfnScalar { Value: var value } && value.StartsWith("arn:", StringComparison.Ordinal) ||
+        parameter["AllowedPattern"] is CfnScalar { Value: var pattern } && pattern.TrimStart('^').StartsWith("arn:", StringComparison.Ordinal);
 
     private ImmutableArray<TemplateExpression?> Sub(CfnNode argument, int depth)
     {

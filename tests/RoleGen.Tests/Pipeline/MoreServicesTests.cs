@@ -208,3 +208,48 @@ public class ParameterNameFromTemplateTests
         report.Grants().Should().Equal(expected.Split('|'));
     }
 }
+
+/// <summary>A template parameter that holds an ARN is used as the ARN where a request takes a name or an ARN.</summary>
+public class ArnParameterTests
+{
+    [Theory]
+    [InlineData("SecretARN: { Type: String }", "SecretARN", "new AmazonSecretsManagerClient().GetSecretValueAsync(new GetSecretValueRequest { SecretId = Env() })", "secretsmanager:GetSecretValue ${SecretARN}")]
+    [InlineData("DbSecret: { Type: String, AllowedPattern: '^arn:aws[a-z-]*:secretsmanager:.*' }", "DbSecret", "new AmazonSecretsManagerClient().GetSecretValueAsync(new GetSecretValueRequest { SecretId = Env() })", "secretsmanager:GetSecretValue ${DbSecret}")]
+    [InlineData("DbSecret: { Type: String, Default: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf' }", "DbSecret", "new AmazonSecretsManagerClient().GetSecretValueAsync(new GetSecretValueRequest { SecretId = Env() })", "secretsmanager:GetSecretValue ${DbSecret}")]
+    [InlineData("DbSecret: { Type: String }", "DbSecret", "new AmazonSecretsManagerClient().GetSecretValueAsync(new GetSecretValueRequest { SecretId = Env() })", "secretsmanager:GetSecretValue arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${DbSecret}-??????")]
+    [InlineData("TableArn: { Type: String }", "TableArn", "new AmazonDynamoDBClient().GetItemAsync(new GetItemRequest { TableName = Env() })", "dynamodb:GetItem ${TableArn}")]
+    [InlineData("TableName: { Type: String }", "TableName", "new AmazonDynamoDBClient().GetItemAsync(new GetItemRequest { TableName = Env() })", "dynamodb:GetItem arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TableName}")]
+    public void A_parameter_that_holds_an_arn_is_granted_as_the_arn(string parameter, string name, string call, string expected)
+    {
+        var template = $"""
+            Transform: AWS::Serverless-2016-10-31
+            Parameters:
+              {parameter}
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: dotnet8
+                  CodeUri: ./src/App/
+                  Handler: App::App.Handler::Run
+                  Environment:
+                    Variables:
+                      VALUE: !Ref {name}
+            """;
+        using var app = new TempApp().With("template.yaml", template).WithProject("src/App", "App").With("src/App/Handler.cs", $$"""
+            using Amazon.SecretsManager;
+            using Amazon.SecretsManager.Model;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.Model;
+            namespace App;
+            public class Handler
+            {
+                private static string Env() => Environment.GetEnvironmentVariable("VALUE")!;
+                public Task Run() => {{call}};
+            }
+            """);
+        var report = new RoleGen.Core.RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath).Functions.Single();
+
+        report.Grants().Should().Equal(expected);
+    }
+}
