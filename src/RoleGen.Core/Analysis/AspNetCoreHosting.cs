@@ -30,14 +30,46 @@ internal static class AspNetCoreHosting
                 .OfType<INamedTypeSymbol>())
             .Where(t => t.Locations.Any(l => l.IsInSource))
             .Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        var controllers = sourceTypes.Where(t => !t.IsAbstract && (BaseTypes(t).Any(b => ControllerBases.Contains(b.Name)) ||
-                                                                  t.GetAttributes().Any(a => a.AttributeClass?.Name is "ApiControllerAttribute" or "ApiController")));
         return OwnCode(entryPoint)
             .Concat(startups.SelectMany(OwnCode))
-            .Concat(controllers.SelectMany(c => c.GetMembers().OfType<IMethodSymbol>().Where(m => m is { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsStatic: false })))
+            .Concat(ControllerActions(sourceTypes))
             .Distinct<IMethodSymbol>(SymbolEqualityComparer.Default)
             .ToImmutableArray();
     }
+
+    /// <summary>Calls that route requests to controllers (minimal hosting's <c>app.MapControllers()</c>, or a startup's).</summary>
+    private static readonly string[] ControllerRouting =
+        ["MapControllers", "MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute", "UseMvc", "UseMvcWithDefaultRoute"];
+
+    /// <summary>
+    /// What an executable ASP.NET Core app (<c>AddAWSLambdaHosting</c>, minimal hosting) runs besides its entry point:
+    /// the startup classes it names (<c>UseStartup&lt;Startup&gt;()</c>) and, when it routes to controllers, every
+    /// controller action. Its own lambdas (<c>app.MapGet(...)</c>) are in the entry point's code already.
+    /// </summary>
+    public static IEnumerable<IMethodSymbol> HostedByProgram(Values.SyntaxIndex index, IEnumerable<INamedTypeSymbol> sourceTypes, Func<SyntaxTree, SemanticModel> model)
+    {
+        var startups = index.CallsNamed("UseStartup")
+            .Select(call => (call as InvocationExpressionSyntax)?.Expression switch
+            {
+                MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: [var type] } } => type,
+                GenericNameSyntax { TypeArgumentList.Arguments: [var type] } => type,
+                _ => null,
+            })
+            .OfType<TypeSyntax>()
+            .Select(type => model(type.SyntaxTree).GetTypeInfo(type).Type)
+            .OfType<INamedTypeSymbol>()
+            .Where(t => t.Locations.Any(l => l.IsInSource))
+            .Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default)
+            .SelectMany(OwnCode);
+        var routesToControllers = ControllerRouting.Any(name => index.CallsNamed(name).Any());
+        return routesToControllers ? startups.Concat(ControllerActions(sourceTypes)) : startups;
+    }
+
+    private static IEnumerable<IMethodSymbol> ControllerActions(IEnumerable<INamedTypeSymbol> sourceTypes) =>
+        sourceTypes
+            .Where(t => !t.IsAbstract && (BaseTypes(t).Any(b => ControllerBases.Contains(b.Name)) ||
+                                          t.GetAttributes().Any(a => a.AttributeClass?.Name is "ApiControllerAttribute" or "ApiController")))
+            .SelectMany(c => c.GetMembers().OfType<IMethodSymbol>().Where(m => m is { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsStatic: false }));
 
     /// <summary>A type's methods and constructors declared in source (the entry point's Init, a startup's ConfigureServices and Configure).</summary>
     private static IEnumerable<IMethodSymbol> OwnCode(INamedTypeSymbol type) =>

@@ -148,7 +148,7 @@ public sealed class ProjectAnalyzer
             .Select(info => info.Symbol ?? info.CandidateSymbols.FirstOrDefault())
             .OfType<IMethodSymbol>()
             .Where(m => m.MethodKind == MethodKind.Ordinary && m.Locations.Any(l => l.IsInSource));
-        return [main, .. handlers];
+        return [main, .. handlers, .. AspNetCoreHosting.HostedByProgram(_index.Value, _implementations.SourceTypes, _project.Model)];
     }
 
     private INamedTypeSymbol? HandlerType(HandlerName handler) => DeclaredType(handler.TypeName) ?? DeclaredType(handler.TypeName.Replace('.', '+'));

@@ -53,12 +53,23 @@ public sealed class ProjectLocator
         return new CSharpProject(projectFile, AssemblyNameOf(projectFile), sources)
         {
             ReferencedProjects = referenced,
-            IsExecutable = string.Equals(Property(projectFile, "OutputType"), "Exe", StringComparison.OrdinalIgnoreCase),
+            IsExecutable = IsExecutable(projectFile),
             // The project's files need them when it has them, a referenced project's when it does; the others do not mind.
             UsesImplicitUsings = referenced.Prepend(projectFile).Any(p => Property(p, "ImplicitUsings") is { } value &&
                 (string.Equals(value, "enable", StringComparison.OrdinalIgnoreCase) || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase))),
         };
     }
+
+    /// <summary>
+    /// OutputType Exe, or none with the Web or Worker SDK, whose default is Exe (an ASP.NET Core app hosted with
+    /// <c>AddAWSLambdaHosting</c> is one).
+    /// </summary>
+    private bool IsExecutable(string projectFile) => Property(projectFile, "OutputType") switch
+    {
+        { } outputType => string.Equals(outputType, "Exe", StringComparison.OrdinalIgnoreCase),
+        null => Document(projectFile).Root?.Attribute("Sdk")?.Value.Trim() is { } sdk &&
+                (sdk.StartsWith("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase) || sdk.StartsWith("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase)),
+    };
 
     /// <summary>A project's file, read once per run (its name, sources, references and settings all come from it).</summary>
     private XDocument Document(string projectFile) => _documents.GetOrAdd(projectFile, XDocument.Load);

@@ -76,7 +76,55 @@ public class ExecutableHandlerTests
         function.Findings.Should().ContainSingle(f => f.Severity == Severity.Error).Which.Code.Should().Be(code);
     }
 
-    private static TempApp App(string runtime, string handler, string? buildMethod, string properties, string code) =>
+    private const string MinimalHosting = """
+        using Amazon.S3;
+        using Microsoft.AspNetCore.Mvc;
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddControllers();
+        builder.Services.AddSingleton<IAmazonS3>(new AmazonS3Client());
+        builder.Services.AddScoped<IStore, S3Store>();
+        builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+        var app = builder.Build();
+        app.MapControllers();
+        app.MapGet("/", () => "ok");
+        app.Run();
+
+        public interface IStore { Task Put(string key); }
+        public class S3Store(IAmazonS3 s3) : IStore
+        {
+            public Task Put(string key) => s3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = Environment.GetEnvironmentVariable("BUCKET"), Key = key });
+        }
+        [ApiController, Route("files")]
+        public class FilesController(IStore store) : ControllerBase
+        {
+            [HttpPost("{key}")] public Task Upload(string key) => store.Put(key);
+        }
+        """;
+
+    [Theory]
+    [InlineData("Microsoft.NET.Sdk.Web", "", "s3:PutObject")]
+    [InlineData("Microsoft.NET.Sdk", "<OutputType>Exe</OutputType>", "s3:PutObject")]
+    public void An_aspnetcore_app_with_minimal_hosting_is_an_executable_whose_controllers_are_reached(string sdk, string properties, string action)
+    {
+        using var app = App("dotnet8", "Api", null, properties, MinimalHosting, sdk);
+
+        var function = new RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath).Functions.Single();
+
+        function.Findings.Should().NotContain(f => f.Severity == Severity.Error);
+        function.Grants().Should().Contain($"{action} arn:${{AWS::Partition}}:s3:::${{Files}}/*");
+    }
+
+    [Fact]
+    public void A_web_project_that_says_it_is_a_library_is_not_an_executable()
+    {
+        using var app = App("dotnet8", "Api", null, "<OutputType>Library</OutputType>", MinimalHosting, "Microsoft.NET.Sdk.Web");
+
+        var function = new RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath).Functions.Single();
+
+        function.Findings.Should().ContainSingle(f => f.Severity == Severity.Error).Which.Code.Should().Be(FindingCodes.HandlerFormat);
+    }
+
+    private static TempApp App(string runtime, string handler, string? buildMethod, string properties, string code, string sdk = "Microsoft.NET.Sdk") =>
         new TempApp()
             .With("template.yaml", $"""
                 Transform: AWS::Serverless-2016-10-31
@@ -95,7 +143,7 @@ public class ExecutableHandlerTests
                 {(buildMethod is null ? "" : $"    Metadata:\n      BuildMethod: {buildMethod}\n")}
                 """)
             .With("src/Api/Api.csproj", $"""
-                <Project Sdk="Microsoft.NET.Sdk">
+                <Project Sdk="{sdk}">
                   <PropertyGroup><TargetFramework>net8.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings>{properties}</PropertyGroup>
                 </Project>
                 """)
