@@ -163,7 +163,9 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
             return owner is not null && clients.Returns(owner, access.Name.Identifier.ValueText) is { } type ? new Made(type, null) : null;
         }
         if (symbol is not (ILocalSymbol or IFieldSymbol or IPropertySymbol)) return null;
-        var made = Sources(symbol).Select(s => Origin(project.Model(s.SyntaxTree), s, depth + 1)).ToList();
+        // null! and default are placeholders until the object is made, not objects.
+        var made = Sources(symbol).Where(s => Unwrap(s) is not (LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression or (int)SyntaxKind.DefaultLiteralExpression } or DefaultExpressionSyntax))
+            .Select(s => Origin(project.Model(s.SyntaxTree), s, depth + 1)).ToList();
         if (made.Count == 1) return made[0];
         // Several sources of the same type: the type is known, the creating call is not.
         return made.Count > 1 && made.All(m => m is not null && m.Type == made[0]!.Type) ? new Made(made[0]!.Type, null) : null;
@@ -199,14 +201,25 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
                     break;
             }
         }
-        if (symbol is not (IFieldSymbol or IPropertySymbol)) yield break;
-        // A field set in the constructor: _table = Table.LoadTable(client, "Orders").
-        foreach (var declaration in symbol.ContainingType.DeclaringSyntaxReferences)
-        foreach (var assignment in declaration.GetSyntax().DescendantNodes().OfType<AssignmentExpressionSyntax>())
+        // Set later: a field in its type's code (_table = Table.LoadTable(client, "Orders") in the constructor), a local in
+        // the block that declares it (Table t; ... t = ...), or either given as an out argument (TryLoadTable(..., out _table)).
+        IEnumerable<SyntaxNode> scopes = symbol switch
         {
-            if (SyntaxIndex.AssignedName(assignment.Left) != symbol.Name) continue;
-            if (SymbolEqualityComparer.Default.Equals(project.Model(assignment.SyntaxTree).GetSymbolInfo(assignment.Left).Symbol, symbol))
-                yield return assignment.Right;
+            IFieldSymbol or IPropertySymbol => symbol.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax()),
+            ILocalSymbol => symbol.DeclaringSyntaxReferences.Select(r => r.GetSyntax().FirstAncestorOrSelf<BlockSyntax>() ?? r.GetSyntax().SyntaxTree.GetRoot()),
+            _ => [],
+        };
+        foreach (var node in scopes.SelectMany(scope => scope.DescendantNodes()))
+        {
+            var (target, source) = node switch
+            {
+                AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment => (assignment.Left, assignment.Right),
+                ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword, Expression: not DeclarationExpressionSyntax, Parent.Parent: InvocationExpressionSyntax call } argument => (argument.Expression, (ExpressionSyntax)call),
+                _ => (null, null),
+            };
+            if (target is null || source is null || SyntaxIndex.AssignedName(target) != symbol.Name) continue;
+            if (SymbolEqualityComparer.Default.Equals(project.Model(target.SyntaxTree).GetSymbolInfo(target).Symbol, symbol))
+                yield return source;
         }
     }
 

@@ -421,6 +421,35 @@ public class HighLevelApiTests
             .Which.Message.Should().Contain("Table.UpdateItemAsync").And.Contain("cannot follow");
     }
 
+    [Theory]
+    [InlineData("Table table; table = Table.LoadTable(_client, Name);")]
+    [InlineData("Table table; if (!Table.TryLoadTable(_client, Name, out table)) return;")]
+    [InlineData("Table.TryLoadTable(_client, Name, DynamoDBEntryConversion.V2, out _field); var table = _field;")]
+    public void A_table_loaded_into_a_variable_declared_before_or_through_an_out_argument_keeps_its_name(string load)
+    {
+        var report = OneFunction.Run("""
+            Items:
+              Type: AWS::DynamoDB::Table
+            """, $$"""
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DocumentModel;
+            namespace App;
+            public class Handler
+            {
+                private static readonly string Name = Environment.GetEnvironmentVariable("ITEMS")!;
+                private readonly IAmazonDynamoDB _client = new AmazonDynamoDBClient();
+                private Table _field = null!;
+                public async Task Run(Document doc)
+                {
+                    {{load}}
+                    await table.PutItemAsync(doc);
+                }
+            }
+            """, "ITEMS: !Ref Items");
+
+        report.Grants().Should().Equal($"dynamodb:DescribeTable {Table}${{Items}}", $"dynamodb:PutItem {Table}${{Items}}");
+    }
+
     [Fact]
     public void TransferUtility_maps_to_the_requests_it_sends()
     {
