@@ -135,14 +135,28 @@ public class MoreServicesTests
     [InlineData("builder => builder.WithOptions(o => o.WithEventKeyJmesPath(\"Id\")).UseDynamoDb(Environment.GetEnvironmentVariable(\"TABLE\"))", "table/${Records}")]
     [InlineData("builder => builder.UseDynamoDb(store => store.WithTableName(Environment.GetEnvironmentVariable(\"TABLE\")).WithKeyAttr(\"id\"))", "table/${Records}")]
     [InlineData("builder => builder.UseDynamoDb(store => store.WithTableName(\"first\").WithTableName(Environment.GetEnvironmentVariable(\"TABLE\")))", "table/${Records}")]
-    public void Powertools_idempotency_is_granted_its_records_table(string configure, string table)
+    [InlineData(null, "table/${Records}")]
+    public void Powertools_idempotency_is_granted_its_records_table(string? configure, string table)
     {
+        var setUp = configure is null
+            ? """
+              Idempotency.Config()
+                  .WithConfig(IdempotencyOptions.Builder().WithEventKeyJmesPath("Id").Build())
+                  .WithPersistenceStore(DynamoDBPersistenceStore.Builder()
+                      .WithTableName(Environment.GetEnvironmentVariable("TABLE"))
+                      .WithDynamoDBClient(new AmazonDynamoDBClient())
+                      .Build())
+                  .Configure()
+              """
+            : $"Idempotency.Configure({configure})";
         var report = OneFunction.Run("Records:\n  Type: AWS::DynamoDB::Table", $$"""
+            using Amazon.DynamoDBv2;
             using AWS.Lambda.Powertools.Idempotency;
+            using AWS.Lambda.Powertools.Idempotency.Persistence;
             namespace App;
             public class Handler
             {
-                public Handler() => Idempotency.Configure({{configure}});
+                public Handler() => {{setUp}};
 
                 [Idempotent]
                 public Task<string> Run(string input) => Task.FromResult(input);
