@@ -149,6 +149,11 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
                     var targets = Targets(model, invocation);
                     if (targets.IsEmpty && DiRegistrationReader.ContainerService(model, invocation) is { IsEmpty: false } resolved) targets = resolved;
                     if (targets.IsEmpty) targets = ExtensionsOnUnresolvedReceiver(model, invocation);
+                    // Handler(request, context) on a delegate property: what runs is what its getter returns
+                    // (an override's => FunctionHandler), so the getter is reached and the method group with it.
+                    if (targets.Any(t => t is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke }) &&
+                        model.GetSymbolInfo(invocation.Expression).Symbol is IPropertySymbol { GetMethod: { } delegateGetter })
+                        edges.Add(new ReachesMember(delegateGetter));
                     if (targets.Any(IsSource))
                         foreach (var target in targets) edges.Add(new ReachesMember(target));
                     else if (!targets.Any(t => t is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke }))

@@ -83,4 +83,32 @@ public class ReachabilityTests
             """;
         AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal($"IAmazonS3.GetObject({expected}, \"k\")");
     }
+
+    [Theory]
+    [InlineData("public override Func<string, Task> Handler => Handle;")]
+    [InlineData("public override Func<string, Task> Handler => key => Handle(key);")]
+    [InlineData("public override Func<string, Task> Handler { get; } = null!; public Function() { Handler = Handle; }")]
+    public void A_delegate_a_property_hands_out_is_followed_where_it_is_invoked(string handler)
+    {
+        var source = $$"""
+            using Amazon.S3;
+            namespace App;
+            public abstract class Traced
+            {
+                public abstract Func<string, Task> Handler { get; }
+                public async Task Entry(string key)
+                {
+                    Func<Task> action = async () => await Handler(key);
+                    await action();
+                }
+            }
+            public class Function : Traced
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                {{handler}}
+                public Task Handle(string key) => _s3.DeleteObjectAsync("files", key);
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Entry", source).Describe().Should().Equal("IAmazonS3.DeleteObject(\"files\", ?)");
+    }
 }
