@@ -78,6 +78,38 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
         {
             if (!IsSource(type) || !_constructedTypes.Add(type.OriginalDefinition)) return;
             foreach (var constructor in type.InstanceConstructors) Reach(constructor);
+            foreach (var callback in LibraryCallbacks(type))
+            {
+                if (callback is IPropertySymbol property) { Reach(property.GetMethod); Reach(property.SetMethod); }
+                else if (callback is IMethodSymbol) Reach(callback);
+            }
+        }
+
+        /// <summary>
+        /// What a library may call on an object of the type once it has one (a record handler passed to a batch
+        /// processor, a handler type an attribute names): overrides of library members and implementations of library
+        /// interfaces. Where the library is not restored, a base type or interface that does not resolve may declare any
+        /// of the type's public methods. System.Object's members are left out: no library needs them to reach AWS.
+        /// </summary>
+        private IEnumerable<ISymbol> LibraryCallbacks(INamedTypeSymbol type)
+        {
+            var unresolvedContract = false;
+            for (var current = type; current is not null && IsSource(current); current = current.BaseType)
+            {
+                unresolvedContract |= current.BaseType is IErrorTypeSymbol || current.Interfaces.Any(i => i is IErrorTypeSymbol);
+                foreach (var member in current.GetMembers())
+                {
+                    var overridden = member switch { IMethodSymbol m => (ISymbol?)m.OverriddenMethod, IPropertySymbol p => p.OverriddenProperty, _ => null };
+                    if (member.IsOverride && (overridden is null || !IsSource(overridden) && overridden.ContainingType.SpecialType != SpecialType.System_Object))
+                        yield return member;
+                    else if (unresolvedContract && member is IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsStatic: false })
+                        yield return member;
+                }
+            }
+            foreach (var contract in type.AllInterfaces.Where(i => i is not IErrorTypeSymbol && !IsSource(i)))
+            foreach (var member in contract.GetMembers())
+                if (type.FindImplementationForInterfaceMember(member) is { } implementation && IsSource(implementation))
+                    yield return implementation;
         }
 
         public void ReachConstructionByLambda(INamedTypeSymbol type)

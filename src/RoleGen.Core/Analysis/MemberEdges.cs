@@ -75,6 +75,9 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
             switch (node)
             {
                 case BaseMethodDeclarationSyntax method:
+                    // [BatchProcessor(RecordHandler = typeof(OrderHandler))]: a library builds the type the attribute names.
+                    foreach (var arguments in method.AttributeLists.SelectMany(l => l.Attributes).Select(a => a.ArgumentList).OfType<AttributeArgumentListSyntax>())
+                        yield return arguments;
                     if (method is ConstructorDeclarationSyntax { Initializer: { } init }) yield return init;
                     if (method.Body is not null) yield return method.Body;
                     if (method.ExpressionBody is not null) yield return method.ExpressionBody;
@@ -158,6 +161,9 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
                         foreach (var target in targets) edges.Add(new ReachesMember(target));
                     else if (!targets.Any(t => t is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke }))
                         edges.Add(new CallsOut(new ExternalCall(invocation, owner)));
+                    break;
+                case TypeOfExpressionSyntax { Parent: AttributeArgumentSyntax } typeOf:
+                    if (model.GetTypeInfo(typeOf.Type).Type is INamedTypeSymbol { TypeKind: TypeKind.Class } named) edges.Add(new ConstructsType(named));
                     break;
                 case BaseObjectCreationExpressionSyntax or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax:
                     if (Target(model, node) is IMethodSymbol constructor)

@@ -111,4 +111,37 @@ public class ReachabilityTests
             """;
         AnalysisHost.Analyze("App::App.Function::Entry", source).Describe().Should().Equal("IAmazonS3.DeleteObject(\"files\", ?)");
     }
+
+    [Theory]
+    // Handed to a library method whose package is not restored: its base interface does not resolve.
+    [InlineData("public Task Handle(SQSEvent e) => SqsBatchProcessor.Instance.ProcessAsync(e, new RecordHandler());", "public class RecordHandler : ISqsRecordHandler", "HandleAsync", true)]
+    // Named by an attribute the library reads to build it.
+    [InlineData("[BatchProcessor(RecordHandler = typeof(RecordHandler))] public Task Handle(SQSEvent e) => Task.CompletedTask;", "public class RecordHandler : ISqsRecordHandler", "HandleAsync", true)]
+    // A library interface that resolves: only its members run, not the type's other methods.
+    [InlineData("public void Handle(List<string> keys) => keys.Sort(new RecordHandler());", "public class RecordHandler : IComparer<string>", "Compare", true)]
+    [InlineData("public void Handle(List<string> keys) => keys.Sort(new RecordHandler());", "public class RecordHandler : IComparer<string>", "Other", false)]
+    // Never built: nothing of it runs.
+    [InlineData("public Task Handle(SQSEvent e) => Task.CompletedTask;", "public class RecordHandler : ISqsRecordHandler", "HandleAsync", false)]
+    public void What_a_library_calls_back_on_an_object_it_is_given_is_reached(string handler, string declaration, string method, bool reached)
+    {
+        var source = $$"""
+            using Amazon.S3;
+            namespace App;
+            public class Function
+            {
+                {{handler}}
+            }
+            {{declaration}}
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public int Compare(string? a, string? b) { _s3.DeleteObjectAsync("compare", "k"); return 0; }
+                public Task<string> HandleAsync(object record) { _s3.DeleteObjectAsync("handle", "k"); return Task.FromResult(""); }
+                public void Other() => _s3.DeleteObjectAsync("other", "k");
+            }
+            """;
+        var bucket = method switch { "Compare" => "compare", "HandleAsync" => "handle", _ => "other" };
+        var calls = AnalysisHost.Analyze("App::App.Function::Handle", source).Describe();
+        if (reached) calls.Should().Contain($"IAmazonS3.DeleteObject(\"{bucket}\", \"k\")");
+        else calls.Should().NotContain($"IAmazonS3.DeleteObject(\"{bucket}\", \"k\")");
+    }
 }

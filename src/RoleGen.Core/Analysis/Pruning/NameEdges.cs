@@ -76,6 +76,9 @@ public sealed class NameEdges
             case ObjectCreationExpressionSyntax creation:
                 Constructs(TypesNamed(RightmostName(creation.Type)), edges);
                 break;
+            case TypeOfExpressionSyntax { Parent: AttributeArgumentSyntax } typeOf:
+                Constructs(TypesNamed(RightmostName(typeOf.Type)), edges);
+                break;
             case ImplicitObjectCreationExpressionSyntax implicitCreation:
                 foreach (var name in ClientNames.Identifiers(CodeRelevance.TargetType(implicitCreation) ?? (SyntaxNode)implicitCreation))
                     Constructs(TypesNamed(name), edges);
