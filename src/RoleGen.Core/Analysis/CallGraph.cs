@@ -11,9 +11,9 @@ namespace RoleGen.Core.Analysis;
 /// Only reached code is bound, which keeps the analysis cheap on large projects; one graph serves every handler of a
 /// project, and reads each member's code once (<see cref="MemberEdges"/>).
 /// </summary>
-public sealed class CallGraph(ProjectCompilation project, ImplementationIndex implementations, SdkClientTypes? pruneWith = null)
+public sealed class CallGraph(ProjectCompilation project, ImplementationIndex implementations, SdkClientTypes? pruneWith = null, CallbackDispatch? dispatch = null)
 {
-    private readonly MemberEdges _edges = new(project, implementations, pruneWith);
+    private readonly MemberEdges _edges = new(project, implementations, pruneWith, dispatch);
 
     /// <summary>The code reachable from these entry methods. Walks of one graph share what each member's code does.</summary>
     /// <param name="builtByLambda">

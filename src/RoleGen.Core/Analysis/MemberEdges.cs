@@ -33,12 +33,13 @@ public sealed record CallsOut(ExternalCall Call) : CodeEdge;
 /// </summary>
 /// With <paramref name="pruneWith"/>, code that cannot lead to an SDK call (<see cref="CodeRelevance"/>) is read by
 /// name instead of bound (<see cref="NameEdges"/>).
-public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex implementations, SdkClientTypes? pruneWith = null)
+/// <paramref name="dispatch"/> says which library calls run the project's handlers of their argument's type.
+public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex implementations, SdkClientTypes? pruneWith = null, CallbackDispatch? dispatch = null)
 {
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<CodeEdge>> _edges = new(SymbolEqualityComparer.Default);
     private readonly Lazy<(CodeRelevance Relevance, NameEdges Names)?> _pruning = new(() => pruneWith is null
         ? null
-        : (new CodeRelevance(project.Compilation.SyntaxTrees, pruneWith), new NameEdges(implementations, project.Compilation.SyntaxTrees)));
+        : (new CodeRelevance(project.Compilation.SyntaxTrees, pruneWith), new NameEdges(implementations, project.Compilation.SyntaxTrees, dispatch)));
 
     public ImmutableArray<CodeEdge> Of(ISymbol member) =>
         _edges.TryGetValue(member, out var known) ? known : _edges.GetOrAdd(member, static (m, self) => self.Read(m), this);
@@ -46,7 +47,7 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
     /// <summary>The member's edges read by name, whatever its relevance (tests check they cover the bound ones).</summary>
     internal ImmutableArray<CodeEdge> ByName(ISymbol member)
     {
-        var names = _pruning.Value?.Names ?? new NameEdges(implementations, project.Compilation.SyntaxTrees);
+        var names = _pruning.Value?.Names ?? new NameEdges(implementations, project.Compilation.SyntaxTrees, dispatch);
         var edges = ImmutableArray.CreateBuilder<CodeEdge>();
         foreach (var node in CodeOf(member, edges)) names.Read(member, node, edges);
         return edges.ToImmutable();
@@ -149,6 +150,12 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
                     if (DiRegistrationReader.IsRegistrationName(Values.SyntaxIndex.CalledName(invocation.Expression)) &&
                         DiRegistrationReader.Read(model, invocation) is { } registration)
                         edges.Add(new RegistersService(registration));
+                    if (dispatch is not null && Values.SyntaxIndex.CalledName(invocation.Expression) is { } called && dispatch.Dispatches(called))
+                    {
+                        var request = invocation.ArgumentList.Arguments.FirstOrDefault() is { } first ? model.GetTypeInfo(first.Expression).Type : null;
+                        foreach (var handler in dispatch.Handlers(called, request is null or { Name.Length: 0 } ? null : request.Name))
+                            edges.Add(new ConstructsType(handler));
+                    }
                     var targets = Targets(model, invocation);
                     if (targets.IsEmpty && DiRegistrationReader.ContainerService(model, invocation) is { IsEmpty: false } resolved) targets = resolved;
                     if (targets.IsEmpty) targets = ExtensionsOnUnresolvedReceiver(model, invocation);

@@ -31,7 +31,7 @@ public sealed class ProjectAnalyzer
         _clients = clients;
         _displayPath = displayPath;
         _implementations = new ImplementationIndex(project.Compilation);
-        _callGraph = new CallGraph(project, _implementations, bindAllCode ? null : clients);
+        _callGraph = new CallGraph(project, _implementations, bindAllCode ? null : clients, new CallbackDispatch(clients.OtherClients.Dispatchers, _implementations));
         _index = new Lazy<SyntaxIndex>(() => new SyntaxIndex(project.Compilation));
         _parseErrors = project.Compilation.SyntaxTrees
             .SelectMany(t => t.GetDiagnostics())

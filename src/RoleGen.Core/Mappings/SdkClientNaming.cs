@@ -21,6 +21,12 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
     /// </summary>
     public ImmutableDictionary<string, string> ByMethodName { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// Library methods that run the project's handlers of their argument's type (MediatR's <c>Send</c> runs the
+    /// <c>IRequestHandler&lt;TRequest, ...&gt;</c> for the request's type): method to the handlers' interface.
+    /// </summary>
+    public ImmutableDictionary<string, string> Dispatchers { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     /// <summary>RegionEndpoint fields whose region is not their name's words in lower case (USGovCloudWest1 is us-gov-west-1).</summary>
     public ImmutableDictionary<string, string> RegionEndpoints { get; init; } = ImmutableDictionary<string, string>.Empty;
 
@@ -56,7 +62,7 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
 
     public static SdkClientNaming Load(string path)
     {
-        var root = MappingFile.ReadRoot(path, "namespace, names, except, libraries, byMethodName, regionEndpoints");
+        var root = MappingFile.ReadRoot(path, "namespace, names, except, libraries, byMethodName, dispatchers, regionEndpoints");
         var display = "mappings/" + Path.GetFileName(path);
         string Scalar(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { Length: > 0 } value }
             ? value
@@ -72,7 +78,7 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
             : ImmutableDictionary<string, string>.Empty;
         return new SdkClientNaming(Scalar("namespace"), names, List("except").ToImmutableHashSet(StringComparer.Ordinal))
         {
-            Libraries = Texts("libraries"), ByMethodName = Texts("byMethodName"), RegionEndpoints = Texts("regionEndpoints"),
+            Libraries = Texts("libraries"), ByMethodName = Texts("byMethodName"), Dispatchers = Texts("dispatchers"), RegionEndpoints = Texts("regionEndpoints"),
         };
     }
 }

@@ -11,7 +11,8 @@ internal static class OneFunction
 {
     public static readonly RoleGenKnowledge Knowledge = RoleGenKnowledge.Load(RealTable.Directory);
 
-    public static FunctionReport Run(string resources, string code, string environment = "")
+    /// <param name="bindAllCode">Bind all reached code instead of following what cannot lead to an SDK call by name.</param>
+    public static FunctionReport Run(string resources, string code, string environment = "", bool bindAllCode = false)
     {
         var template = $"""
             Transform: AWS::Serverless-2016-10-31
@@ -26,7 +27,7 @@ internal static class OneFunction
             {(environment.Length == 0 ? "" : "      Environment:\n        Variables:\n" + Indent(environment, 10))}
             """;
         using var app = new TempApp().With("template.yaml", template).WithProject("src/App", "App").With("src/App/Handler.cs", code);
-        return new RoleGenerator(Knowledge).Generate(app.TemplatePath).Functions.Single();
+        return new RoleGenerator(Knowledge, bindAllCode: bindAllCode).Generate(app.TemplatePath).Functions.Single();
     }
 
     /// <summary>Each action on each resource, without the logs every function gets.</summary>

@@ -21,9 +21,12 @@ public sealed class NameEdges
 
     private readonly ImplementationIndex _implementations;
 
-    public NameEdges(ImplementationIndex implementations, IEnumerable<SyntaxTree> trees)
+    private readonly CallbackDispatch? _dispatch;
+
+    public NameEdges(ImplementationIndex implementations, IEnumerable<SyntaxTree> trees, CallbackDispatch? dispatch = null)
     {
         _implementations = implementations;
+        _dispatch = dispatch;
         foreach (var type in implementations.SourceTypes)
         {
             Add(_typesByName, type.Name, type);
@@ -76,6 +79,9 @@ public sealed class NameEdges
             case ObjectCreationExpressionSyntax creation:
                 Constructs(TypesNamed(RightmostName(creation.Type)), edges);
                 break;
+            case InvocationExpressionSyntax invocation when _dispatch is not null && Values.SyntaxIndex.CalledName(invocation.Expression) is { } called && _dispatch.Dispatches(called):
+                Constructs(_dispatch.Handlers(called, RequestTypeName(invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression)), edges);
+                break;
             case TypeOfExpressionSyntax { Parent: AttributeArgumentSyntax } typeOf:
                 Constructs(TypesNamed(RightmostName(typeOf.Type)), edges);
                 break;
@@ -90,6 +96,26 @@ public sealed class NameEdges
                 Constructs([derived.BaseType], edges);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The type a dispatched request has, read from declarations: <c>new CreateOrder(...)</c>, a local so initialized, or
+    /// a parameter so declared. Null (every handler) otherwise.
+    /// </summary>
+    private static string? RequestTypeName(ExpressionSyntax? request)
+    {
+        if (request is ObjectCreationExpressionSyntax made) return RightmostName(made.Type);
+        if (request is not IdentifierNameSyntax { Identifier.ValueText: var name }) return null;
+        var body = request.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or CompilationUnitSyntax);
+        var parameter = body?.DescendantNodes().OfType<ParameterSyntax>().FirstOrDefault(p => p.Identifier.ValueText == name);
+        var declared = body?.DescendantNodes().OfType<VariableDeclaratorSyntax>().Where(v => v.Identifier.ValueText == name).ToList();
+        return (parameter, declared) switch
+        {
+            ({ Type: { } type }, { Count: 0 }) => RightmostName(type),
+            (null, [{ Initializer.Value: ObjectCreationExpressionSyntax initialized }]) => RightmostName(initialized.Type),
+            (null, [{ Parent: VariableDeclarationSyntax { Type: { IsVar: false } type } }]) => RightmostName(type),
+            _ => null,
+        };
     }
 
     private static void AddMember(ISymbol member, ImmutableArray<CodeEdge>.Builder edges)
