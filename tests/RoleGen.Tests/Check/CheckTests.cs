@@ -167,6 +167,56 @@ public class CheckTests
             .Which.Message.Should().Contain("sqs:SendMessage* where only sqs:SendMessage is needed");
     }
 
+    [Theory]
+    [InlineData("SecretArn: { Type: String }", "VALUE: !Ref SecretArn",
+        "new Amazon.SecretsManager.AmazonSecretsManagerClient().GetSecretValueAsync(new Amazon.SecretsManager.Model.GetSecretValueRequest { SecretId = Env() })",
+        "AWSSecretsManagerGetSecretValuePolicy: { SecretArn: !Ref SecretArn }")]
+    [InlineData("", "VALUE: !Ref Flow",
+        "new Amazon.StepFunctions.AmazonStepFunctionsClient().StartExecutionAsync(new Amazon.StepFunctions.Model.StartExecutionRequest { StateMachineArn = Env() })",
+        "StepFunctionsExecutionPolicy: { StateMachineName: !GetAtt Flow.Name }")]
+    [InlineData("", "VALUE: !Ref Bus",
+        "new Amazon.EventBridge.AmazonEventBridgeClient().PutEventsAsync(new Amazon.EventBridge.Model.PutEventsRequest { Entries = new() { new() { EventBusName = Env() } } })",
+        "EventBridgePutEventsPolicy: { EventBusName: !Ref Bus }")]
+    [InlineData("", "VALUE: app/db",
+        "new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient().GetParameterAsync(new Amazon.SimpleSystemsManagement.Model.GetParameterRequest { Name = Env() })",
+        "SSMParameterReadPolicy: { ParameterName: app/db }")]
+    [InlineData("", "VALUE: /app/db",
+        "new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient().GetParameterAsync(new Amazon.SimpleSystemsManagement.Model.GetParameterRequest { Name = Env() })",
+        "SSMParameterWithSlashPrefixReadPolicy: { ParameterName: /app/db }")]
+    public void SAM_policy_templates_of_the_other_mapped_services_cover_what_the_code_needs(string parameters, string environment, string call, string policy)
+    {
+        using var app = new Pipeline.TempApp().With("template.yaml", $$"""
+            Transform: AWS::Serverless-2016-10-31
+            {{(parameters.Length == 0 ? "" : "Parameters:\n  " + parameters)}}
+            Resources:
+              Flow:
+                Type: AWS::Serverless::StateMachine
+              Bus:
+                Type: AWS::Events::EventBus
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: dotnet8
+                  CodeUri: ./src/App/
+                  Handler: App::App.Functions::Run
+                  Environment:
+                    Variables:
+                      {{environment}}
+                  Policies:
+                    - {{policy}}
+            """).WithProject("src/App", "App").With("src/App/Functions.cs", $$"""
+            namespace App;
+            public class Functions
+            {
+                private static string Env() => Environment.GetEnvironmentVariable("VALUE")!;
+                public Task Run() => {{call}};
+            }
+            """);
+        var findings = CheckApp.Check(app).CheckFindings("Fn").ToList();
+
+        findings.Should().NotContain(f => f.Code == FindingCodes.MissingPermission || f.Code == FindingCodes.GrantNotVisible);
+    }
+
     [Fact]
     public void A_SAM_policy_template_given_the_queue_url_instead_of_its_name_does_not_cover_the_queue()
     {

@@ -49,7 +49,8 @@ public class PolicyLibraryTests
         {
             "S3CrudPolicy", "S3ReadPolicy", "S3WritePolicy", "DynamoDBCrudPolicy", "DynamoDBReadPolicy", "DynamoDBWritePolicy",
             "SQSSendMessagePolicy", "SQSPollerPolicy", "SNSPublishMessagePolicy", "KMSDecryptPolicy", "KMSEncryptPolicy",
-            "KinesisCrudPolicy", "KinesisStreamReadPolicy",
+            "KinesisCrudPolicy", "KinesisStreamReadPolicy", "AWSSecretsManagerGetSecretValuePolicy", "SSMParameterReadPolicy",
+            "SSMParameterWithSlashPrefixReadPolicy", "StepFunctionsExecutionPolicy", "EventBridgePutEventsPolicy",
         });
         Library.SamTemplates["S3CrudPolicy"].Statements.Single().Resources.Should().Equal(
             "arn:${AWS::Partition}:s3:::${BucketName}", "arn:${AWS::Partition}:s3:::${BucketName}/*");
