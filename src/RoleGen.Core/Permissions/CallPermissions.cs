@@ -208,6 +208,10 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
         _ => value,
     };
 
+    private static string Advice(BuiltArn built) => built.Unknowns.All(u => u.KnownAtDeploy)
+        ? "To narrow it, set that value in the template to something RoleGen can read: the resource's !Ref or !GetAtt, a parameter, or a literal name."
+        : "Pass a name the template sets (an environment variable) to narrow it.";
+
     private static Finding Unresolved(SdkCall call, IReadOnlyList<string> actions, BuiltArn built)
     {
         var action = string.Join(", ", actions);
@@ -216,7 +220,7 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
         // An unknown bucket, table or queue means the grant spans every such resource: a warning to act on.
         return built.IdentityUnknown
             ? Finding.At(FindingCodes.UnresolvedResource, Severity.Warning,
-                $"{call.Display}: the resource could not be resolved ({reasons}); {action} is granted on {built.Arn}, every such resource in the account. Pass a name the template sets (an environment variable) to narrow it.", call.Location)
+                $"{call.Display}: the resource could not be resolved ({reasons}); {action} is granted on {built.Arn}, every such resource in the account. {Advice(built)}", call.Location)
             : Finding.At(FindingCodes.PartiallyResolvedResource, Severity.Info,
                 $"{call.Display}: part of the resource is known only at run time ({reasons}); {action} is granted on {built.Arn}.", call.Location);
     }

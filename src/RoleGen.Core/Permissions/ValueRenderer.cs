@@ -27,7 +27,7 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
     private IEnumerable<Pattern> Patterns(Value value) => value switch
     {
         LiteralValue literal => [new Pattern(TemplateExpression.EscapeForSub(literal.Text), [], null)],
-        TemplateValue template when !template.Expression.Known => [new Pattern("*", [new UnknownValue(template.Expression.Note ?? "the template value is known only at deploy time", null)], null)],
+        TemplateValue template when !template.Expression.Known => [new Pattern("*", [new UnknownValue(template.Expression.Note ?? "the template value is known only at deploy time", null) { KnownAtDeploy = true }], null)],
         TemplateValue template => [new Pattern(template.Expression.Sub, [], template.Expression.Resource) { IsArn = template.Expression.IsArn }],
         OneOfValue oneOf => oneOf.Options.Where(o => o is not NullValue).SelectMany(Patterns),
         ConcatValue concat => ConcatPatterns(concat.Parts),

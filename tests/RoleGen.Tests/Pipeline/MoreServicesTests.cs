@@ -267,3 +267,26 @@ public class ArnParameterTests
         report.Grants().Should().Equal(expected);
     }
 }
+
+/// <summary>A name the template gives a value known only at deploy time: granted on every such resource, with advice that fits.</summary>
+public class DeployTimeValueTests
+{
+    [Theory]
+    [InlineData("\"{{resolve:ssm:/orders/table-name:1}}\"", "SSM Parameter Store", "set that value in the template to something RoleGen can read")]
+    [InlineData("!ImportValue shared-orders-table", "ImportValue", "set that value in the template to something RoleGen can read")]
+    public void The_finding_says_where_the_value_comes_from_and_how_to_narrow_it(string value, string reason, string advice)
+    {
+        var report = OneFunction.Run("", """
+            using Amazon.DynamoDBv2;
+            namespace App;
+            public class Handler
+            {
+                public Task Run() => new AmazonDynamoDBClient().GetItemAsync(Environment.GetEnvironmentVariable("TABLE"), new());
+            }
+            """, $"TABLE: {value}");
+
+        report.Grants().Should().Equal("dynamodb:GetItem arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/*");
+        report.Findings.Should().ContainSingle(f => f.Code == FindingCodes.UnresolvedResource).Which.Message
+            .Should().Contain(reason).And.Contain(advice).And.NotContain("Pass a name the template sets");
+    }
+}

@@ -65,7 +65,11 @@ public sealed record EventPartValue(string Source, EventPart Part, string Path, 
 /// the code (an SDK response): the location of that call's method name, so that values a call feeds back into
 /// itself (a retry loop sending UnprocessedItems again) can be recognised.
 /// </summary>
-public sealed record UnknownValue(string Reason, SourceLocation? Location, SourceLocation? ResultOf = null) : Value;
+public sealed record UnknownValue(string Reason, SourceLocation? Location, SourceLocation? ResultOf = null) : Value
+{
+    /// <summary>The template gives it a value known only at deploy time (a dynamic reference, Fn::ImportValue): the code already takes it from the template.</summary>
+    public bool KnownAtDeploy { get; init; }
+}
 
 /// <summary>An object built in code, such as a request object: <c>new GetObjectRequest { BucketName = ... }</c>.</summary>
 public sealed record ObjectValue(string TypeName, ImmutableSortedDictionary<string, Value> Properties) : Value
