@@ -87,10 +87,16 @@ public sealed partial class ResourceMatcher(CfnTemplate template, CloudFormation
         return Rewrite(arn, depth + 1);
     }
 
-    private static string? NameOf(CfnResource resource, CloudFormationType type)
+    private readonly TemplateExpressionReader _expressions = new(template, types);
+
+    private string? NameOf(CfnResource resource, CloudFormationType type)
     {
-        if (type.NameProperty is { } property && resource.Properties[property] is CfnScalar { Value: var literal })
-            return TemplateExpression.EscapeForSub(literal);
+        if (type.NameProperty is { } property && resource.Properties[property] is { } name)
+        {
+            if (name is CfnScalar { Value: var literal }) return TemplateExpression.EscapeForSub(literal);
+            // !FindInMap, !Sub...: the name when the template gives it one known spelling (the code reads the same one).
+            if (_expressions.Read(name) is [{ Known: true, Resource: null } only]) return only.Sub;
+        }
         // CloudFormation names a function it names itself <stack>-<LogicalId>-<random> (as its log group rule says).
         if (resource.Type is FunctionSpecReader.ServerlessFunction or FunctionSpecReader.LambdaFunction)
             return $"${{AWS::StackName}}-{resource.LogicalId}-*";

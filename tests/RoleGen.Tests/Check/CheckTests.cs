@@ -217,6 +217,49 @@ public class CheckTests
         findings.Should().NotContain(f => f.Code == FindingCodes.MissingPermission || f.Code == FindingCodes.GrantNotVisible);
     }
 
+    [Theory]
+    [InlineData("!FindInMap [Names, Tables, Orders]", "!FindInMap [Names, Tables, Orders]")]
+    [InlineData("!Sub '${AWS::StackName}-orders'", "!Sub '${AWS::StackName}-orders'")]
+    [InlineData("orders", "orders")]
+    public void A_grant_on_the_tables_arn_covers_its_name_however_the_template_spells_it(string tableName, string environment)
+    {
+        using var app = new Pipeline.TempApp().With("template.yaml", $$"""
+            Transform: AWS::Serverless-2016-10-31
+            Mappings:
+              Names:
+                Tables:
+                  Orders: orders
+            Resources:
+              Table:
+                Type: AWS::DynamoDB::Table
+                Properties:
+                  TableName: {{tableName}}
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: dotnet8
+                  CodeUri: ./src/App/
+                  Handler: App::App.Functions::Run
+                  Environment:
+                    Variables:
+                      TABLE: {{environment}}
+                  Policies:
+                    - Statement:
+                        - Effect: Allow
+                          Action: dynamodb:PutItem
+                          Resource: !GetAtt Table.Arn
+            """).WithProject("src/App", "App").With("src/App/Functions.cs", """
+            using Amazon.DynamoDBv2;
+            namespace App;
+            public class Functions
+            {
+                public Task Run() => new AmazonDynamoDBClient().PutItemAsync(Environment.GetEnvironmentVariable("TABLE"), new());
+            }
+            """);
+
+        CheckApp.Check(app).CheckFindings("Fn").Should().NotContain(f => f.Code == FindingCodes.MissingPermission);
+    }
+
     [Fact]
     public void A_SAM_policy_template_given_the_queue_url_instead_of_its_name_does_not_cover_the_queue()
     {
