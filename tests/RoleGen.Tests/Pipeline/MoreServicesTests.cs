@@ -130,6 +130,50 @@ public class MoreServicesTests
             "ssm:GetParametersByPath arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/app/config/*");
     }
 
+    private const string Ssm = "ssm:GetParameter arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/app/one";
+    private const string Secret = "secretsmanager:GetSecretValue arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:/app/one-??????";
+    private const string Ddb = "dynamodb:GetItem arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/params";
+
+    [Theory]
+    [InlineData("private IParameterProvider Provider() => ParametersManager.SsmProvider;", "Provider()", new[] { Ssm })]
+    [InlineData("private IParameterProvider? _p; private IParameterProvider Provider() { _p ??= ParametersManager.SsmProvider; return _p; }", "Provider()", new[] { Ssm })]
+    [InlineData("private readonly IParameterProvider _p = ParametersManager.SsmProvider;", "_p", new[] { Ssm })]
+    [InlineData("private IParameterProvider Provider(int kind) => kind switch { 0 => ParametersManager.SsmProvider, 1 => ParametersManager.SecretsProvider, _ => ParametersManager.DynamoDBProvider.UseTable(\"params\") };", "Provider(0)", new[] { Ddb, Secret, Ssm })]
+    [InlineData("private IParameterProvider Provider(bool secret) => secret ? ParametersManager.SecretsProvider : ParametersManager.SsmProvider;", "Provider(true)", new[] { Secret, Ssm })]
+    [InlineData("", "ParametersManager.DynamoDBProvider.UseTable(\"params\").WithMaxAge(TimeSpan.FromMinutes(1))", new[] { Ddb })]
+    public void Powertools_providers_are_followed_through_helpers_fields_and_choices(string member, string provider, string[] expected)
+    {
+        var report = OneFunction.Run("", $$"""
+            using AWS.Lambda.Powertools.Parameters;
+            using AWS.Lambda.Powertools.Parameters.Provider;
+            namespace App;
+            public class Handler
+            {
+                {{member}}
+                public async Task Run() => await {{provider}}.GetAsync("/app/one");
+            }
+            """);
+
+        report.Findings.Should().NotContain(f => f.Severity == Severity.Error);
+        report.Grants().Should().Equal(expected);
+    }
+
+    [Fact]
+    public void A_Powertools_DynamoDB_provider_without_a_table_is_reported()
+    {
+        var report = OneFunction.Run("", """
+            using AWS.Lambda.Powertools.Parameters;
+            namespace App;
+            public class Handler
+            {
+                public async Task Run() => await ParametersManager.DynamoDBProvider.GetAsync("key");
+            }
+            """);
+
+        report.Grants().Should().Equal("dynamodb:GetItem arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/*");
+        report.Findings.Should().Contain(f => f.Code == FindingCodes.UnresolvedResource);
+    }
+
     [Theory]
     [InlineData("builder => builder.UseDynamoDb(\"idempotency\")", "table/idempotency")]
     [InlineData("builder => builder.WithOptions(o => o.WithEventKeyJmesPath(\"Id\")).UseDynamoDb(Environment.GetEnvironmentVariable(\"TABLE\"))", "table/${Records}")]
