@@ -255,8 +255,8 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         public string Display(string path)
         {
             if (!Path.IsPathRooted(path)) return path.Replace('\\', '/');
-            var relative = Path.GetRelativePath(Template.Directory, path);
-            return (relative.StartsWith("..", StringComparison.Ordinal) ? path : relative).Replace('\\', '/');
+            // Relative to the template's folder also above it (../../src/...): reports then read the same on every machine.
+            return Path.GetRelativePath(Template.Directory, path).Replace('\\', '/');
         }
 
         public Finding Relative(Finding finding) => finding.File is null ? finding : finding with { File = Display(finding.File) };

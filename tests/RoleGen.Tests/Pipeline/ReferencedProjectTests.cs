@@ -7,11 +7,14 @@ namespace RoleGen.Tests.Pipeline;
 /// <summary>Code in class libraries the function's project references runs in the function: its SDK calls count.</summary>
 public class ReferencedProjectTests
 {
-    [Fact]
-    public void Sdk_calls_in_a_referenced_library_are_granted_and_cited_in_its_files()
+    [Theory]
+    [InlineData("", "Shared/DynamoDbProducts.cs")]
+    // A template in a folder of its own cites code above it relatively too, so that reports read the same on every machine.
+    [InlineData("deploy/", "../Shared/DynamoDbProducts.cs")]
+    public void Sdk_calls_in_a_referenced_library_are_granted_and_cited_in_its_files(string templateFolder, string cited)
     {
         using var app = new TempApp()
-            .With("template.yaml", """
+            .With(templateFolder + "template.yaml", """
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
                   Products:
@@ -20,12 +23,12 @@ public class ReferencedProjectTests
                     Type: AWS::Serverless::Function
                     Properties:
                       Runtime: dotnet8
-                      CodeUri: ./GetProduct/
+                      CodeUri: CODE_URI
                       Handler: GetProduct::GetProduct.Function::Handle
                       Environment:
                         Variables:
                           PRODUCT_TABLE_NAME: !Ref Products
-                """)
+                """.Replace("CODE_URI", templateFolder.Length == 0 ? "./GetProduct/" : "../GetProduct/"))
             .With("GetProduct/GetProduct.csproj", """
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
@@ -60,10 +63,10 @@ public class ReferencedProjectTests
                 }
                 """);
 
-        var function = new RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath).Functions.Single();
+        var function = new RoleGenerator(OneFunction.Knowledge).Generate(Path.Combine(app.Root, templateFolder, "template.yaml")).Functions.Single();
 
         function.Grants().Should().Contain("dynamodb:GetItem arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${Products}");
         function.Statements.Single(s => s.Actions.Contains("dynamodb:GetItem")).Reasons.Should().ContainSingle()
-            .Which.File.Should().Be("Shared/DynamoDbProducts.cs");
+            .Which.File.Should().Be(cited);
     }
 }
