@@ -30,6 +30,24 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
         return calls.ToImmutable();
     }
 
+    /// <summary>
+    /// The <c>libraries</c> entry a call is, by its method name (<c>AddSystemsManager</c>) or by the name of the type it is
+    /// called on and its method name (<c>Signer.SignAsync</c>), for names too common to stand alone.
+    /// </summary>
+    private string? LibraryMethod(ExpressionSyntax receiver, string method)
+    {
+        var libraries = clients.OtherClients.Libraries;
+        if (libraries.Count == 0) return null;
+        if (libraries.ContainsKey(method)) return method;
+        var owner = receiver switch
+        {
+            IdentifierNameSyntax id => id.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            _ => null,
+        };
+        return owner is not null && libraries.ContainsKey(owner + "." + method) ? owner + "." + method : null;
+    }
+
     /// <summary>How many creating calls are followed back (batch -> table -> LoadTable, or a context builder chain); deeper chains stay unknown.</summary>
     private const int MaxOriginDepth = 8;
 
@@ -44,8 +62,8 @@ public sealed class SdkCallFinder(ProjectCompilation project, SdkClientTypes cli
         };
         if (receiver is null || name is null) return null;
         var model = project.Model(invocation.SyntaxTree);
-        if (depth == 0 && clients.OtherClients.Libraries.ContainsKey(name.Identifier.ValueText))
-            return new SdkCall(Mappings.SdkClientNaming.LibraryClient, name.Identifier.ValueText, [], [], values.Location(name), name.Identifier.ValueText);
+        if (depth == 0 && LibraryMethod(receiver, name.Identifier.ValueText) is { } library)
+            return new SdkCall(Mappings.SdkClientNaming.LibraryClient, library, [], [], values.Location(name), library);
         var clientType = ReceiverType(model, receiver);
         var origin = assumed ?? (depth < MaxOriginDepth && (clientType is null || clients.IsReturned(clientType.Value.Name))
             ? Origin(model, receiver, depth)

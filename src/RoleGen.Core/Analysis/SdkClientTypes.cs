@@ -24,7 +24,7 @@ public sealed record SdkClientTypes(
             OtherClients = table.OtherClients,
             OperationNames = table.ClientsByType.Values.SelectMany(c => c.Operations.Keys)
                 .SelectMany(method => new[] { method, method + "Async" })
-                .Concat(table.OtherClients.Libraries.Keys)
+                .Concat(table.OtherClients.Libraries.Keys.Select(key => key[(key.LastIndexOf('.') + 1)..]))
                 .ToImmutableHashSet(StringComparer.Ordinal),
         };
 

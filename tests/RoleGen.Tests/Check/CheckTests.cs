@@ -260,6 +260,37 @@ public class CheckTests
         CheckApp.Check(app).CheckFindings("Fn").Should().NotContain(f => f.Code == FindingCodes.MissingPermission);
     }
 
+    [Theory]
+    [InlineData("new Amazon.Athena.AmazonAthenaClient().StartQueryExecutionAsync(new())", "one of them may need it", "remove it")]
+    [InlineData("Task.CompletedTask", "remove it", "may need it")]
+    public void A_grant_no_mapped_call_needs_is_not_called_removable_when_the_code_makes_calls_RoleGen_cannot_map(string call, string says, string doesNotSay)
+    {
+        using var app = new Pipeline.TempApp().With("template.yaml", """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: dotnet8
+                  CodeUri: ./src/App/
+                  Handler: App::App.Functions::Run
+                  Policies:
+                    - Statement:
+                        - Effect: Allow
+                          Action: athena:StartQueryExecution
+                          Resource: !Sub arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/primary
+            """).WithProject("src/App", "App").With("src/App/Functions.cs", $$"""
+            namespace App;
+            public class Functions
+            {
+                public Task Run() => {{call}};
+            }
+            """);
+
+        CheckApp.Check(app).CheckFindings("Fn").Should().ContainSingle(f => f.Code == FindingCodes.BroaderThanNeeded && f.Message.Contains("athena:"))
+            .Which.Message.Should().Contain(says).And.NotContain(doesNotSay);
+    }
+
     [Fact]
     public void A_SAM_policy_template_given_the_queue_url_instead_of_its_name_does_not_cover_the_queue()
     {

@@ -74,6 +74,7 @@ public class UnmappedServiceTests
     [Theory]
     [InlineData("var config = new ConfigurationBuilder().AddSystemsManager(\"/app\").Build();", "AddSystemsManager", "Parameter Store")]
     [InlineData("new ServiceCollection().AddAWSMessageBus(bus => bus.AddSQSPublisher<Order>(\"https://sqs.us-east-1.amazonaws.com/1/q\"));", "AddSQSPublisher", "sqs:SendMessage")]
+    [InlineData("Signer.SignAsync(new HttpRequestMessage(), null, null, DateTime.Now, \"eu-west-1\", \"osis\", null).Wait();", "Signer.SignAsync", "AwsSignatureVersion4")]
     public void A_library_that_calls_AWS_itself_is_an_error_at_its_line(string statement, string method, string described)
     {
         var report = OneFunction.Run("", $$"""
@@ -90,6 +91,22 @@ public class UnmappedServiceTests
 
         report.Findings.Should().ContainSingle(f => f.Code == FindingCodes.UnknownSdkCall)
             .Which.Should().Match<Finding>(f => f.Severity == Severity.Error && f.Line == 7 && f.Message.StartsWith(method + " makes AWS calls inside a library") && f.Message.Contains(described));
+    }
+
+    [Fact]
+    public void A_common_method_name_is_a_library_call_only_on_the_type_listed_with_it()
+    {
+        var report = OneFunction.Run("", """
+            namespace App;
+            public class Handler
+            {
+                private readonly TokenSigner _tokens = new();
+                public Task Run() => _tokens.SignAsync("claims");
+            }
+            public class TokenSigner { public Task SignAsync(string claims) => Task.CompletedTask; }
+            """);
+
+        report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnknownSdkCall);
     }
 
     [Fact]
