@@ -32,6 +32,10 @@ public static class FunctionSpecReader
         foreach (var resource in resources)
         {
             if (resource.Type is not (ServerlessFunction or LambdaFunction)) continue;
+            if (!resource.LogicalId.All(char.IsAsciiLetterOrDigit))
+                findings.Add(At(template, FindingCodes.TemplateInvalid, Severity.Error,
+                    $"Logical ID '{resource.LogicalId}' is not alphanumeric: CloudFormation rejects the template, and the role RoleGen would name after it ({resource.LogicalId}Role) would not be valid either.",
+                    resource.Span));
             functions.Add(ReadFunction(template, resource, globals, mappings, buckets, findings));
         }
         return new FunctionReadResult(functions.ToImmutable(), findings.ToImmutable());

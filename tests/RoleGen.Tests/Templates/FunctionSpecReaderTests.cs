@@ -53,6 +53,27 @@ public sealed class FunctionSpecReaderTests : IDisposable
         Render(function.Properties["Layers"]!).Should().Be("[GlobalLayer, OwnLayer]");
     }
 
+    [Theory]
+    [InlineData("OrderFn", false)]
+    [InlineData("order-fn", true)]
+    [InlineData("Order_Fn", true)]
+    public void A_function_whose_logical_id_is_not_alphanumeric_is_an_error(string logicalId, bool error)
+    {
+        var template = Yaml($$"""
+            Resources:
+              {{logicalId}}:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: A::B.C::D
+                  Runtime: dotnet8
+            """);
+
+        var findings = FunctionSpecReader.Read(template).Findings;
+
+        if (error) findings.Should().ContainSingle(f => f.Code == FindingCodes.TemplateInvalid && f.Severity == Severity.Error).Which.Message.Should().Contain($"'{logicalId}'");
+        else findings.Should().NotContain(f => f.Code == FindingCodes.TemplateInvalid);
+    }
+
     [Fact]
     public void An_intrinsic_in_the_function_replaces_the_global_value_whole()
     {
