@@ -32,6 +32,12 @@ public sealed record FunctionReport(
     private bool NamesItself(PolicyStatement statement) =>
         statement.Resources.Any(r => r.Contains("${" + LogicalId + "}", StringComparison.Ordinal) || r.Contains("${" + LogicalId + ".", StringComparison.Ordinal));
 
+    /// <summary>
+    /// The template condition the function is created under (its resource's <c>Condition</c>), which its role and
+    /// policy take too: when it is false, nothing may refer to the function; null for an unconditional function.
+    /// </summary>
+    public string? Condition { get; init; }
+
     /// <summary>The permissions boundary the role keeps (<see cref="Templates.PermissionsBoundary"/>), as <see cref="Templates.CfnJson"/> text; null when none.</summary>
     public string? PermissionsBoundary { get; init; }
 }

@@ -196,6 +196,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         return new FunctionReport(function.LogicalId, function.Handler, policy.Statements, Sorted(findings))
         {
             PermissionsBoundary = Templates.PermissionsBoundary.Of(function, context.Template) is { } boundary ? CfnJson.Write(boundary) : null,
+            Condition = context.Template.Resources.GetValueOrDefault(function.LogicalId)?.Definition["Condition"] is CfnScalar { Value.Length: > 0 } condition ? condition.Value : null,
         };
     }
 

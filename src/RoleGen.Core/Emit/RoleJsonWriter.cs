@@ -69,6 +69,7 @@ public static class RoleJsonWriter
         {
             json.WriteStartObject();
             json.WritePropertyName("Type"); json.WriteValue(type);
+            if (function.Condition is { } condition) { json.WritePropertyName("Condition"); json.WriteValue(condition); }
             json.WritePropertyName("Metadata");
             json.WriteStartObject();
             json.WritePropertyName("RoleGen");

@@ -76,6 +76,7 @@ public static class RoleYamlWriter
         var i2 = i1 + "  ";
         yaml.Append(indent).Append(logicalId).Append(":\n");
         yaml.Append(i1).Append("Type: ").Append(type).Append('\n');
+        if (function.Condition is { } condition) yaml.Append(i1).Append("Condition: ").Append(YamlText.Scalar(condition)).Append('\n');
         yaml.Append(i1).Append("Metadata:\n");
         yaml.Append(i2).Append("RoleGen:\n");
         yaml.Append(i2).Append("  generated: true\n");

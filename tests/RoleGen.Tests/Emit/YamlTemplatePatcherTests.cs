@@ -259,6 +259,19 @@ public class YamlTemplatePatcherTests
     }
 
     [Fact]
+    public void A_conditional_functions_role_and_policy_are_created_under_its_condition()
+    {
+        using var app = App(Original
+            .Replace("Parameters:\n", "Conditions:\n  IsProd: !Equals [!Ref Stage, prod]\n\nParameters:\n")
+            .Replace("  Writer:\n    Type: AWS::Serverless::Function\n", "  Writer:\n    Type: AWS::Serverless::Function\n    Condition: IsProd\n"));
+        var resources = TemplateLoader.Parse("/t/template.yaml", Patch(app)).Resources;
+
+        resources["WriterRole"].Definition["Condition"].Should().BeOfType<CfnScalar>().Which.Value.Should().Be("IsProd");
+        resources["WriterRolePolicy"].Definition["Condition"].Should().BeOfType<CfnScalar>().Which.Value.Should().Be("IsProd");
+        resources["ReaderRole"].Definition["Condition"].Should().BeNull();
+    }
+
+    [Fact]
     public void The_cli_writes_in_place_atomically_and_keeps_crlf_line_endings()
     {
         using var app = App(Original.Replace("\n", "\r\n"));
@@ -331,6 +344,18 @@ public class JsonTemplatePatcherTests
     {
         var report = new RoleGenerator(Knowledge).Generate(app.TemplatePath);
         return TemplatePatcher.Patch(TemplateLoader.Load(app.TemplatePath), report).Text;
+    }
+
+    [Fact]
+    public void A_conditional_functions_role_is_created_under_its_condition_in_json_too()
+    {
+        var template = Original.Replace("\"Reader\": {\n            \"Type\": \"AWS::Serverless::Function\",", "\"Reader\": {\n            \"Type\": \"AWS::Serverless::Function\",\n            \"Condition\": \"IsProd\",");
+        template.Should().Contain("\"Condition\": \"IsProd\"");
+        using var app = new TempApp().With("template.json", template).WithProject("src/App", "App").With("src/App/Functions.cs", Code);
+        var path = Path.Combine(app.Root, "template.json");
+        var patched = TemplatePatcher.Patch(TemplateLoader.Load(path), new RoleGenerator(Knowledge).Generate(path)).Text;
+
+        Newtonsoft.Json.Linq.JObject.Parse(patched)["Resources"]!["ReaderRole"]!["Condition"]!.ToString().Should().Be("IsProd");
     }
 
     [Fact]
