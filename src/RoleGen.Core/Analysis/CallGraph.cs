@@ -149,10 +149,13 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
                 if (_pending.Count > 0) continue;
                 if (_undispatched.Count == 0) break;
 
-                foreach (var member in _undispatched)
+                // Reaching an implementation may reach more abstract members (an abstract class implementing the
+                // interface): they wait for the next round.
+                var unregistered = _undispatched.ToList();
+                _undispatched.Clear();
+                foreach (var member in unregistered)
                 foreach (var implementation in implementations.ImplementationsOf(member))
                     Reach(implementation);
-                _undispatched.Clear();
             }
         }
 

@@ -144,4 +144,28 @@ public class ReachabilityTests
         if (reached) calls.Should().Contain($"IAmazonS3.DeleteObject(\"{bucket}\", \"k\")");
         else calls.Should().NotContain($"IAmazonS3.DeleteObject(\"{bucket}\", \"k\")");
     }
+
+    [Fact]
+    public void An_interface_implemented_by_an_abstract_class_reaches_the_overrides_of_its_subclasses()
+    {
+        // Regression: dispatching the interface member reached the abstract one while the walk iterated its pending set.
+        var source = """
+            using Amazon.S3;
+            namespace App;
+            public interface IStore { Task Save(string bucket, string key); }
+            public abstract class StoreBase : IStore { public abstract Task Save(string bucket, string key); }
+            public class S3Store : StoreBase
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public override Task Save(string bucket, string key) => _s3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = bucket, Key = key });
+            }
+            public class Function
+            {
+                private readonly IStore _store;
+                public Function(IStore store) { _store = store; }
+                public Task Handle() => _store.Save("files", "x/1");
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal("IAmazonS3.PutObject(PutObjectRequest{BucketName=\"files\", Key=\"x/1\"})");
+    }
 }

@@ -369,7 +369,10 @@ public sealed partial class ValueResolver
                 var member = constructed?.GetMembers(targetMethod.Name).FirstOrDefault(m => SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, targetMethod.OriginalDefinition));
                 implementation = member is null ? null : wanted.ContainingType.FindImplementationForInterfaceMember(member);
             }
-            return SymbolEqualityComparer.Default.Equals(implementation?.OriginalDefinition, wanted);
+            if (implementation is null) return false;
+            // The interface is implemented by a base (often abstract) member that the method overrides.
+            for (IMethodSymbol? current = wanted; current is not null; current = current.OverriddenMethod)
+                if (SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, current.OriginalDefinition)) return true;
         }
         return false;
     }
