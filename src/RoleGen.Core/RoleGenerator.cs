@@ -193,10 +193,12 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         findings.AddRange(cycleFindings);
         var policy = new PolicyBuilder(knowledge.Table.Catalog).Build(acyclic);
         findings.AddRange(policy.Findings);
-        return new FunctionReport(function.LogicalId, function.Handler, policy.Statements, Sorted(findings))
+        var condition = context.Template.Resources.GetValueOrDefault(function.LogicalId)?.Definition["Condition"] is CfnScalar { Value.Length: > 0 } own ? own.Value : null;
+        var statements = ConditionalResources.Apply(policy.Statements, context.ResourceConditions, condition);
+        return new FunctionReport(function.LogicalId, function.Handler, statements, Sorted(findings))
         {
             PermissionsBoundary = Templates.PermissionsBoundary.Of(function, context.Template) is { } boundary ? CfnJson.Write(boundary) : null,
-            Condition = context.Template.Resources.GetValueOrDefault(function.LogicalId)?.Definition["Condition"] is CfnScalar { Value.Length: > 0 } condition ? condition.Value : null,
+            Condition = condition,
         };
     }
 
@@ -234,6 +236,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         private readonly Lazy<TemplateExpressionReader> _expressions;
         private readonly Lazy<CycleBreaker> _cycles;
         private readonly Lazy<ImpliedPermissions> _implied;
+        private readonly Lazy<IReadOnlyDictionary<string, string>> _resourceConditions;
 
         public TemplateContext(CfnTemplate template, ImmutableArray<FunctionSpec> functions, RoleGenKnowledge knowledge)
         {
@@ -241,9 +244,15 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
             _expressions = new(() => new TemplateExpressionReader(template, knowledge.Types));
             _cycles = new(() => new CycleBreaker(template, new TemplateDependencies(template, functions), knowledge.Types, knowledge.Table.Catalog, Expressions));
             _implied = new(() => new ImpliedPermissions(knowledge.Implied, template, Expressions, knowledge.Types));
+            _resourceConditions = new(() => template.Resources.Values
+                .Where(r => r.Definition["Condition"] is CfnScalar { Value.Length: > 0 })
+                .ToDictionary(r => r.LogicalId, r => ((CfnScalar)r.Definition["Condition"]!).Value, StringComparer.Ordinal));
         }
 
         public CfnTemplate Template { get; }
+
+        /// <summary>The resources the template creates only under a condition, with it.</summary>
+        public IReadOnlyDictionary<string, string> ResourceConditions => _resourceConditions.Value;
 
         public TemplateExpressionReader Expressions => _expressions.Value;
 

@@ -74,7 +74,7 @@ public sealed class CurrentGrantsReader(CfnTemplate template, TemplateExpression
         var role = template.Resources[roleId];
         if (role.Properties["Policies"] is CfnSequence inline)
         {
-            foreach (var policy in inline.Items.OfType<CfnMapping>())
+            foreach (var policy in inline.Items.SelectMany(PolicyDocumentReader.Alternatives))
             {
                 var name = (policy["PolicyName"] as CfnScalar)?.Value ?? "(unnamed)";
                 statements.AddRange(_documents.Document(policy["PolicyDocument"], $"role {roleId}, inline policy {name}", opaque));

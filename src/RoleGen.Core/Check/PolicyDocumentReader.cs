@@ -39,8 +39,8 @@ public sealed class PolicyDocumentReader(CfnTemplate template, TemplateExpressio
         return result.ToImmutable();
     }
 
-    /// <summary>A statement written as <c>Fn::If</c> may be either branch; <c>AWS::NoValue</c> is none.</summary>
-    private static IEnumerable<CfnMapping> Alternatives(CfnNode node)
+    /// <summary>A statement (or a role's inline policy) written as <c>Fn::If</c> may be either branch; <c>AWS::NoValue</c> is none.</summary>
+    public static IEnumerable<CfnMapping> Alternatives(CfnNode node)
     {
         if (node is not CfnMapping mapping) yield break;
         if (mapping.AsIntrinsic() is ("Fn::If", CfnSequence { Items: [_, var whenTrue, var whenFalse] }))

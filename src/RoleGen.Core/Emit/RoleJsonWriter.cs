@@ -33,11 +33,28 @@ public static class RoleJsonWriter
             {
                 json.WritePropertyName("Policies");
                 json.WriteStartArray();
+                // As in RoleYamlWriter: a policy all of whose statements hold under the same conditions holds under them.
+                var shared = RoleYamlWriter.SharedConditions(own);
+                foreach (var condition in shared)
+                {
+                    json.WriteStartObject();
+                    json.WritePropertyName("Fn::If");
+                    json.WriteStartArray();
+                    json.WriteValue(condition);
+                }
                 json.WriteStartObject();
                 json.WritePropertyName("PolicyName"); json.WriteValue(function.LogicalId + "Policy");
                 json.WritePropertyName("PolicyDocument");
-                WriteDocument(json, () => { foreach (var statement in own) WriteStatement(json, statement); });
+                WriteDocument(json, () => { foreach (var statement in own) WriteStatement(json, shared.IsEmpty ? statement : statement with { TemplateConditions = [] }); });
                 json.WriteEndObject();
+                foreach (var _ in shared)
+                {
+                    json.WriteStartObject();
+                    json.WritePropertyName("Ref"); json.WriteValue("AWS::NoValue");
+                    json.WriteEndObject();
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
                 json.WriteEndArray();
             }
         });
@@ -99,8 +116,25 @@ public static class RoleJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteStatement(JsonWriter json, PolicyStatement statement)
+    /// <summary>A statement, inside <c>{"Fn::If": [C, statement, {"Ref": "AWS::NoValue"}]}</c> for each template condition it holds under.</summary>
+    private static void WriteStatement(JsonWriter json, PolicyStatement statement) => WriteStatement(json, statement, statement.TemplateConditions);
+
+    private static void WriteStatement(JsonWriter json, PolicyStatement statement, IReadOnlyList<string> conditions)
     {
+        if (conditions.Count > 0)
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("Fn::If");
+            json.WriteStartArray();
+            json.WriteValue(conditions[0]);
+            WriteStatement(json, statement, conditions.Skip(1).ToList());
+            json.WriteStartObject();
+            json.WritePropertyName("Ref"); json.WriteValue("AWS::NoValue");
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+            return;
+        }
         json.WriteStartObject();
         json.WritePropertyName("Sid"); json.WriteValue(statement.Sid);
         json.WritePropertyName("Effect"); json.WriteValue(PolicyStatement.Effect);

@@ -43,14 +43,35 @@ public static class RoleYamlWriter
         if (own.Count > 0)
         {
             yaml.Append(i2).Append("Policies:\n");
-            yaml.Append(i2).Append("  - PolicyName: ").Append(YamlText.Scalar(function.LogicalId + "Policy")).Append('\n');
-            yaml.Append(i2).Append("    PolicyDocument:\n");
-            yaml.Append(i2).Append("      Version: \"2012-10-17\"\n");
-            yaml.Append(i2).Append("      Statement:\n");
-            WriteStatements(yaml, own, i2 + "        ");
+            // A policy whose every statement holds under the same template conditions holds under them as a whole:
+            // written so, it is never an empty policy, which IAM rejects.
+            var shared = SharedConditions(own);
+            var p = i2 + "  ";
+            foreach (var condition in shared)
+            {
+                yaml.Append(p).Append("- !If\n");
+                yaml.Append(p).Append("  - ").Append(YamlText.Scalar(condition)).Append('\n');
+                p += "  ";
+            }
+            yaml.Append(p).Append("- PolicyName: ").Append(YamlText.Scalar(function.LogicalId + "Policy")).Append('\n');
+            yaml.Append(p).Append("  PolicyDocument:\n");
+            yaml.Append(p).Append("    Version: \"2012-10-17\"\n");
+            yaml.Append(p).Append("    Statement:\n");
+            WriteStatements(yaml, own.Select(st => shared.IsEmpty ? st : st with { TemplateConditions = [] }), p + "      ");
+            for (var level = 0; level < shared.Length; level++)
+            {
+                p = p[..^2];
+                yaml.Append(p).Append("  - !Ref AWS::NoValue\n");
+            }
         }
         if (function.SelfStatements.Any()) WriteSelfPolicy(yaml, function, indent);
     }
+
+    /// <summary>The template conditions every one of the statements holds under, when they all hold under the same ones; else none.</summary>
+    public static System.Collections.Immutable.ImmutableArray<string> SharedConditions(IReadOnlyList<PolicyStatement> statements) =>
+        statements.Count > 0 && !statements[0].TemplateConditions.IsEmpty && statements.All(st => st.TemplateConditions.SequenceEqual(statements[0].TemplateConditions))
+            ? statements[0].TemplateConditions
+            : [];
 
     public const string SelfPolicyWhy = "statements that name the function itself (its log group): the role cannot refer to the function that uses it";
 
@@ -87,7 +108,20 @@ public static class RoleYamlWriter
 
     private static void WriteStatements(StringBuilder yaml, IEnumerable<PolicyStatement> statements, string s)
     {
-        foreach (var statement in statements)
+        foreach (var statement in statements) WriteStatement(yaml, statement, statement.TemplateConditions, s);
+    }
+
+    /// <summary>A statement, inside <c>!If [C, statement, !Ref AWS::NoValue]</c> for each template condition it holds under.</summary>
+    private static void WriteStatement(StringBuilder yaml, PolicyStatement statement, IReadOnlyList<string> conditions, string s)
+    {
+        if (conditions.Count > 0)
+        {
+            yaml.Append(s).Append("- !If\n");
+            yaml.Append(s).Append("  - ").Append(YamlText.Scalar(conditions[0])).Append('\n');
+            WriteStatement(yaml, statement, conditions.Skip(1).ToList(), s + "  ");
+            yaml.Append(s).Append("  - !Ref AWS::NoValue\n");
+            return;
+        }
         {
             foreach (var reason in statement.Reasons) yaml.Append(s).Append("# ").Append(OneLine(reason.ToString())).Append('\n');
             yaml.Append(s).Append("- Sid: ").Append(statement.Sid).Append('\n');

@@ -12,4 +12,10 @@ public sealed record PolicyStatement(
     ImmutableArray<Reason> Reasons)
 {
     public const string Effect = "Allow";
+
+    /// <summary>
+    /// Template conditions the statement holds under (<see cref="ConditionalResources"/>): it names resources created only
+    /// when they are true, so it is written as <c>!If [C, statement, !Ref AWS::NoValue]</c>. Empty for most.
+    /// </summary>
+    public ImmutableArray<string> TemplateConditions { get; init; } = [];
 }

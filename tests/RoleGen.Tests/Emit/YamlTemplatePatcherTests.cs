@@ -272,6 +272,27 @@ public class YamlTemplatePatcherTests
     }
 
     [Fact]
+    public void A_statement_naming_a_conditional_resource_holds_under_its_condition_and_check_reads_it_back()
+    {
+        var yaml = Original
+            .Replace("Parameters:\n", "Conditions:\n  IsProd: !Equals [!Ref Stage, prod]\n\nParameters:\n")
+            .Replace("  Uploads:\n    Type: AWS::S3::Bucket      # odd    spacing\n", "  Uploads:\n    Type: AWS::S3::Bucket      # odd    spacing\n    Condition: IsProd\n")
+            .Replace("Outputs:\n  Bucket:\n    Value: !Ref Uploads   # trailing\n", "");
+        yaml.Should().Contain("Condition: IsProd");
+        using var app = App(yaml);
+        var path = app.TemplatePath;
+        var report = new RoleGenerator(Knowledge).Generate(path);
+        var patched = TemplatePatcher.Patch(TemplateLoader.Load(path), report).Text;
+        File.WriteAllText(path, patched);
+
+        var role = TemplateLoader.Load(path).Resources["ReaderRole"];
+        var policy = ((CfnSequence)role.Properties["Policies"]!).Items.Single();
+        CfnJson.Write(policy).Should().StartWith("{\"Fn::If\": [\"IsProd\", {\"PolicyName\": \"ReaderPolicy\"").And.EndWith("{\"Ref\": \"AWS::NoValue\"}]}");
+        var check = new RoleGen.Core.Check.RoleChecker(Knowledge, RoleGen.Core.Mappings.PolicyLibraryLoader.Load(RealTable.Directory)).Check(path);
+        check.AllFindings.Should().NotContain(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.MissingPermission || f.Code == RoleGen.Core.Diagnostics.FindingCodes.GrantNotVisible);
+    }
+
+    [Fact]
     public void The_cli_writes_in_place_atomically_and_keeps_crlf_line_endings()
     {
         using var app = App(Original.Replace("\n", "\r\n"));
@@ -356,6 +377,21 @@ public class JsonTemplatePatcherTests
         var patched = TemplatePatcher.Patch(TemplateLoader.Load(path), new RoleGenerator(Knowledge).Generate(path)).Text;
 
         Newtonsoft.Json.Linq.JObject.Parse(patched)["Resources"]!["ReaderRole"]!["Condition"]!.ToString().Should().Be("IsProd");
+    }
+
+    [Fact]
+    public void A_statement_naming_a_conditional_resource_is_written_under_its_condition_in_json()
+    {
+        var template = Original.Replace("\"Uploads\": { \"Type\": \"AWS::S3::Bucket\" },", "\"Uploads\": { \"Type\": \"AWS::S3::Bucket\", \"Condition\": \"IsProd\" },\n        \"Logs\": { \"Type\": \"AWS::S3::Bucket\" },")
+            .Replace("\"BUCKET\": { \"Ref\": \"Uploads\" }", "\"BUCKET\": { \"Fn::If\": [\"IsProd\", { \"Ref\": \"Uploads\" }, { \"Ref\": \"Logs\" }] }");
+        template.Should().Contain("\"Condition\": \"IsProd\"").And.Contain("Fn::If");
+        using var app = new TempApp().With("template.json", template).WithProject("src/App", "App").With("src/App/Functions.cs", Code);
+        var path = Path.Combine(app.Root, "template.json");
+        var patched = TemplatePatcher.Patch(TemplateLoader.Load(path), new RoleGenerator(Knowledge).Generate(path)).Text;
+
+        var statements = (Newtonsoft.Json.Linq.JArray)Newtonsoft.Json.Linq.JObject.Parse(patched)["Resources"]!["ReaderRole"]!["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]!;
+        statements.Select(s => s.ToString(Newtonsoft.Json.Formatting.None)).Should().Contain(s => s.StartsWith("{\"Sid\":\"S31\"") && s.Contains("${Logs}"))
+            .And.Contain(s => s.StartsWith("{\"Fn::If\":[\"IsProd\",{\"Sid\":\"S31IfIsProd\"") && s.Contains("${Uploads}") && s.EndsWith("{\"Ref\":\"AWS::NoValue\"}]}"));
     }
 
     [Fact]
