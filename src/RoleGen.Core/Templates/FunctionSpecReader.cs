@@ -151,9 +151,24 @@ public static class FunctionSpecReader
             }
             var eventProperties = definition["Properties"] as CfnMapping ?? new CfnMapping([], entry.Value.Span);
             result.Add(new EventSourceSpec(entry.Key, type.Value, eventProperties, entry.KeySpan));
+            if (type.Value == "SNS" && SubscribedQueue(resource.LogicalId + entry.Key, eventProperties["SqsSubscription"]) is { } queue)
+                result.Add(new EventSourceSpec(entry.Key, "SQS", new CfnMapping([new CfnEntry("Queue", queue, queue.Span)], eventProperties.Span), entry.KeySpan));
         }
         return result.ToImmutable();
     }
+
+    /// <summary>
+    /// An SNS event with <c>SqsSubscription</c> is, for the function, an SQS event: SAM subscribes a queue to the topic
+    /// and has the function poll it (samtranslator's SNS event source). The queue is the one given (<c>QueueArn</c>), or
+    /// for <c>true</c> the one SAM creates, <c>&lt;Function&gt;&lt;Event&gt;Queue</c>. Null for a plain SNS event.
+    /// </summary>
+    private static CfnNode? SubscribedQueue(string samLogicalId, CfnNode? subscription) => subscription switch
+    {
+        CfnScalar { Value: var flag } when string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase) =>
+            new CfnMapping([new CfnEntry("Fn::GetAtt", new CfnSequence([new CfnScalar(samLogicalId + "Queue", subscription.Span), new CfnScalar("Arn", subscription.Span)], subscription.Span), subscription.Span)], subscription.Span),
+        CfnMapping { } given when given.AsIntrinsic() is null => given["QueueArn"],
+        _ => null,
+    };
 
     private static IEnumerable<EventSourceSpec> FindEventSourceMappings(IEnumerable<CfnResource> mappings, string logicalId, CfnScalar? literalName) =>
         mappings

@@ -70,6 +70,9 @@ public class ImpliedPermissionsTests
     [InlineData("EventInvokeConfig:\n  DestinationConfig:\n    OnFailure:\n      Type: EventBridge\n      Destination: !GetAtt Bus.Arn", "events:PutEvents", "${Bus.Arn}", "Fn.EventInvokeConfig.DestinationConfig.OnFailure")]
     [InlineData("EventInvokeConfig:\n  DestinationConfig:\n    OnFailure:\n      Type: SQS\n      Destination: !GetAtt Dlq.Arn", "sqs:SendMessage", "${Dlq.Arn}", "Fn.EventInvokeConfig.DestinationConfig.OnFailure")]
     [InlineData("Tracing: Active", "xray:PutTraceSegments", "*", "Fn.Tracing")]
+    // SNS with SqsSubscription: SAM subscribes a queue (its own, <Function><Event>Queue, or the one given) and the function polls it.
+    [InlineData("Events:\n  T:\n    Type: SNS\n    Properties:\n      Topic: !Ref Alerts\n      SqsSubscription: true", "sqs:ReceiveMessage", "${FnTQueue.Arn}", "Events.T")]
+    [InlineData("Events:\n  T:\n    Type: SNS\n    Properties:\n      Topic: !Ref Alerts\n      SqsSubscription:\n        QueueArn: !GetAtt Dlq.Arn\n        QueueUrl: !Ref Dlq", "sqs:DeleteMessage", "${Dlq.Arn}", "Events.T")]
     [InlineData("Tracing: Active", "xray:PutTelemetryRecords", "*", "Fn.Tracing")]
     [InlineData("TracingConfig:\n  Mode: Active", "xray:PutTraceSegments", "*", "Fn.TracingConfig")]
     [InlineData("VpcConfig:\n  SubnetIds: [subnet-1]\n  SecurityGroupIds: [sg-1]", "ec2:CreateNetworkInterface", "*", "Fn.VpcConfig")]

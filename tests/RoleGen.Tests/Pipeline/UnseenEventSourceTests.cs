@@ -13,6 +13,7 @@ public class UnseenEventSourceTests
     [InlineData("KinesisEvent", "", true)]
     [InlineData("DynamoDBEvent", "", true)]
     [InlineData("SQSEvent", "      Events:\n        Jobs:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Jobs.Arn\n", false)]
+    [InlineData("SQSEvent", "      Events:\n        Alerts:\n          Type: SNS\n          Properties:\n            Topic: !Ref AWS::NoValue\n            SqsSubscription: true\n", false)] // SAM's queue, subscribed to the topic
     [InlineData("S3Event", "", false)] // pushed: nothing goes on the role
     [InlineData("string", "", false)]
     public void A_polled_event_without_its_source_is_a_warning(string eventType, string events, bool warned)
