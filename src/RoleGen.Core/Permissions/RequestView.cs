@@ -118,7 +118,8 @@ public sealed class RequestView
     public IReadOnlyList<Value>? Items(string prefix)
     {
         var collection = Lookup(prefix[..^2]);
-        return collection is CollectionValue c ? c.Items.Select(i => i is EntryValue e ? e.Key : i).ToList() : null;
+        // An empty collection is one filled where RoleGen does not see it (a request cannot send none): read as unknown items.
+        return collection is CollectionValue { Items.IsEmpty: false } c ? c.Items.Select(i => i is EntryValue e ? e.Key : i).ToList() : null;
     }
 
     /// <summary>The same request, with paths under <paramref name="prefix"/> (<c>TransactItems[]</c>) read from one item.</summary>
@@ -185,8 +186,9 @@ public sealed class RequestView
         _ => null,
     };
 
-    private static Value Items(Value collection) => collection switch
+    private Value Items(Value collection) => collection switch
     {
+        CollectionValue { Items.IsEmpty: true } => new UnknownValue("no item RoleGen can see is ever added to the collection (it is filled where RoleGen does not follow)", _call.Location),
         CollectionValue c => Value.OneOf(c.Items.Select(i => i is EntryValue e ? e.Key : i)),
         OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(Items)),
         _ => collection,

@@ -450,6 +450,40 @@ public class HighLevelApiTests
         report.Grants().Should().Equal($"dynamodb:DescribeTable {Table}${{Items}}", $"dynamodb:PutItem {Table}${{Items}}");
     }
 
+    [Theory]
+    [InlineData("var request = new TransactWriteItemsRequest { TransactItems = new List<TransactWriteItem>() }; request.TransactItems.Add(Put(Orders));", "dynamodb:PutItem Orders")]
+    [InlineData("var request = new TransactWriteItemsRequest(); request.TransactItems = new List<TransactWriteItem>(); request.TransactItems.AddRange(new List<TransactWriteItem> { Put(Orders) });", "dynamodb:PutItem Orders")]
+    [InlineData("var request = new TransactWriteItemsRequest(); request.TransactItems.Add(Put(Orders));", "dynamodb:PutItem Orders")]
+    [InlineData("var request = new BatchWriteItemRequest { RequestItems = new Dictionary<string, List<WriteRequest>>() }; request.RequestItems[Orders] = new List<WriteRequest> { new WriteRequest { PutRequest = new PutRequest() } };", "dynamodb:BatchWriteItem Orders")]
+    [InlineData("var request = new BatchWriteItemRequest { RequestItems = new Dictionary<string, List<WriteRequest>>() }; request.RequestItems.Add(Orders, new List<WriteRequest> { new WriteRequest { PutRequest = new PutRequest() } });", "dynamodb:BatchWriteItem Orders")]
+    // Filled where RoleGen does not follow: every table, with a finding, never nothing.
+    [InlineData("var request = new TransactWriteItemsRequest { TransactItems = new List<TransactWriteItem>() }; Fill(request.TransactItems);", "dynamodb:ConditionCheckItem *|dynamodb:DeleteItem *|dynamodb:PutItem *|dynamodb:UpdateItem *")]
+    public void A_request_collection_filled_after_the_request_is_made_names_its_tables(string build, string expected)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.Model;
+            namespace App;
+            public class Handler
+            {
+                private const string Orders = "Orders";
+                private readonly IAmazonDynamoDB _db = new AmazonDynamoDBClient();
+                private static TransactWriteItem Put(string table) => new TransactWriteItem { Put = new Put { TableName = table } };
+                private static void Fill(List<TransactWriteItem> items) { }
+                public async Task Run()
+                {
+                    {{build}}
+                    await _db.{{(build.Contains("Batch") ? "BatchWriteItemAsync" : "TransactWriteItemsAsync")}}(request);
+                }
+            }
+            """);
+
+        report.Grants().Where(g => !g.StartsWith("dynamodb:DescribeTable", StringComparison.Ordinal)).Select(g => g.Replace(Table, ""))
+            .Where(g => !g.StartsWith("dynamodb:TransactWriteItems", StringComparison.Ordinal))
+            .Should().BeEquivalentTo(expected.Split('|'));
+        if (expected.Contains('*')) report.Findings.Should().Contain(f => f.Code == FindingCodes.UnresolvedResource);
+    }
+
     [Fact]
     public void TransferUtility_maps_to_the_requests_it_sends()
     {

@@ -140,8 +140,33 @@ public sealed partial class ValueResolver
             var assigned = Assigned(node, scope);
             properties = properties.SetItem(name, properties.TryGetValue(name, out var existing) ? Value.OneOf([existing, assigned]) : assigned);
         }
+        // request.TransactItems.Add(item), request.RequestItems[table] = writes: items of a collection property, added
+        // after the object was made (to the collection it was given, or to the one the SDK starts it with).
+        foreach (var name in MutatedCollections(variable, bodies))
+        {
+            var start = properties.TryGetValue(name, out var current) ? current : new CollectionValue([]);
+            if (start is not CollectionValue items) continue;
+            bool IsProperty(ExpressionSyntax e, SyntaxNode at) =>
+                e is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var property } owner && property == name && IsVariable(owner.Expression, variable) &&
+                (variable is ILocalSymbol || IsInReachableCode(at));
+            properties = properties.SetItem(name, WithAddedItems(items, IsProperty, variable.Name + "." + name, bodies, scope));
+        }
         return obj with { Properties = properties };
     }
+
+    /// <summary>The properties of the variable that code adds items to (<c>variable.P.Add(..)</c>, <c>variable.P[k] = v</c>).</summary>
+    private IEnumerable<string> MutatedCollections(ISymbol variable, IReadOnlyList<SyntaxNode> bodies) =>
+        bodies.SelectMany(b => b.DescendantNodes())
+            .Select(node => node switch
+            {
+                AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax target } } => target,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax target, Name.Identifier.ValueText: "Add" or "TryAdd" or "AddRange" or "Insert" } } => target,
+                _ => null,
+            })
+            .Where(target => target is not null && IsVariable(target.Expression, variable))
+            .Select(target => target!.Name.Identifier.ValueText)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>The variable itself: its name (a local, or a member of the same type), or <c>this.name</c> for a member.</summary>
     private bool IsVariable(ExpressionSyntax expression, ISymbol variable)
@@ -160,10 +185,14 @@ public sealed partial class ValueResolver
     private static IReadOnlyList<SyntaxNode> TypeDeclarations(ISymbol member) =>
         member.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).ToList();
 
-    private Value WithAddedItems(CollectionValue collection, ISymbol variable, IReadOnlyList<SyntaxNode> bodies, ResolveScope scope)
+    private Value WithAddedItems(CollectionValue collection, ISymbol variable, IReadOnlyList<SyntaxNode> bodies, ResolveScope scope) =>
+        WithAddedItems(collection, (e, at) => IsVariable(e, variable) && (variable is ILocalSymbol || IsInReachableCode(at)), variable.Name, bodies, scope);
+
+    /// <param name="isTarget">Whether an expression (at a node) is the collection: the variable, or a property of it.</param>
+    private Value WithAddedItems(CollectionValue collection, Func<ExpressionSyntax, SyntaxNode, bool> isTarget, string described, IReadOnlyList<SyntaxNode> bodies, ResolveScope scope)
     {
         var items = collection.Items.ToBuilder();
-        bool IsTarget(ExpressionSyntax e, SyntaxNode at) => IsVariable(e, variable) && (variable is ILocalSymbol || IsInReachableCode(at));
+        bool IsTarget(ExpressionSyntax e, SyntaxNode at) => isTarget(e, at);
         foreach (var node in bodies.SelectMany(b => b.DescendantNodes()))
         {
             switch (node)
@@ -185,7 +214,7 @@ public sealed partial class ValueResolver
                             items.Add(Resolve(arguments[1].Expression, scope));
                             break;
                         case "AddRange" or "UnionWith" or "Concat" when arguments.Count == 1:
-                            items.Add(Resolve(arguments[0].Expression, scope) is CollectionValue more ? Value.OneOf(more.Items) : Unknown(call, $"'{variable.Name}' gets items from '{Short(arguments[0].Expression)}'"));
+                            items.Add(Resolve(arguments[0].Expression, scope) is CollectionValue more ? Value.OneOf(more.Items) : Unknown(call, $"'{described}' gets items from '{Short(arguments[0].Expression)}'"));
                             break;
                     }
                     break;
