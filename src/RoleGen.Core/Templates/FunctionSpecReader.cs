@@ -81,9 +81,9 @@ public static class FunctionSpecReader
     private static FunctionSpec ReadFunction(
         CfnTemplate template, CfnResource resource, CfnMapping? globals, IReadOnlyList<CfnResource> mappings, IReadOnlyList<CfnResource> buckets, ImmutableArray<Finding>.Builder findings)
     {
-        var properties = resource.Type == ServerlessFunction
+        var properties = WithoutNulls(resource.Type == ServerlessFunction
             ? SamGlobals.Merge(globals, resource.Properties)
-            : resource.Properties;
+            : resource.Properties);
 
         var events = ReadSamEvents(template, resource, properties, findings)
             .AddRange(FindEventSourceMappings(mappings, resource.LogicalId, properties["FunctionName"] as CfnScalar))
@@ -156,6 +156,14 @@ public static class FunctionSpecReader
         }
         return result.ToImmutable();
     }
+
+    /// <summary>A property set to null (<c>"Role": null</c> in the .NET blueprints' serverless.template) is not set.</summary>
+    private static CfnMapping WithoutNulls(CfnMapping properties) =>
+        properties.Entries.Any(e => IsNull(e.Value))
+            ? new CfnMapping(properties.Entries.Where(e => !IsNull(e.Value)).ToImmutableArray(), properties.Span)
+            : properties;
+
+    private static bool IsNull(CfnNode value) => value is CfnScalar { Quoted: false, Value: "" or "null" or "Null" or "NULL" or "~" };
 
     /// <summary>
     /// An SNS event with <c>SqsSubscription</c> is, for the function, an SQS event: SAM subscribes a queue to the topic

@@ -168,4 +168,32 @@ public class ReachabilityTests
             """;
         AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal("IAmazonS3.PutObject(PutObjectRequest{BucketName=\"files\", Key=\"x/1\"})");
     }
+
+    [Fact]
+    public void A_helper_called_through_an_interface_returns_what_this_call_gives_it_not_what_every_call_does()
+    {
+        var source = """
+            using Amazon.S3;
+            using Amazon.SQS;
+            namespace App;
+            public interface IEnvironmentService { string GetRequired(string key); }
+            public class EnvironmentService : IEnvironmentService
+            {
+                public string GetRequired(string name) => Environment.GetEnvironmentVariable(name) ?? throw new InvalidOperationException(name);
+            }
+            public class Function
+            {
+                private readonly IEnvironmentService _env = new EnvironmentService();
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                private readonly IAmazonSQS _sqs = new AmazonSQSClient();
+                public async Task Handle()
+                {
+                    await _s3.GetObjectAsync(_env.GetRequired("BUCKET"), "k");
+                    await _sqs.SendMessageAsync(_env.GetRequired("QUEUE"), "m");
+                }
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal(
+            "IAmazonS3.GetObject((env:BUCKET|never), \"k\")", "IAmazonSQS.SendMessage((env:QUEUE|never), \"m\")");
+    }
 }

@@ -54,6 +54,45 @@ public sealed class FunctionSpecReaderTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Role: null")]
+    [InlineData("Role: ~")]
+    [InlineData("Role:")]
+    public void A_property_set_to_null_is_not_set(string role)
+    {
+        var template = Yaml($$"""
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: A::B.C::D
+                  Runtime: dotnet8
+                  {{role}}
+                  Policies: [AmazonS3ReadOnlyAccess]
+            """);
+
+        var function = FunctionSpecReader.Read(template).Functions.Single();
+
+        function.Properties["Role"].Should().BeNull();
+        function.Properties["Policies"].Should().NotBeNull();
+    }
+
+    [Fact]
+    public void A_quoted_null_is_a_value()
+    {
+        var function = FunctionSpecReader.Read(Yaml("""
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: A::B.C::D
+                  Runtime: dotnet8
+                  Description: "null"
+            """)).Functions.Single();
+
+        function.Properties["Description"].Should().NotBeNull();
+    }
+
+    [Theory]
     [InlineData("OrderFn", false)]
     [InlineData("order-fn", true)]
     [InlineData("Order_Fn", true)]

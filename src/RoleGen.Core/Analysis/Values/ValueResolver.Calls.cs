@@ -154,10 +154,15 @@ public sealed partial class ValueResolver
             var argument = ArgumentFor(invocation, parameter);
             bindings[parameter] = argument is null ? DefaultOf(parameter) : Resolve(argument, scope.Deeper());
         }
-        var bodyScope = inner.WithParameters(bindings.ToImmutable());
         var candidates = target.IsAbstract || target.ContainingType.TypeKind == TypeKind.Interface
-            ? implementations.ImplementationsOf(target).OfType<IMethodSymbol>().Where(reachable.Contains)
+            ? implementations.ImplementationsOf(target).OfType<IMethodSymbol>().Where(reachable.Contains).ToList()
             : [target];
+        // An implementation's parameters are its own symbols: bound, by position, to this call's arguments too (else
+        // they would take the arguments of every call of the interface method).
+        foreach (var implementation in candidates.Where(m => !SymbolEqualityComparer.Default.Equals(m, target)))
+        foreach (var (parameter, own) in target.Parameters.Zip(implementation.Parameters))
+            bindings[own] = bindings[parameter];
+        var bodyScope = inner.WithParameters(bindings.ToImmutable());
         var values = candidates
             .SelectMany(m => m.DeclaringSyntaxReferences)
             .SelectMany(r => Returns(r.GetSyntax(), bodyScope, returned))
