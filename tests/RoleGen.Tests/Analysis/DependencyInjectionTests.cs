@@ -66,6 +66,42 @@ public class DependencyInjectionTests
     }
 
     [Theory]
+    [InlineData("var o = options.Value; return s3.GetObjectAsync(o.Bucket, \"k\");")]
+    [InlineData("var o = options.Value; var bucket = o.Bucket; return s3.GetObjectAsync(bucket, \"k\");")]
+    public void Options_held_in_a_local_read_their_configuration_section(string body)
+    {
+        var source = Usings + $$"""
+            namespace App;
+            public class StorageOptions { public string Bucket { get; set; } }
+            public class Store(IAmazonS3 s3, IOptions<StorageOptions> options)
+            {
+                public Task Save() { {{body}} }
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source, ComposedBy("services.Configure<StorageOptions>(config.GetSection(\"Storage\"));"))
+            .Describe().Should().Equal("IAmazonS3.GetObject(env:Storage__Bucket, \"k\")");
+    }
+
+    [Theory]
+    [InlineData("var section = Config.GetSection(\"Storage\"); return _s3.GetObjectAsync(section[\"Bucket\"], \"k\");")]
+    [InlineData("var section = Config.GetSection(\"Storage\"); return _s3.GetObjectAsync(section.GetValue<string>(\"Bucket\"), \"k\");")]
+    [InlineData("var storage = Config.GetSection(\"Storage\").Get<StorageOptions>(); return _s3.GetObjectAsync(storage.Bucket, \"k\");")]
+    public void Configuration_held_in_a_local_keeps_its_section(string body)
+    {
+        var source = Usings + $$"""
+            namespace App;
+            public class StorageOptions { public string Bucket { get; set; } }
+            public class Function
+            {
+                private static readonly IConfiguration Config = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public Task Handle() { {{body}} }
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal("IAmazonS3.GetObject(env:Storage__Bucket, \"k\")");
+    }
+
+    [Theory]
     [InlineData("var o = new StorageOptions(); config.GetSection(\"Storage\").Bind(o); Options = o;")]
     [InlineData("Options = config.GetSection(\"Storage\").Get<StorageOptions>();")]
     [InlineData("Options = new StorageOptions(); config.Bind(\"Storage\", Options);")]

@@ -76,4 +76,42 @@ public class EnvironmentFallbackTests
         report.Findings.Should().ContainSingle(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.UnresolvedResource)
             .Which.Message.Should().Contain("the only value code gives it is an empty string");
     }
+
+    [Theory]
+    [InlineData("Replication__Table: !Ref Orders", $"{Table}${{Orders}}")]
+    [InlineData("", $"{Table}*")] // the key may be unset: the default counts, under the unknown
+    public void An_options_default_is_granted_only_when_configuration_may_leave_it(string environment, string expected)
+    {
+        var report = OneFunction.Run("""
+            Orders:
+              Type: AWS::DynamoDB::Table
+            """, """
+            using Amazon.DynamoDBv2;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Options;
+            namespace App;
+            public class ReplicationOptions { public string Table { get; set; } = "replica-local"; }
+            public class Replicator(IAmazonDynamoDB ddb, IOptions<ReplicationOptions> options)
+            {
+                public Task Run() => ddb.DescribeTableAsync(options.Value.Table);
+            }
+            public class Handler
+            {
+                private readonly Replicator _replicator;
+                public Handler()
+                {
+                    var config = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+                    var services = new ServiceCollection();
+                    services.AddSingleton<IAmazonDynamoDB>(new AmazonDynamoDBClient());
+                    services.Configure<ReplicationOptions>(config.GetSection("Replication"));
+                    services.AddSingleton<Replicator>();
+                    _replicator = services.BuildServiceProvider().GetRequiredService<Replicator>();
+                }
+                public Task Run() => _replicator.Run();
+            }
+            """, environment);
+
+        string.Join("|", report.Grants().Select(g => g["dynamodb:DescribeTable ".Length..])).Should().Be(expected);
+    }
 }

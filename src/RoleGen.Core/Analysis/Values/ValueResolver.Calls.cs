@@ -110,6 +110,9 @@ public sealed partial class ValueResolver
     {
         if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetSection" or "GetRequiredSection" } } section)
             return ConfigurationPath(section, scope);
+        // var section = config.GetSection("Storage"); section["Bucket"]
+        if (LocalInitializer(expression) is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetSection" or "GetRequiredSection" } } held)
+            return ConfigurationPath(held, scope);
         var model = project.Model(expression.SyntaxTree);
         var type = model.GetTypeInfo(expression).Type;
         if (type is not null && ConfigurationTypes.Contains(type.Name)) return "";

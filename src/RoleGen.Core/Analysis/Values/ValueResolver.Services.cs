@@ -222,6 +222,7 @@ public sealed partial class ValueResolver
     private ITypeSymbol? OptionsPathType(ExpressionSyntax expression)
     {
         if (OptionsValueType(expression) is { } options) return options;
+        if (LocalInitializer(expression) is { } initializer) return OptionsPathType(initializer); // var o = options.Value;
         if (expression is not MemberAccessExpressionSyntax access || OptionsPathType(access.Expression) is not { } owner) return null;
         return ValueMember(owner, access.Name.Identifier.ValueText) switch
         {

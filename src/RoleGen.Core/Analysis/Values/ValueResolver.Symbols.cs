@@ -50,11 +50,28 @@ public sealed partial class ValueResolver
         if (OptionsPathType(access.Expression) is { } optionsType &&
             ValueMember(optionsType, access.Name.Identifier.ValueText) is { } optionsMember && IsSource(optionsMember))
             return Member(optionsMember, access, scope); // options.Value.Bucket (or options.Value.Storage.Bucket) without Microsoft.Extensions.Options referenced
+        // var storage = config.GetSection("Storage").Get<StorageOptions>(); storage.Bucket, without the binder referenced.
+        if (LocalInitializer(access.Expression) is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Get", TypeArgumentList.Arguments: [var boundType] } } } &&
+            model.GetTypeInfo(boundType).Type is { } bound && ValueMember(bound, access.Name.Identifier.ValueText) is { } boundMember && IsSource(boundMember))
+            return Member(boundMember, access, scope);
         var receiver = model.GetSymbolInfo(access.Expression).Symbol;
         var receiverType = model.GetTypeInfo(access.Expression).Type;
         var looksLikeType = receiver is ITypeSymbol || (receiver is null && receiverType is null or IErrorTypeSymbol && access.Expression is IdentifierNameSyntax id && char.IsUpper(id.Identifier.ValueText[0]) && !IsKnownName(access.Expression));
         if (looksLikeType) return new NamedConstantValue(access.Expression.ToString(), access.Name.Identifier.ValueText);
         return PropertyOfValue(Resolve(access.Expression, scope), access.Name.Identifier.ValueText, access);
+    }
+
+    /// <summary>
+    /// The initializer of a local the expression names, when it is its only value (<c>var o = options.Value;</c>, never
+    /// assigned again): what the local stands for, where only its syntax says what it is (a package not restored).
+    /// </summary>
+    private ExpressionSyntax? LocalInitializer(ExpressionSyntax expression)
+    {
+        if (expression is not IdentifierNameSyntax name || project.Model(name.SyntaxTree).GetSymbolInfo(name).Symbol is not ILocalSymbol local) return null;
+        if (local.DeclaringSyntaxReferences is not [var reference] || reference.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var value } declarator) return null;
+        var body = EnclosingBody(declarator);
+        var reassigned = body is not null && index.AssignmentsTo(local.Name).Any(a => a.SyntaxTree == body.SyntaxTree && body.Span.Contains(a.Span) && a.Left is IdentifierNameSyntax { Identifier.ValueText: var assigned } && assigned == local.Name);
+        return reassigned ? null : value;
     }
 
     private bool IsKnownName(ExpressionSyntax expression) => project.Model(expression.SyntaxTree).GetSymbolInfo(expression).Symbol is not null;
@@ -292,7 +309,13 @@ public sealed partial class ValueResolver
             if (value is EnvVarValue { Fallback: null } variable && OnlyWhenSet(assignment, variable.Name, inner)) guarded.Add(variable);
             else values.Add(value);
         }
-        values.AddRange(BoundConfiguration(member, usage));
+        // Configuration binding sets the member when its key is set (the template's environment variable) and leaves its
+        // default otherwise: like a guarded assignment, the default counts only when the template may not set the key.
+        foreach (var bound in BoundConfiguration(member, usage))
+        {
+            if (bound is EnvVarValue { Fallback: null } variable) guarded.Add(variable);
+            else values.Add(bound);
+        }
         // `if (!string.IsNullOrEmpty(env("X"))) _table = env("X");`: X when it is set, the member's other values otherwise.
         if (guarded.Count > 0)
         {
