@@ -121,6 +121,35 @@ public class DependencyInjectionTests
         AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal("IAmazonS3.GetObject(env:Storage__Bucket, \"k\")");
     }
 
+    [Fact]
+    public void A_value_passed_to_a_registration_helper_reaches_what_it_registers()
+    {
+        var source = Usings + """
+            namespace App;
+            public class AuditSender(IAmazonSQS sqs, string queueUrl) { public Task Send(string m) => sqs.SendMessageAsync(queueUrl, m); }
+            public static class Registration
+            {
+                public static IServiceCollection AddAuditSender(this IServiceCollection services, string queueUrl)
+                {
+                    services.AddSingleton(sp => new AuditSender(new AmazonSQSClient(), queueUrl));
+                    return services;
+                }
+            }
+            public class Function
+            {
+                private readonly AuditSender _audit;
+                public Function()
+                {
+                    var services = new ServiceCollection();
+                    services.AddAuditSender(Environment.GetEnvironmentVariable("AUDIT_QUEUE"));
+                    _audit = services.BuildServiceProvider().GetRequiredService<AuditSender>();
+                }
+                public Task Handle() => _audit.Send("m");
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal("IAmazonSQS.SendMessage(env:AUDIT_QUEUE, \"m\")");
+    }
+
     /// <summary>The handler's class: builds a container with these registrations (config and services in scope) and resolves App.Store from it.</summary>
     private static string ComposedBy(string configure) => Usings + $$"""
         namespace App;

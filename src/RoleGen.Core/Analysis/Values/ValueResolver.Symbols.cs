@@ -377,7 +377,7 @@ public sealed partial class ValueResolver
             // A call that does not bind (an argument's type is not referenced) has every overload as a candidate: keep
             // only the overloads its arguments fit, so that one overload's arguments are not read as another's.
             if (info.Symbol is null && !TakesArguments(method, call)) continue;
-            if (targets.Any(t => CanRun(t, method))) yield return call;
+            if (targets.Any(t => CanRun(t, method)) || targets.IsEmpty && IsExtensionOnUnseenReceiver(method, call)) yield return call;
         }
     }
 
@@ -392,6 +392,15 @@ public sealed partial class ValueResolver
     };
 
     /// <summary>True when the call's arguments fit the method's parameters: their number, and the names of named ones.</summary>
+    /// <summary>
+    /// <c>services.AddAuditSender(url)</c> where the receiver's type is not seen (its package is not restored): Roslyn binds
+    /// no extension method on it, but the project's extension method of that name is what runs (as the walk assumes).
+    /// </summary>
+    private bool IsExtensionOnUnseenReceiver(IMethodSymbol method, SyntaxNode call) =>
+        method.IsExtensionMethod && call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } &&
+        access.Name.Identifier.ValueText == method.Name &&
+        project.Model(call.SyntaxTree).GetTypeInfo(access.Expression).Type is null or IErrorTypeSymbol;
+
     private static bool TakesArguments(IMethodSymbol method, SyntaxNode call)
     {
         var arguments = ArgumentsOf(call);
@@ -433,10 +442,10 @@ public sealed partial class ValueResolver
     {
         var arguments = ArgumentsOf(call);
         var ordinal = parameter.Ordinal;
-        if (call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && parameter.ContainingSymbol is IMethodSymbol { IsExtensionMethod: true })
+        if (call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && parameter.ContainingSymbol is IMethodSymbol { IsExtensionMethod: true } extension)
         {
             var bound = project.Model(call.SyntaxTree).GetSymbolInfo(call).Symbol as IMethodSymbol;
-            if (bound?.ReducedFrom is not null)
+            if (bound?.ReducedFrom is not null || bound is null && IsExtensionOnUnseenReceiver(extension, call))
             {
                 if (ordinal == 0) return access.Expression; // x.Extension(...): x is the 'this' parameter
                 ordinal--;
