@@ -90,6 +90,8 @@ public sealed class ReportCache
             AddFile(Path.GetFullPath(templatePath));
             AddFile(project.ProjectFile);
             foreach (var referenced in project.ReferencedProjects) AddFile(referenced);
+            // Configuration keys read in code take their values from these too.
+            foreach (var settings in Workspace.AppSettings.FilesIn(project.Directory)) AddFile(settings);
             var assets = Path.Combine(project.Directory, "obj", "project.assets.json");
             if (File.Exists(assets)) AddFile(assets); else Add("no assets");
 

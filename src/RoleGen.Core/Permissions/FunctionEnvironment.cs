@@ -26,6 +26,9 @@ public sealed class FunctionEnvironment(
 
     public Value Bind(Value value) => value switch
     {
+        // A configuration key the template never sets comes from the app's configuration files; one it may not set, from either.
+        EnvVarValue { Settings: { } settings } env when !Defines(env.Name) => Bind(env.Fallback is null ? settings : Value.OneOf([settings, env.Fallback])),
+        EnvVarValue { Settings: { } settings } env when !AlwaysSets(env.Name) => Value.OneOf([Bind(env with { Settings = null }), Bind(settings)]),
         EnvVarValue { Fallback: { } fallback } env when !AlwaysSets(env.Name) => Value.OneOf([Bind(env with { Fallback = null }), Bind(fallback)]),
         EnvVarValue env when variables.TryGetValue(env.Name, out var options) && !options.IsEmpty =>
             Value.OneOf(options.Select(o => (Value)new TemplateValue(o))),
@@ -70,6 +73,7 @@ public sealed class FunctionEnvironment(
     /// <summary>Environment variables the value reads that the template does not set for this function.</summary>
     public IEnumerable<EnvVarValue> Unbound(Value value) => value switch
     {
+        EnvVarValue { Settings: not null } env when !Defines(env.Name) => env.Fallback is null ? [] : Unbound(env.Fallback),
         EnvVarValue env when !Defines(env.Name) => env.Fallback is null ? [env] : [env, .. Unbound(env.Fallback)],
         EnvVarValue { Fallback: { } fallback } env when !AlwaysSets(env.Name) => Unbound(fallback),
         ConcatValue concat => concat.Parts.SelectMany(Unbound),

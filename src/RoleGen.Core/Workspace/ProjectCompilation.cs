@@ -19,6 +19,11 @@ public sealed class ProjectCompilation(CSharpProject project, CSharpCompilation 
     /// <summary>True when the project's restored packages (AWSSDK...) were found and referenced.</summary>
     public bool SdkReferencesResolved { get; } = sdkReferencesResolved;
 
+    private readonly Lazy<AppSettings> _settings = new(() => AppSettings.Read(project.Directory));
+
+    /// <summary>The project's appsettings*.json, read when the analysis first asks for a configuration key.</summary>
+    public AppSettings Settings => _settings.Value;
+
     public SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, static (t, c) => c.GetSemanticModel(t), Compilation);
 
     /// <summary>

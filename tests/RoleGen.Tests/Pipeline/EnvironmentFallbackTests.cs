@@ -114,4 +114,41 @@ public class EnvironmentFallbackTests
 
         string.Join("|", report.Grants().Select(g => g["dynamodb:DescribeTable ".Length..])).Should().Be(expected);
     }
+
+    [Theory]
+    [InlineData("", "sqs:SendMessage arn:${AWS::Partition}:sqs:us-east-1:123456789012:orders", false)]
+    [InlineData("Queue__Url: !Ref Jobs", "sqs:SendMessage ${Jobs.Arn}", false)]
+    public void A_configuration_key_takes_its_value_from_appsettings_unless_the_template_sets_its_variable(string environment, string expected, bool warned)
+    {
+        var template = $"""
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Jobs:
+                Type: AWS::SQS::Queue
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: dotnet8
+                  CodeUri: ./src/App/
+                  Handler: App::App.Handler::Run
+            {(environment.Length == 0 ? "" : "      Environment:\n        Variables:\n          " + environment)}
+            """;
+        using var app = new TempApp().With("template.yaml", template).WithProject("src/App", "App")
+            .With("src/App/appsettings.json", """{ "Queue": { "Url": "https://sqs.us-east-1.amazonaws.com/123456789012/orders" } }""")
+            .With("src/App/Handler.cs", """
+                using Amazon.SQS;
+                using Microsoft.Extensions.Configuration;
+                namespace App;
+                public class Handler
+                {
+                    private static readonly IConfiguration Config = new ConfigurationBuilder().AddJsonFile("appsettings.json").AddEnvironmentVariables().Build();
+                    private readonly IAmazonSQS _sqs = new AmazonSQSClient();
+                    public Task Run() => _sqs.SendMessageAsync(Config["Queue:Url"], "m");
+                }
+                """);
+        var report = new RoleGen.Core.RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath).Functions.Single();
+
+        report.Grants().Should().Equal(expected);
+        report.Findings.Any(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.UnboundEnvironmentVariable).Should().Be(warned);
+    }
 }

@@ -108,6 +108,15 @@ public class ReportCacheTests
         cache.Misses.Should().Be(1, "a referenced project's settings changed");
         Run(out cache);
         cache.Hits.Should().Be(1);
+
+        app.With("src/App/appsettings.json", "{ \"Bucket\": \"uploads\" }");
+        Run(out cache);
+        cache.Misses.Should().Be(1, "configuration files give keys values");
+        app.With("src/App/appsettings.json", "{ \"Bucket\": \"archive\" }");
+        Run(out cache);
+        cache.Misses.Should().Be(1, "a configuration file changed");
+        Run(out cache);
+        cache.Hits.Should().Be(1);
     }
 
     [Fact]

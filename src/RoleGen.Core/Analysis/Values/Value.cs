@@ -30,6 +30,12 @@ public sealed record EnvVarValue(string Name, SourceLocation? Location) : Value
     /// template sets X for the function, so it is granted only when it does not (or may not).
     /// </summary>
     public Value? Fallback { get; init; }
+
+    /// <summary>
+    /// For a configuration key read through its environment variable (<c>Queue__Url</c> for <c>config["Queue:Url"]</c>): the
+    /// values the app's configuration files give the key (appsettings.json), which the variable overrides when set.
+    /// </summary>
+    public Value? Settings { get; init; }
 }
 
 /// <summary>Read from the triggering event, e.g. (S3, BucketName) or (SQS, EventSourceArn).</summary>

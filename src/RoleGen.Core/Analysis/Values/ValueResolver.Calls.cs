@@ -73,8 +73,17 @@ public sealed partial class ValueResolver
         };
 
     /// <summary>A configuration value read by key. With the environment-variables provider, key "A:B" is variable A__B.</summary>
-    private Value ConfigurationValue(string path, SyntaxNode at, ResolveScope scope) =>
-        new EnvVarValue(path.Replace(":", "__", StringComparison.Ordinal), Location(at));
+    private Value ConfigurationValue(string path, SyntaxNode at, ResolveScope scope) => ConfigurationKey(path, at);
+
+    /// <summary>A configuration key: its environment variable (<c>A__B</c> for <c>A:B</c>), over what appsettings*.json give it.</summary>
+    private EnvVarValue ConfigurationKey(string path, SyntaxNode at)
+    {
+        var settings = project.Settings.ValuesOf(path);
+        return new EnvVarValue(path.Replace(":", "__", StringComparison.Ordinal), Location(at))
+        {
+            Settings = settings.IsEmpty ? null : Value.OneOf(settings.Select(v => (Value)new LiteralValue(v))),
+        };
+    }
 
     /// <summary>
     /// The configuration key an expression reads, when it is <c>config["A:B"]</c>, <c>config.GetValue&lt;T&gt;("A:B")</c>,

@@ -59,8 +59,7 @@ public sealed partial class ValueResolver
         // A property a bound options class inherits is bound under the sections of the class it is read on.
         var type = ReceiverType(usage) is INamedTypeSymbol receiver && Inherits(receiver, declaring) ? receiver : declaring;
         var key = ConfigurationKeyName(member) ?? member.Name;
-        return SectionsBinding(type).Select(section =>
-            (Value)new EnvVarValue((section.Length == 0 ? key : section + ":" + key).Replace(":", "__", StringComparison.Ordinal), Location(usage)));
+        return SectionsBinding(type).Select(section => (Value)ConfigurationKey(section.Length == 0 ? key : section + ":" + key, usage));
     }
 
     /// <summary>The key a <c>[ConfigurationKeyName("KEY")]</c> attribute binds the member to, instead of its name.</summary>
