@@ -39,7 +39,10 @@ public sealed class RequestView
     {
         var positional = call.Arguments.Where(a => a.Name is null).ToList();
         var named = call.Arguments.Where(a => a.Name is not null).ToList();
-        if (positional.Count == 1 && named.Count == 0 && AsRequest(positional[0].Value) is { } request)
+        // One object argument is the request, unless the operation has no request type and a one-parameter signature
+        // names what it is (FromQueryAsync(new QueryOperationConfig { ... }) is its QueryConfig).
+        if (positional.Count == 1 && named.Count == 0 && AsRequest(positional[0].Value) is { } request &&
+            (operation.Request is not null || !operation.Signatures.Any(s => s.Length == 1)))
             return new RequestView(call, WithConstructorArguments(request, operation));
         if (positional.Count == 1 && named.Count == 0 && positional[0].Value is UnknownValue unknown && operation.Request is not null && !operation.Signatures.Any(s => s.Length == 1))
             return new RequestView(call, Empty) { Known = false, WhyUnknown = unknown.Reason };
