@@ -178,7 +178,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
             findings.AddRange(UnseenEventSources(function, analysis, declaredAt));
             var eventFields = new EventSourceBinder(knowledge.Events, knowledge.Types, context.Template, context.Expressions).Bind(function);
             var environment = new FunctionEnvironment(function.Environment.ToImmutableSortedDictionary(
-                e => e.Key, e => context.Expressions.Read(e.Value), StringComparer.Ordinal), eventFields,
+                e => e.Key, e => context.Expressions.Read(e.Value), StringComparer.Ordinal).AddRange(RuntimeEnvironment(function, context)), eventFields,
                 function.Environment.Where(e => context.Expressions.CanBeAbsent(e.Value)).Select(e => e.Key).ToHashSet(StringComparer.Ordinal));
             findings.AddRange(analysis.Calls.SelectMany(c => c.Arguments).SelectMany(a => environment.EventFindings(a.Value)));
             permissions = permissions.Add(new CallPermissions(knowledge.Table, new ValueRenderer(new TemplateResources(knowledge.Types))).For(analysis.Calls, environment));
@@ -200,6 +200,24 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
             PermissionsBoundary = Templates.PermissionsBoundary.Of(function, context.Template) is { } boundary ? CfnJson.Write(boundary) : null,
             Condition = condition,
         };
+    }
+
+    /// <summary>The variables the Lambda runtime sets (implied.yaml runtimeEnvironment) that the template does not.</summary>
+    private IEnumerable<KeyValuePair<string, ImmutableArray<TemplateExpression>>> RuntimeEnvironment(FunctionSpec function, TemplateContext context)
+    {
+        foreach (var (name, value) in knowledge.Implied.RuntimeEnvironment)
+        {
+            if (function.Environment.ContainsKey(name)) continue;
+            if (value is null)
+            {
+                yield return KeyValuePair.Create(name, ImmutableArray.Create(TemplateExpression.Unknown($"{name} is set by the Lambda runtime; its value is known only at run time")));
+                continue;
+            }
+            var names = value.Contains(Mappings.ImpliedRules.FunctionNamePlaceholder, StringComparison.Ordinal)
+                ? function.FunctionName is { } named ? context.Expressions.Read(named).Select(n => n.Sub) : [$"${{{function.LogicalId}}}"]
+                : [value];
+            yield return KeyValuePair.Create(name, names.Select(n => new TemplateExpression(value.Replace(Mappings.ImpliedRules.FunctionNamePlaceholder, n, StringComparison.Ordinal))).ToImmutableArray());
+        }
     }
 
     /// <summary>

@@ -35,12 +35,20 @@ public sealed record ImpliedRules(
     /// <summary>By destination Type (SQS, SNS): what SAM creates when an EventInvokeConfig destination has no Destination.</summary>
     public ImmutableDictionary<string, CreatedDestination> CreatedDestinations { get; init; } = ImmutableDictionary<string, CreatedDestination>.Empty;
 
+    /// <summary>
+    /// Environment variables the Lambda runtime sets for every function (implied.yaml <c>runtimeEnvironment</c>): their
+    /// value in Fn::Sub syntax (<c>&lt;FunctionName&gt;</c> is the function's name), or null when only run time knows it.
+    /// </summary>
+    public ImmutableDictionary<string, string?> RuntimeEnvironment { get; init; } = ImmutableDictionary<string, string?>.Empty;
+
+    public const string FunctionNamePlaceholder = "<FunctionName>";
+
     public EventSourceRule? EventSourceForService(string service) => EventSources.Values.FirstOrDefault(e => e.Service == service);
 
     public static ImpliedRules Load(string path)
     {
         var file = Path.GetFileName(path);
-        var root = MappingFile.ReadRoot(path, "rules, eventSources, targets, createdDestinations");
+        var root = MappingFile.ReadRoot(path, "rules, eventSources, targets, createdDestinations, runtimeEnvironment");
         var rules = ImmutableDictionary.CreateBuilder<string, ImpliedRule>(StringComparer.Ordinal);
         foreach (var (key, value) in Section(root, "rules", path, required: true))
         {
@@ -78,7 +86,11 @@ public sealed record ImpliedRules(
                 throw Error(path, key, $"created destination '{type}': target must name the resource by {CreatedDestination.FunctionPlaceholder} (the function's logical id)");
             created[type] = new CreatedDestination(type, target, rule);
         }
-        return new ImpliedRules(rules.ToImmutable(), sources.ToImmutable(), targets.ToImmutable()) { CreatedDestinations = created.ToImmutable() };
+        var runtime = Section(root, "runtimeEnvironment", path, required: false).ToImmutableDictionary(
+            e => ((YamlScalarNode)e.Key).Value!,
+            e => e.Value is YamlScalarNode { Value: { Length: > 0 } value } && value != "~" && value != "null" ? value : null,
+            StringComparer.Ordinal);
+        return new ImpliedRules(rules.ToImmutable(), sources.ToImmutable(), targets.ToImmutable()) { CreatedDestinations = created.ToImmutable(), RuntimeEnvironment = runtime };
     }
 
     private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> Section(YamlMappingNode root, string name, string path, bool required)

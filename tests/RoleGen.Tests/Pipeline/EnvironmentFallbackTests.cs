@@ -151,4 +151,23 @@ public class EnvironmentFallbackTests
         report.Grants().Should().Equal(expected);
         report.Findings.Any(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.UnboundEnvironmentVariable).Should().Be(warned);
     }
+
+    [Theory]
+    [InlineData("$\"uploads-{Environment.GetEnvironmentVariable(\"AWS_REGION\")}\"", "s3:GetObject arn:${AWS::Partition}:s3:::uploads-${AWS::Region}/k")]
+    [InlineData("$\"{Environment.GetEnvironmentVariable(\"AWS_LAMBDA_FUNCTION_NAME\")}-state\"", "s3:GetObject arn:${AWS::Partition}:s3:::${Fn}-state/k")]
+    [InlineData("Environment.GetEnvironmentVariable(\"_HANDLER\")", "s3:GetObject arn:${AWS::Partition}:s3:::*/k")]
+    public void Variables_the_Lambda_runtime_sets_are_not_the_templates_to_set(string bucket, string expected)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon.S3;
+            namespace App;
+            public class Handler
+            {
+                public Task Run() => new AmazonS3Client().GetObjectAsync({{bucket}}, "k");
+            }
+            """);
+
+        report.Grants().Should().Equal(expected);
+        report.Findings.Should().NotContain(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.UnboundEnvironmentVariable);
+    }
 }
