@@ -22,11 +22,15 @@ public sealed record SdkClientTypes(
         new(table.ClientsByType.ToImmutableDictionary(p => p.Key, p => p.Value.Namespace), table.ReturnsByMember, table.MadeTypes, table.OptionalCarried)
         {
             OtherClients = table.OtherClients,
+            ResultsByMember = table.ResultsByMember,
             OperationNames = table.ClientsByType.Values.SelectMany(c => c.Operations.Keys)
                 .SelectMany(method => new[] { method, method + "Async" })
                 .Concat(table.OtherClients.Libraries.Keys.Select(key => key[(key.LastIndexOf('.') + 1)..]))
                 .ToImmutableHashSet(StringComparer.Ordinal),
         };
+
+    /// <summary>"Method.Property" -> what a response property stands for (mapping <c>results</c>: GetQueueUrl's QueueUrl names the QueueName asked for).</summary>
+    public ImmutableDictionary<string, Mappings.ResultPath> ResultsByMember { get; init; } = ImmutableDictionary<string, Mappings.ResultPath>.Empty;
 
     /// <summary>The method names of the table's operations, with and without <c>Async</c>: a call so named may be an SDK call whatever its receiver.</summary>
     public ImmutableHashSet<string>? OperationNames { get; init; }

@@ -27,6 +27,13 @@ public sealed record MappingTable(ImmutableArray<ServiceMapping> Services, IamCa
             .GroupBy(p => p.Key, StringComparer.Ordinal)
             .ToImmutableDictionary(g => g.Key, g => g.First().Type, StringComparer.Ordinal);
 
+    /// <summary>"Method.Property" -> the first positional parameter or request path it stands for, for every operation with <c>results</c>.</summary>
+    public ImmutableDictionary<string, ResultPath> ResultsByMember { get; } =
+        Services.SelectMany(s => s.Clients).SelectMany(c => c.Operations.Values)
+            .SelectMany(o => o.Results.Select(r => (Key: o.Method + "." + r.Key, Path: new ResultPath(r.Value, o.Signatures.FirstOrDefault(sig => sig.Length > 0 && Signature.Parameter(sig[0]) == r.Value) is { IsDefault: false } ? 0 : -1))))
+            .GroupBy(p => p.Key, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.First().Path, StringComparer.Ordinal);
+
     /// <summary>Every type of a client group that lists a type some operation <c>returns</c>: objects that SDK calls make.</summary>
     public ImmutableHashSet<string> MadeTypes { get; } =
         Services.SelectMany(s => s.Clients)
@@ -89,6 +96,13 @@ public sealed record OperationMapping(
     /// for <c>LoadTable</c>, <c>TableName: "@entity"</c> for <c>GetTargetTable&lt;T&gt;</c>. Calls on the object read them as <c>^TableName</c>.
     /// </summary>
     public ImmutableDictionary<string, string> Carries { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>
+    /// What properties of the response stand for, as request paths of this call: <c>QueueUrl: QueueName</c> for
+    /// <c>GetQueueUrl</c> (its URL names the queue it was asked for), so that a later call given the response's
+    /// <c>QueueUrl</c> is granted on that queue.
+    /// </summary>
+    public ImmutableDictionary<string, string> Results { get; init; } = ImmutableDictionary<string, string>.Empty;
 }
 
 /// <summary>
@@ -111,3 +125,6 @@ public sealed record GrantRule(
     /// <summary>1-based line of the grant in its mappings file (0 when built in code).</summary>
     public int Line { get; init; }
 }
+
+/// <summary>A response property's meaning: the request property it names, and the positional argument that sets it (-1: none).</summary>
+public sealed record ResultPath(string RequestProperty, int Position);

@@ -15,7 +15,7 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
 
     private static readonly string[] FileKeys = ["service", "bind", "kinds", "clients"];
     private static readonly string[] ClientKeys = ["namespace", "types", "operations", "like", "methods"];
-    private static readonly string[] OperationKeys = ["request", "signatures", "grants", "note", "returns", "carries"];
+    private static readonly string[] OperationKeys = ["request", "signatures", "grants", "note", "returns", "carries", "results"];
 
     public ServiceMapping Read(YamlMappingNode root)
     {
@@ -112,7 +112,8 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
         var returns = keys.TryGetValue("returns", out var ret) ? Scalar(ret, name) : null;
         var carries = keys.TryGetValue("carries", out var carriesNode) ? ReadBind(carriesNode, name + ": carries") : ImmutableDictionary<string, string>.Empty;
         if (!carries.IsEmpty && returns is null) throw Fail(carriesNode!, name, "carries needs returns (the object that carries the values)");
-        return new OperationMapping(name, request, signatures, grants, note, Line(keyNode)) { Returns = returns, Carries = carries };
+        var results = keys.TryGetValue("results", out var resultsNode) ? ReadBind(resultsNode, name + ": results") : ImmutableDictionary<string, string>.Empty;
+        return new OperationMapping(name, request, signatures, grants, note, Line(keyNode)) { Returns = returns, Carries = carries, Results = results };
     }
 
     internal ImmutableDictionary<string, string> ReadBind(YamlNode node, string context)

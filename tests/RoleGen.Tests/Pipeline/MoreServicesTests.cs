@@ -334,3 +334,29 @@ public class DeployTimeValueTests
             .Should().Contain(reason).And.Contain(advice).And.NotContain("Pass a name the template sets");
     }
 }
+
+/// <summary>A response property that names a resource of its request (mapping results): GetQueueUrl's QueueUrl is the queue asked for.</summary>
+public class SdkResultTests
+{
+    private const string Queue = "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:orders";
+
+    [Theory]
+    [InlineData("var url = (await _sqs.GetQueueUrlAsync(\"orders\")).QueueUrl; await _sqs.SendMessageAsync(url, \"m\");")]
+    [InlineData("var response = await _sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = \"orders\" }); await _sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = response.QueueUrl, MessageBody = \"m\" });")]
+    public void A_queue_url_looked_up_by_name_is_that_queue(string code)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon.SQS;
+            using Amazon.SQS.Model;
+            namespace App;
+            public class Handler
+            {
+                private readonly IAmazonSQS _sqs = new AmazonSQSClient();
+                public async Task Run() { {{code}} }
+            }
+            """);
+
+        report.Grants().Should().Equal($"sqs:GetQueueUrl {Queue}", $"sqs:SendMessage {Queue}");
+        report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnresolvedResource);
+    }
+}

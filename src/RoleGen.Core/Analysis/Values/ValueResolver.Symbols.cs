@@ -12,6 +12,7 @@ public sealed partial class ValueResolver
         // config.GetSection("Bucket").Value, config.GetRequiredSection("A:B").Value
         if (expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" } && ConfigurationPath(expression, scope) is { } path)
             return ConfigurationValue(path, expression, scope);
+        if (expression is MemberAccessExpressionSyntax member && SdkResult(member, scope) is { } result) return result;
         var model = project.Model(expression.SyntaxTree);
         var info = model.GetSymbolInfo(expression);
         var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
@@ -59,6 +60,37 @@ public sealed partial class ValueResolver
         var looksLikeType = receiver is ITypeSymbol || (receiver is null && receiverType is null or IErrorTypeSymbol && access.Expression is IdentifierNameSyntax id && char.IsUpper(id.Identifier.ValueText[0]) && !IsKnownName(access.Expression));
         if (looksLikeType) return new NamedConstantValue(access.Expression.ToString(), access.Name.Identifier.ValueText);
         return PropertyOfValue(Resolve(access.Expression, scope), access.Name.Identifier.ValueText, access);
+    }
+
+    /// <summary>
+    /// A property of an SDK call's response that stands for a request value of that call (mapping <c>results</c>):
+    /// <c>(await sqs.GetQueueUrlAsync("orders")).QueueUrl</c>, also through a local holding the response, is the queue
+    /// named "orders". Null for anything else.
+    /// </summary>
+    private Value? SdkResult(MemberAccessExpressionSyntax access, ResolveScope scope)
+    {
+        if (_sdkResults.IsEmpty) return null;
+        var response = Unwrapped(access.Expression);
+        if (response is IdentifierNameSyntax && LocalInitializer(response) is { } held) response = Unwrapped(held);
+        if (response is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var method } } call) return null;
+        var operation = method.EndsWith("Async", StringComparison.Ordinal) ? method[..^5] : method;
+        if (!_sdkResults.TryGetValue(operation + "." + access.Name.Identifier.ValueText, out var path)) return null;
+        var arguments = call.ArgumentList.Arguments;
+        if (arguments is [{ Expression: BaseObjectCreationExpressionSyntax { Initializer: { } init } }])
+        {
+            var set = init.Expressions.OfType<AssignmentExpressionSyntax>().FirstOrDefault(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: var name } && name == path.RequestProperty);
+            return set is null ? null : Resolve(set.Right, scope.Deeper());
+        }
+        return path.Position >= 0 && path.Position < arguments.Count && arguments[path.Position].NameColon is null
+            ? Resolve(arguments[path.Position].Expression, scope.Deeper())
+            : null;
+
+        static ExpressionSyntax Unwrapped(ExpressionSyntax e) => e switch
+        {
+            ParenthesizedExpressionSyntax p => Unwrapped(p.Expression),
+            AwaitExpressionSyntax a => Unwrapped(a.Expression),
+            _ => e,
+        };
     }
 
     /// <summary>

@@ -21,8 +21,12 @@ public sealed partial class ValueResolver(
     ReachableCode reachable,
     ImmutableHashSet<IMethodSymbol> entryMethods,
     Func<string, string> displayPath,
-    EventModel? eventModel = null)
+    EventModel? eventModel = null,
+    ImmutableDictionary<string, Mappings.ResultPath>? sdkResults = null)
 {
+    /// <summary>What SDK response properties stand for (mapping <c>results</c>), by "Method.Property".</summary>
+    private readonly ImmutableDictionary<string, Mappings.ResultPath> _sdkResults = sdkResults ?? ImmutableDictionary<string, Mappings.ResultPath>.Empty;
+
     private readonly EventModel events = eventModel ?? EventModel.Empty;
     private readonly HashSet<string> _locatedFiles = new(StringComparer.Ordinal);
     private readonly Lazy<ImmutableHashSet<ITypeSymbol>> _handlerInputTypes = new(() => HandlerInputTypes.Of(entryMethods));
