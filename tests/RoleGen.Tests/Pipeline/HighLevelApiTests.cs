@@ -445,6 +445,30 @@ public class HighLevelApiTests
             .Which.Message.Should().Contain("Table.UpdateItemAsync").And.Contain("cannot follow");
     }
 
+    [Fact]
+    public void A_table_built_with_TableBuilder_is_the_table_it_names_and_is_not_described()
+    {
+        var report = OneFunction.Run("""
+            Items:
+              Type: AWS::DynamoDB::Table
+            """, """
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DocumentModel;
+            namespace App;
+            public class Handler
+            {
+                private readonly Table _table = new TableBuilder(new AmazonDynamoDBClient(), Environment.GetEnvironmentVariable("ITEMS"))
+                    .AddHashKey("Id", DynamoDBEntryType.String)
+                    .AddRangeKey("Sk", DynamoDBEntryType.String)
+                    .Build();
+                public Task Run(Document doc) => _table.PutItemAsync(doc);
+            }
+            """, "ITEMS: !Ref Items");
+
+        report.Grants().Should().Equal($"dynamodb:PutItem {Table}${{Items}}");
+        report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnresolvedResource);
+    }
+
     [Theory]
     [InlineData("Table table; table = Table.LoadTable(_client, Name);")]
     [InlineData("Table table; if (!Table.TryLoadTable(_client, Name, out table)) return;")]
