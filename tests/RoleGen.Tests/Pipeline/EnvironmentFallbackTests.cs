@@ -120,22 +120,7 @@ public class EnvironmentFallbackTests
     [InlineData("Queue__Url: !Ref Jobs", "sqs:SendMessage ${Jobs.Arn}", false)]
     public void A_configuration_key_takes_its_value_from_appsettings_unless_the_template_sets_its_variable(string environment, string expected, bool warned)
     {
-        var template = $"""
-            Transform: AWS::Serverless-2016-10-31
-            Resources:
-              Jobs:
-                Type: AWS::SQS::Queue
-              Fn:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Runtime: dotnet8
-                  CodeUri: ./src/App/
-                  Handler: App::App.Handler::Run
-            {(environment.Length == 0 ? "" : "      Environment:\n        Variables:\n          " + environment)}
-            """;
-        using var app = new TempApp().With("template.yaml", template).WithProject("src/App", "App")
-            .With("src/App/appsettings.json", """{ "Queue": { "Url": "https://sqs.us-east-1.amazonaws.com/123456789012/orders" } }""")
-            .With("src/App/Handler.cs", """
+        var report = OneFunction.Run("Jobs:\n  Type: AWS::SQS::Queue", """
                 using Amazon.SQS;
                 using Microsoft.Extensions.Configuration;
                 namespace App;
@@ -145,8 +130,10 @@ public class EnvironmentFallbackTests
                     private readonly IAmazonSQS _sqs = new AmazonSQSClient();
                     public Task Run() => _sqs.SendMessageAsync(Config["Queue:Url"], "m");
                 }
-                """);
-        var report = new RoleGen.Core.RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath).Functions.Single();
+                """, environment, files: new Dictionary<string, string>
+        {
+            ["src/App/appsettings.json"] = """{ "Queue": { "Url": "https://sqs.us-east-1.amazonaws.com/123456789012/orders" } }""",
+        });
 
         report.Grants().Should().Equal(expected);
         report.Findings.Any(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.UnboundEnvironmentVariable).Should().Be(warned);

@@ -232,27 +232,11 @@ public class ParameterNameFromTemplateTests
     [InlineData("GetParameterAsync(new GetParameterRequest { Name = \"/app/db\" })", "ssm:GetParameter " + Arn + "/app/db")]
     public void A_name_that_starts_with_a_template_value_is_granted_with_and_without_the_slash(string call, string expected)
     {
-        const string template = """
-            Transform: AWS::Serverless-2016-10-31
-            Parameters:
-              ConfigName: { Type: String, Default: /app/config }
-            Resources:
-              DbUrl:
-                Type: AWS::SSM::Parameter
-                Properties: { Name: /app/db-url, Type: String, Value: x }
-              Fn:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Runtime: dotnet8
-                  CodeUri: ./src/App/
-                  Handler: App::App.Handler::Run
-                  Environment:
-                    Variables:
-                      CONFIG: !Ref ConfigName
-                      DB: !Ref DbUrl
-                      STACK: !Ref AWS::StackName
-            """;
-        using var app = new TempApp().With("template.yaml", template).WithProject("src/App", "App").With("src/App/Handler.cs", $$"""
+        var report = OneFunction.Run("""
+            DbUrl:
+              Type: AWS::SSM::Parameter
+              Properties: { Name: /app/db-url, Type: String, Value: x }
+            """, $$"""
             using Amazon.SimpleSystemsManagement;
             using Amazon.SimpleSystemsManagement.Model;
             namespace App;
@@ -260,8 +244,7 @@ public class ParameterNameFromTemplateTests
             {
                 public Task Run() => new AmazonSimpleSystemsManagementClient().{{call}};
             }
-            """);
-        var report = new RoleGen.Core.RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath).Functions.Single();
+            """, "CONFIG: !Ref ConfigName\nDB: !Ref DbUrl\nSTACK: !Ref AWS::StackName", parameters: "ConfigName: { Type: String, Default: /app/config }");
 
         report.Grants().Should().Equal(expected.Split('|'));
     }
@@ -279,22 +262,7 @@ public class ArnParameterTests
     [InlineData("TableName: { Type: String }", "TableName", "new AmazonDynamoDBClient().GetItemAsync(new GetItemRequest { TableName = Env() })", "dynamodb:GetItem arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TableName}")]
     public void A_parameter_that_holds_an_arn_is_granted_as_the_arn(string parameter, string name, string call, string expected)
     {
-        var template = $"""
-            Transform: AWS::Serverless-2016-10-31
-            Parameters:
-              {parameter}
-            Resources:
-              Fn:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Runtime: dotnet8
-                  CodeUri: ./src/App/
-                  Handler: App::App.Handler::Run
-                  Environment:
-                    Variables:
-                      VALUE: !Ref {name}
-            """;
-        using var app = new TempApp().With("template.yaml", template).WithProject("src/App", "App").With("src/App/Handler.cs", $$"""
+        var report = OneFunction.Run("", $$"""
             using Amazon.SecretsManager;
             using Amazon.SecretsManager.Model;
             using Amazon.DynamoDBv2;
@@ -305,8 +273,7 @@ public class ArnParameterTests
                 private static string Env() => Environment.GetEnvironmentVariable("VALUE")!;
                 public Task Run() => {{call}};
             }
-            """);
-        var report = new RoleGen.Core.RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath).Functions.Single();
+            """, $"VALUE: !Ref {name}", parameters: parameter);
 
         report.Grants().Should().Equal(expected);
     }

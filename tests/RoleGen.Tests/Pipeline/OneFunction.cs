@@ -12,10 +12,14 @@ internal static class OneFunction
     public static readonly RoleGenKnowledge Knowledge = RoleGenKnowledge.Load(RealTable.Directory);
 
     /// <param name="bindAllCode">Bind all reached code instead of following what cannot lead to an SDK call by name.</param>
-    public static FunctionReport Run(string resources, string code, string environment = "", bool bindAllCode = false)
+    /// <param name="parameters">The template's Parameters section, if any.</param>
+    /// <param name="files">More files of the app, by path (src/App/appsettings.json).</param>
+    public static FunctionReport Run(
+        string resources, string code, string environment = "", bool bindAllCode = false, string parameters = "", IReadOnlyDictionary<string, string>? files = null)
     {
         var template = $"""
             Transform: AWS::Serverless-2016-10-31
+            {(parameters.Length == 0 ? "" : "Parameters:\n" + Indent(parameters, 2))}
             Resources:
             {Indent(resources, 2)}
               Fn:
@@ -27,6 +31,7 @@ internal static class OneFunction
             {(environment.Length == 0 ? "" : "      Environment:\n        Variables:\n" + Indent(environment, 10))}
             """;
         using var app = new TempApp().With("template.yaml", template).WithProject("src/App", "App").With("src/App/Handler.cs", code);
+        foreach (var (path, text) in files ?? new Dictionary<string, string>()) app.With(path, text);
         return new RoleGenerator(Knowledge, bindAllCode: bindAllCode).Generate(app.TemplatePath).Functions.Single();
     }
 
