@@ -504,6 +504,8 @@ public class HighLevelApiTests
     [InlineData("var request = new TransactWriteItemsRequest(); request.TransactItems.Add(Put(Orders));", "dynamodb:PutItem Orders")]
     [InlineData("var request = new BatchWriteItemRequest { RequestItems = new Dictionary<string, List<WriteRequest>>() }; request.RequestItems[Orders] = new List<WriteRequest> { new WriteRequest { PutRequest = new PutRequest() } };", "dynamodb:BatchWriteItem Orders")]
     [InlineData("var request = new BatchWriteItemRequest { RequestItems = new Dictionary<string, List<WriteRequest>>() }; request.RequestItems.Add(Orders, new List<WriteRequest> { new WriteRequest { PutRequest = new PutRequest() } });", "dynamodb:BatchWriteItem Orders")]
+    [InlineData("var request = new TransactWriteItemsRequest { TransactItems = new[] { \"a\", \"b\" }.Select(id => Put(Orders)).ToList() };", "dynamodb:PutItem Orders")]
+    [InlineData("var request = new TransactWriteItemsRequest { TransactItems = new List<string> { \"a\" }.Select(id => { var item = Put(Orders); return item; }).ToList() };", "dynamodb:PutItem Orders")]
     // Filled where RoleGen does not follow: every table, with a finding, never nothing.
     [InlineData("var request = new TransactWriteItemsRequest { TransactItems = new List<TransactWriteItem>() }; Fill(request.TransactItems);", "dynamodb:ConditionCheckItem *|dynamodb:DeleteItem *|dynamodb:PutItem *|dynamodb:UpdateItem *")]
     public void A_request_collection_filled_after_the_request_is_made_names_its_tables(string build, string expected)

@@ -108,6 +108,15 @@ public sealed partial class ValueResolver
     /// <summary><c>items.First()</c>, <c>items.Where(...).ToList()</c>: an element, or the same elements.</summary>
     private Value? CollectionCall(string name, ExpressionSyntax receiver, InvocationExpressionSyntax invocation, ResolveScope scope)
     {
+        // items.Select(i => new TransactWriteItem { ... }): a collection of what the lambda makes of an element.
+        if (name == "Select" && invocation.ArgumentList.Arguments is [{ Expression: LambdaExpressionSyntax projection }])
+        {
+            var made = projection.ExpressionBody is { } body
+                ? [Resolve(body, scope.Deeper())]
+                : projection.Block?.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
+                      .OfType<ReturnStatementSyntax>().Where(r => r.Expression is not null).Select(r => Resolve(r.Expression!, scope.Deeper())).ToList() ?? [];
+            return made.Count == 0 ? null : new CollectionValue([Value.OneOf(made)]);
+        }
         var isElement = ElementMethods.Contains(name);
         if (!isElement && !SameElementsMethods.Contains(name)) return null;
         var collection = Resolve(receiver, scope.Deeper());
