@@ -181,11 +181,11 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
                 e => e.Key, e => context.Expressions.Read(e.Value), StringComparer.Ordinal).AddRange(RuntimeEnvironment(function, context)), eventFields,
                 function.Environment.Where(e => context.Expressions.CanBeAbsent(e.Value)).Select(e => e.Key).ToHashSet(StringComparer.Ordinal));
             findings.AddRange(analysis.Calls.SelectMany(c => c.Arguments).SelectMany(a => environment.EventFindings(a.Value)));
-            permissions = permissions.Add(new CallPermissions(knowledge.Table, new ValueRenderer(new TemplateResources(knowledge.Types))).For(analysis.Calls, environment));
+            permissions = permissions.Add(new CallPermissions(knowledge.Table, new ValueRenderer(new TemplateResources(knowledge.Types, context.Template, context.Expressions))).For(analysis.Calls, environment));
         }
 
         // Encryption at rest: permissions on resources with a customer managed key need KMS on it (event sources too).
-        var renderer = new ValueRenderer(new TemplateResources(knowledge.Types));
+        var renderer = new ValueRenderer(new TemplateResources(knowledge.Types, context.Template, context.Expressions));
         permissions = permissions.Add(new EncryptionPermissions(knowledge.Encryption, context.Template, context.Expressions, renderer, knowledge.Table.Catalog).For(permissions.Permissions));
 
         findings.AddRange(permissions.Findings);

@@ -10,4 +10,10 @@ public interface IResourceKnowledge
 
     /// <summary>The resource's name or ARN ("name" / "arn") in Fn::Sub syntax, or null when the template cannot give it.</summary>
     string? Expression(TemplateResourceRef resource, string kind);
+
+    /// <summary>
+    /// The ARN (Fn::Sub syntax) of the key a KMS alias the template declares points at, by the alias's logical id or its
+    /// name (<c>alias/orders</c>); null when the template does not say.
+    /// </summary>
+    string? AliasTarget(string aliasLogicalIdOrName) => null;
 }

@@ -66,6 +66,7 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
         {
             "queue-url" => [QueueUrl(pattern)],
             "kms-key" when fillsAlias => [AliasName(pattern)],
+            "kms-key" when text.StartsWith("alias/", StringComparison.Ordinal) && resources.AliasTarget(text) is { } aliasKey => [new ArnFragment(aliasKey, true, pattern.Unknowns)],
             "kms-key" => [KmsKey(pattern)],
             "sns-subscription-arn" => [SubscriptionTopic(pattern)],
             "secret-id" => [SecretId(pattern)],
@@ -81,7 +82,11 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
     {
         var evaluatesTo = resources.ValueKind(resource);
         if (kind == "kms-key" && resource.ResourceType == "AWS::KMS::Alias" && resource.Attribute is null)
-            return fillsAlias ? null : AliasCondition(pattern.Text); // Ref of an alias is "alias/name"
+        {
+            if (fillsAlias) return null;
+            // Ref of an alias is "alias/name": its key, when the template says which, else the alias as a condition.
+            return resources.AliasTarget(resource.LogicalId) is { } key ? new ArnFragment(key, true, []) : AliasCondition(pattern.Text);
+        }
         switch (evaluatesTo)
         {
             case "name" or "id" when kind is "ssm-parameter-name" or "ssm-parameter-path":

@@ -289,4 +289,36 @@ public class EncryptionTests
         report.Findings.Should().ContainSingle(f => f.Message.Contains("Orders is encrypted with a KMS key known only at deploy time"))
             .Which.Should().Match<Finding>(f => f.Severity == Severity.Warning && f.Line == 6);
     }
+
+    [Theory]
+    // A topic encrypted through an alias the template declares: the alias's key, which every request reaches.
+    [InlineData("KmsMasterKeyId: !Ref KeyAlias", "new Amazon.SimpleNotificationService.AmazonSimpleNotificationServiceClient().PublishAsync(Environment.GetEnvironmentVariable(\"TOPIC\"), \"m\")",
+        "kms:Decrypt ${Key.Arn}|kms:GenerateDataKey ${Key.Arn}")]
+    // Code that names the alias itself: the same key.
+    [InlineData("", "new Amazon.KeyManagementService.AmazonKeyManagementServiceClient().EncryptAsync(new Amazon.KeyManagementService.Model.EncryptRequest { KeyId = \"alias/orders\" })",
+        "kms:Encrypt ${Key.Arn}")]
+    // An alias the template does not declare stays a condition on the alias.
+    [InlineData("", "new Amazon.KeyManagementService.AmazonKeyManagementServiceClient().EncryptAsync(new Amazon.KeyManagementService.Model.EncryptRequest { KeyId = \"alias/elsewhere\" })",
+        "kms:Encrypt arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/* if StringEquals{kms:RequestAlias=alias/elsewhere}")]
+    public void A_KMS_alias_the_template_declares_is_granted_as_its_key(string topicEncryption, string call, string expected)
+    {
+        var report = OneFunction.Run(Key + "\n" + $$"""
+            KeyAlias:
+              Type: AWS::KMS::Alias
+              Properties:
+                AliasName: alias/orders
+                TargetKeyId: !Ref Key
+            Topic:
+              Type: AWS::SNS::Topic
+            {{(topicEncryption.Length == 0 ? "" : "  Properties:\n    " + topicEncryption)}}
+            """, $$"""
+            namespace App;
+            public class Handler
+            {
+                public Task Run() => {{call}};
+            }
+            """, "TOPIC: !Ref Topic");
+
+        Kms(report).Select(g => g.Split(" if ")[0] + (g.Contains("kms:RequestAlias") ? " if " + g.Split(" if ")[1] : "")).Should().BeEquivalentTo(expected.Split('|'));
+    }
 }
