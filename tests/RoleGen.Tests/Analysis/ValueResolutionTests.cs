@@ -25,6 +25,8 @@ public class ValueResolutionTests
     [InlineData("_config.GetRequiredSection(\"Storage:Bucket\").Value", "env:Storage__Bucket")]
     [InlineData("_config.GetSection(\"Storage\").GetSection(\"Bucket\").Value", "env:Storage__Bucket")]
     [InlineData("local", "(\"one\"|\"two\")")]
+    [InlineData("LazyBucket.Value", "env:LAZY_BUCKET")]
+    [InlineData("Settings.TryGetValue(\"bucket\", out var fromSettings) ? fromSettings : \"none\"", "(env:SETTINGS_BUCKET|\"none\")")]
     public void Resolves_the_bucket_argument(string expression, string expected)
     {
         var source = Usings + $$"""
@@ -39,6 +41,8 @@ public class ValueResolutionTests
                 private readonly IConfiguration _config;
                 public Function() { _field = Environment.GetEnvironmentVariable("FIELD_VAR"); }
                 private static string Helper(string s) => "pre-" + s;
+                private static readonly Lazy<string> LazyBucket = new(() => Environment.GetEnvironmentVariable("LAZY_BUCKET")!);
+                private static readonly Dictionary<string, string> Settings = new() { ["bucket"] = Environment.GetEnvironmentVariable("SETTINGS_BUCKET")! };
                 public async Task Handle(string id, bool flag)
                 {
                     var local = "one";

@@ -243,6 +243,9 @@ public sealed partial class ValueResolver
             : model.GetTypeInfo(creation).Type?.Name ?? "";
         if (creation.Initializer is { } init && init.IsKind(SyntaxKind.CollectionInitializerExpression))
             return Collection(init, scope);
+        // new Lazy<string>(() => Environment.GetEnvironmentVariable("BUCKET")): its Value is what the factory returns.
+        if (typeName == "Lazy" && creation.ArgumentList?.Arguments is [{ Expression: LambdaExpressionSyntax { ExpressionBody: { } factory } }, ..])
+            return new ObjectValue("Lazy", ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("Value", Resolve(factory, scope.Deeper()))]));
         if (creation.Initializer is null && IsCollection(model.GetTypeInfo(creation).Type))
             return new CollectionValue([]); // new List<T>(), new Dictionary<K, V>(): empty until items are added
         var built = ObjectFromInitializer(typeName, creation.Initializer, scope);

@@ -139,6 +139,10 @@ public sealed partial class ValueResolver
                 case SingleVariableDesignationSyntax designation when Deconstruction.Of(designation) is var (source, path):
                     values.Add(Deconstructed(source, path, inner));
                     break;
+                case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Arguments: [var key, _], Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TryGetValue", Expression: var dictionary } } } } } }:
+                    // settings.TryGetValue("bucket", out var bucket): the entry's value.
+                    values.Add(Indexed(Resolve(dictionary, inner), Resolve(key.Expression, inner.Deeper()), usage) ?? Unknown(usage, $"'{local.Name}' is read from '{Short(dictionary)}' at run time"));
+                    break;
                 case SingleVariableDesignationSyntax:
                     values.Add(Unknown(usage, $"'{local.Name}' comes from a deconstruction, pattern or out argument"));
                     break;
