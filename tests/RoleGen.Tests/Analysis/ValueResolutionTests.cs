@@ -26,6 +26,8 @@ public class ValueResolutionTests
     [InlineData("_config.GetSection(\"Storage\").GetSection(\"Bucket\").Value", "env:Storage__Bucket")]
     [InlineData("local", "(\"one\"|\"two\")")]
     [InlineData("LazyBucket.Value", "env:LAZY_BUCKET")]
+    [InlineData("built.ToString()", "\"in/\"+?")]
+    [InlineData("looped.ToString()", "\"a\"+?")]
     [InlineData("Settings.TryGetValue(\"bucket\", out var fromSettings) ? fromSettings : \"none\"", "(env:SETTINGS_BUCKET|\"none\")")]
     public void Resolves_the_bucket_argument(string expression, string expected)
     {
@@ -47,6 +49,10 @@ public class ValueResolutionTests
                 {
                     var local = "one";
                     if (flag) local = "two";
+                    var built = new System.Text.StringBuilder();
+                    built.Append(Prefix).Append('/').Append(id);
+                    var looped = new System.Text.StringBuilder("a");
+                    foreach (var c in id) looped.Append(c);
                     await _s3.GetObjectAsync({{expression}}, "key");
                 }
             }

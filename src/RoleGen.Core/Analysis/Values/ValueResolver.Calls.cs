@@ -32,7 +32,7 @@ public sealed partial class ValueResolver
             case "Combine" when receiverText is "Path" or "System.IO.Path":
                 return Concat(Interleave(arguments.Select(a => Resolve(a.Expression, scope)), new LiteralValue("/")));
             case "ToString" when receiver is not null && arguments.Count == 0:
-                return Resolve(receiver, scope);
+                return Built(receiver, scope) ?? Resolve(receiver, scope);
             case "UrlDecode" or "UnescapeDataString" or "UrlPathDecode" when arguments.Count == 1:
                 // S3 notifications carry URL-encoded keys; decoding keeps a known prefix.
                 return Resolve(arguments[0].Expression, scope) switch
@@ -62,6 +62,35 @@ public sealed partial class ValueResolver
             _ => invocation,
         };
         return Unknown(invocation, $"'{Short(invocation)}' returns a value known only at run time") with { ResultOf = Location(calledName) };
+    }
+
+    /// <summary>
+    /// <c>sb.ToString()</c> of a local <c>var sb = new StringBuilder(..)</c>: what its Append calls add, in order. An
+    /// Append under a loop or a condition is a part known only at run time; anything else done to it, unknown.
+    /// </summary>
+    private Value? Built(ExpressionSyntax receiver, ResolveScope scope)
+    {
+        if (LocalInitializer(receiver) is not ObjectCreationExpressionSyntax { Type: var type } creation || SyntaxIndex.TypeName(type) != "StringBuilder") return null;
+        if (EnclosingBody(creation) is not { } body || receiver is not IdentifierNameSyntax { Identifier.ValueText: var name }) return null;
+        var parts = new List<Value>();
+        if (creation.ArgumentList?.Arguments is [var initial] && project.Model(initial.SyntaxTree).GetTypeInfo(initial.Expression).Type?.SpecialType is SpecialType.System_String or null)
+            parts.Add(Resolve(initial.Expression, scope.Deeper()));
+        var calls = body.DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Where(call => call.Expression is MemberAccessExpressionSyntax access && Root(access.Expression) is IdentifierNameSyntax { Identifier.ValueText: var root } && root == name)
+            .OrderBy(call => call.ArgumentList.SpanStart);
+        foreach (var call in calls)
+        {
+            var method = ((MemberAccessExpressionSyntax)call.Expression).Name.Identifier.ValueText;
+            if (method is "ToString") continue;
+            if (method is not ("Append" or "AppendLine") || call.ArgumentList.Arguments.Count > 1) return Unknown(call, $"'{name}' is changed by {method}");
+            var conditional = call.Ancestors().TakeWhile(a => a != body).Any(a => a is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or IfStatementSyntax or SwitchStatementSyntax or ConditionalExpressionSyntax or AnonymousFunctionExpressionSyntax);
+            if (conditional) parts.Add(Unknown(call, $"'{Short(call)}' appends under a condition or in a loop"));
+            else if (call.ArgumentList.Arguments is [var appended]) parts.Add(Resolve(appended.Expression, scope.Deeper()));
+            if (method == "AppendLine") parts.Add(new LiteralValue("\n"));
+        }
+        return Concat(parts);
+
+        static ExpressionSyntax Root(ExpressionSyntax e) => e is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax inner } ? Root(inner.Expression) : e;
     }
 
     private Value EnvironmentVariable(ExpressionSyntax nameExpression, SyntaxNode at, ResolveScope scope) =>
