@@ -134,7 +134,7 @@ public class StageBenchmarks
                 indexes[handler.Project.ProjectFile] = index = (new SyntaxIndex(project.Compilation), new ImplementationIndex(project.Compilation));
             var entries = EntryPoints(project, handler.Name);
             var resolver = new ValueResolver(project, index.Item1, index.Item2, _reached[handler],
-                ImmutableHashSet.CreateRange<IMethodSymbol>(SymbolEqualityComparer.Default, entries.Select(e => e.OriginalDefinition)), path => path, sdkResults: _clients.ResultsByMember);
+                ImmutableHashSet.CreateRange<IMethodSymbol>(SymbolEqualityComparer.Default, entries.Select(e => e.OriginalDefinition)), path => path, sdk: _clients);
             calls += new SdkCallFinder(project, _clients, resolver, index.Item2).Find(_reached[handler]).Length;
         }
         return calls;

@@ -63,7 +63,7 @@ public sealed class ProjectAnalyzer
         }
 
         var reachable = _callGraph.Walk(entries, builtByLambda);
-        var resolver = new ValueResolver(_project, _index.Value, _implementations, reachable, ImmutableHashSet.CreateRange<IMethodSymbol>(SymbolEqualityComparer.Default, entries.Select(e => e.OriginalDefinition)), _displayPath, _events, _clients.ResultsByMember);
+        var resolver = new ValueResolver(_project, _index.Value, _implementations, reachable, ImmutableHashSet.CreateRange<IMethodSymbol>(SymbolEqualityComparer.Default, entries.Select(e => e.OriginalDefinition)), _displayPath, _events, _clients);
         var calls = new SdkCallFinder(_project, _clients, resolver, _implementations).Find(reachable)
             .OrderBy(c => c.Location.File, StringComparer.Ordinal).ThenBy(c => c.Location.Line).ThenBy(c => c.Location.Column)
             .ToImmutableArray();

@@ -23,6 +23,7 @@ public sealed record SdkClientTypes(
         {
             OtherClients = table.OtherClients,
             ResultsByMember = table.ResultsByMember,
+            RequestAdders = table.AddersByRequest,
             OperationNames = table.ClientsByType.Values.SelectMany(c => c.Operations.Keys)
                 .SelectMany(method => new[] { method, method + "Async" })
                 .Concat(table.OtherClients.Libraries.Keys.Select(key => key[(key.LastIndexOf('.') + 1)..]))
@@ -31,6 +32,10 @@ public sealed record SdkClientTypes(
 
     /// <summary>"Method.Property" -> what a response property stands for (mapping <c>results</c>: GetQueueUrl's QueueUrl names the QueueName asked for).</summary>
     public ImmutableDictionary<string, Mappings.ResultPath> ResultsByMember { get; init; } = ImmutableDictionary<string, Mappings.ResultPath>.Empty;
+
+    /// <summary>Request type -> its methods that add collection items (mapping <c>adders</c>: <c>DeleteObjectsRequest.AddKey</c>), with the item path each argument sets.</summary>
+    public ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<string>>> RequestAdders { get; init; } =
+        ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<string>>>.Empty;
 
     /// <summary>The method names of the table's operations, with and without <c>Async</c>: a call so named may be an SDK call whatever its receiver.</summary>
     public ImmutableHashSet<string>? OperationNames { get; init; }

@@ -34,6 +34,13 @@ public sealed record MappingTable(ImmutableArray<ServiceMapping> Services, IamCa
             .GroupBy(p => p.Key, StringComparer.Ordinal)
             .ToImmutableDictionary(g => g.Key, g => g.First().Path, StringComparer.Ordinal);
 
+    /// <summary>Request type -> its methods that add items to a collection (mapping <c>adders</c>), with the item path each argument sets.</summary>
+    public ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<string>>> AddersByRequest { get; } =
+        Services.SelectMany(s => s.Clients).SelectMany(c => c.Operations.Values)
+            .Where(o => o.Request is not null && !o.Adders.IsEmpty)
+            .GroupBy(o => o.Request!, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.First().Adders, StringComparer.Ordinal);
+
     /// <summary>Every type of a client group that lists a type some operation <c>returns</c>: objects that SDK calls make.</summary>
     public ImmutableHashSet<string> MadeTypes { get; } =
         Services.SelectMany(s => s.Clients)
@@ -103,6 +110,12 @@ public sealed record OperationMapping(
     /// <c>QueueUrl</c> is granted on that queue.
     /// </summary>
     public ImmutableDictionary<string, string> Results { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>
+    /// Methods of the request type that add an item to one of its collections, with the item path each argument
+    /// sets, in order: <c>AddKey: [Objects[].Key, Objects[].VersionId]</c> for <c>DeleteObjectsRequest.AddKey(key, version)</c>.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> Adders { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
 }
 
 /// <summary>

@@ -15,7 +15,7 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
 
     private static readonly string[] FileKeys = ["service", "bind", "kinds", "clients"];
     private static readonly string[] ClientKeys = ["namespace", "types", "operations", "like", "methods"];
-    private static readonly string[] OperationKeys = ["request", "signatures", "grants", "note", "returns", "carries", "results"];
+    private static readonly string[] OperationKeys = ["request", "signatures", "grants", "note", "returns", "carries", "results", "adders"];
 
     public ServiceMapping Read(YamlMappingNode root)
     {
@@ -113,7 +113,27 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
         var carries = keys.TryGetValue("carries", out var carriesNode) ? ReadBind(carriesNode, name + ": carries") : ImmutableDictionary<string, string>.Empty;
         if (!carries.IsEmpty && returns is null) throw Fail(carriesNode!, name, "carries needs returns (the object that carries the values)");
         var results = keys.TryGetValue("results", out var resultsNode) ? ReadBind(resultsNode, name + ": results") : ImmutableDictionary<string, string>.Empty;
-        return new OperationMapping(name, request, signatures, grants, note, Line(keyNode)) { Returns = returns, Carries = carries, Results = results };
+        var adders = keys.TryGetValue("adders", out var addersNode) ? ReadAdders(addersNode, name, request) : ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+        return new OperationMapping(name, request, signatures, grants, note, Line(keyNode)) { Returns = returns, Carries = carries, Results = results, Adders = adders };
+    }
+
+    /// <summary><c>adders: { AddKey: [Objects[].Key, Objects[].VersionId] }</c>: every argument sets a property of the added item of one collection.</summary>
+    private ImmutableDictionary<string, ImmutableArray<string>> ReadAdders(YamlNode node, string operation, string? request)
+    {
+        if (request is null) throw Fail(node, operation, "adders are methods of the request type: the operation needs request");
+        if (node is not YamlMappingNode map) throw Fail(node, operation, "adders must map a request method to the item paths its arguments set");
+        var adders = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var method = Scalar(keyNode, operation);
+            var paths = StringList(value, operation + ": adders: " + method);
+            string? Collection(string path) => RequestPath.IsValid(path) && path.IndexOf("[].", StringComparison.Ordinal) is > 0 and var at && !path[(at + 3)..].Contains("[]", StringComparison.Ordinal) ? path[..at] : null;
+            var collections = paths.Select(Collection).Distinct().ToList();
+            if (paths.IsEmpty || collections.Count != 1 || collections[0] is null)
+                throw Fail(value, operation, $"adders: {method} must list item paths of one collection (A[].Property), one per argument");
+            adders[method] = paths;
+        }
+        return adders.ToImmutable();
     }
 
     internal ImmutableDictionary<string, string> ReadBind(YamlNode node, string context)

@@ -119,6 +119,28 @@ public sealed class MappingTableLoaderTests : IDisposable
             .Message.Should().StartWith("mappings/s3.yaml:11: GetObject: bind ObjectName: 'Prefix ?? + Key' is not a request path");
     }
 
+    [Theory]
+    [InlineData("  adders: { AddKey: [\"Objects[].Key\", \"Objects[].VersionId\"] }", null)]
+    [InlineData("  adders: { AddKey: [\"Objects[].Key\", \"Other[].VersionId\"] }", "mappings/s3.yaml:13: DeleteObjects: adders: AddKey must list item paths of one collection")]
+    [InlineData("  adders: { AddKey: [\"Key\"] }", "mappings/s3.yaml:13: DeleteObjects: adders: AddKey must list item paths of one collection")]
+    [InlineData("  adders: { AddKey: [] }", "mappings/s3.yaml:13: DeleteObjects: adders: AddKey must list item paths of one collection")]
+    public void Adders_name_item_paths_of_one_collection_of_the_request(string adders, string? error)
+    {
+        string[] lines = ["DeleteObjects:", "  request: DeleteObjectsRequest", "  grants:", "    - { action: s3:DeleteObject, on: object, bind: { ObjectName: \"Objects[].Key\" } }", adders];
+        if (error is not null)
+        {
+            LoadFails(lines).Message.Should().StartWith(error);
+            return;
+        }
+        File.WriteAllText(Path.Combine(dir, "s3.yaml"), Head + "\n" + string.Join("\n", lines.Select(l => "      " + l)) + "\n");
+        MappingTableLoader.Load(dir).AddersByRequest["DeleteObjectsRequest"]["AddKey"].Should().Equal("Objects[].Key", "Objects[].VersionId");
+    }
+
+    [Fact]
+    public void Adders_need_the_request_type_they_are_methods_of() =>
+        LoadFails("DeleteObjects:", "  grants:", "    - { action: s3:DeleteObject, on: object }", "  adders: { AddKey: [\"Objects[].Key\"] }")
+            .Message.Should().StartWith("mappings/s3.yaml:12: DeleteObjects: adders are methods of the request type");
+
     [Fact]
     public void A_carried_path_inside_a_compound_path_must_be_carried()
     {

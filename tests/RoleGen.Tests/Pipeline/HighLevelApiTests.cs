@@ -534,6 +534,33 @@ public class HighLevelApiTests
         if (expected.Contains('*')) report.Findings.Should().Contain(f => f.Code == FindingCodes.UnresolvedResource);
     }
 
+    [Theory]
+    [InlineData("var request = new DeleteObjectsRequest { BucketName = Bucket }; request.AddKey(\"tmp/a.json\");", "s3:DeleteObject arn:${AWS::Partition}:s3:::b/tmp/a.json")]
+    [InlineData("var request = new DeleteObjectsRequest { BucketName = Bucket }; foreach (var key in keys) request.AddKey(\"tmp/\" + key);", "s3:DeleteObject arn:${AWS::Partition}:s3:::b/tmp/*")]
+    [InlineData("var request = new DeleteObjectsRequest { BucketName = Bucket }; request.AddKey(\"tmp/a.json\", \"v1\");", "s3:DeleteObjectVersion arn:${AWS::Partition}:s3:::b/tmp/a.json")]
+    [InlineData("var request = new DeleteObjectsRequest { BucketName = Bucket }; request.AddKey(\"a\"); request.AddKey(\"b\", \"v1\");", "s3:DeleteObject arn:${AWS::Partition}:s3:::b/a|s3:DeleteObjectVersion arn:${AWS::Partition}:s3:::b/b")]
+    [InlineData("var request = new DeleteObjectsRequest { BucketName = Bucket, Objects = keys.Select(k => new KeyVersion { Key = \"tmp/\" + k }).ToList() };", "s3:DeleteObject arn:${AWS::Partition}:s3:::b/tmp/*")]
+    public void Keys_added_to_a_delete_objects_request_by_its_own_methods_are_the_objects_deleted(string build, string expected)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon.S3;
+            using Amazon.S3.Model;
+            namespace App;
+            public class Handler
+            {
+                private const string Bucket = "b";
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public async Task Run(List<string> keys)
+                {
+                    {{build}}
+                    await _s3.DeleteObjectsAsync(request);
+                }
+            }
+            """);
+
+        report.Grants().Should().BeEquivalentTo(expected.Split('|'));
+    }
+
     [Fact]
     public void TransferUtility_maps_to_the_requests_it_sends()
     {

@@ -204,7 +204,43 @@ public sealed partial class ValueResolver
                 (variable is ILocalSymbol || IsInReachableCode(at));
             properties = properties.SetItem(name, WithAddedItems(items, IsProperty, variable.Name + "." + name, bodies, scope));
         }
+        if (_requestAdders.TryGetValue(obj.TypeName, out var adders))
+            properties = WithAdderItems(properties, adders, variable, bodies, scope);
         return obj with { Properties = properties };
+    }
+
+    /// <summary>
+    /// <c>request.AddKey(key, version)</c>: a method of an SDK request that adds an item to one of its collections
+    /// (mapping <c>adders</c>), each argument setting the item path the mapping lists at its place.
+    /// </summary>
+    private ImmutableSortedDictionary<string, Value> WithAdderItems(
+        ImmutableSortedDictionary<string, Value> properties, ImmutableDictionary<string, ImmutableArray<string>> adders,
+        ISymbol variable, IReadOnlyList<SyntaxNode> bodies, ResolveScope scope)
+    {
+        foreach (var call in bodies.SelectMany(b => b.DescendantNodes()).OfType<InvocationExpressionSyntax>())
+        {
+            if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var method } access ||
+                !adders.TryGetValue(method, out var paths) || !IsVariable(access.Expression, variable) ||
+                (variable is not ILocalSymbol && !IsInReachableCode(call)))
+                continue;
+            var collection = paths[0][..paths[0].IndexOf("[].", StringComparison.Ordinal)];
+            var item = new ObjectValue("", ImmutableSortedDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal));
+            var arguments = call.ArgumentList.Arguments;
+            for (var i = 0; i < Math.Min(paths.Length, arguments.Count); i++)
+            {
+                // A named argument's parameter is the SDK's to name: its place says nothing, so the item stays as far as known.
+                if (arguments[i].NameColon is not null) break;
+                item = WithPath(item, paths[i][(collection.Length + 3)..].Split('.'), Resolve(arguments[i].Expression, scope));
+            }
+            var items = properties.TryGetValue(collection, out var current) && current is CollectionValue existing ? existing.Items : [];
+            properties = properties.SetItem(collection, new CollectionValue(items.Add(item)));
+        }
+        return properties;
+
+        static ObjectValue WithPath(ObjectValue target, string[] names, Value value) =>
+            names.Length == 1
+                ? target with { Properties = target.Properties.SetItem(names[0], value) }
+                : target with { Properties = target.Properties.SetItem(names[0], WithPath(target.Properties.TryGetValue(names[0], out var inner) && inner is ObjectValue o ? o : new ObjectValue("", ImmutableSortedDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal)), names[1..], value)) };
     }
 
     /// <summary>The properties of the variable that code adds items to (<c>variable.P.Add(..)</c>, <c>variable.P[k] = v</c>).</summary>

@@ -22,10 +22,14 @@ public sealed partial class ValueResolver(
     ImmutableHashSet<IMethodSymbol> entryMethods,
     Func<string, string> displayPath,
     EventModel? eventModel = null,
-    ImmutableDictionary<string, Mappings.ResultPath>? sdkResults = null)
+    SdkClientTypes? sdk = null)
 {
     /// <summary>What SDK response properties stand for (mapping <c>results</c>), by "Method.Property".</summary>
-    private readonly ImmutableDictionary<string, Mappings.ResultPath> _sdkResults = sdkResults ?? ImmutableDictionary<string, Mappings.ResultPath>.Empty;
+    private readonly ImmutableDictionary<string, Mappings.ResultPath> _sdkResults = sdk?.ResultsByMember ?? ImmutableDictionary<string, Mappings.ResultPath>.Empty;
+
+    /// <summary>Request methods that add collection items (mapping <c>adders</c>), by request type.</summary>
+    private readonly ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<string>>> _requestAdders =
+        sdk?.RequestAdders ?? ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<string>>>.Empty;
 
     private readonly EventModel events = eventModel ?? EventModel.Empty;
     private readonly HashSet<string> _locatedFiles = new(StringComparer.Ordinal);
