@@ -230,19 +230,30 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
             ? type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, constraint))
             : SelfAndBases(type).Any(b => SymbolEqualityComparer.Default.Equals(b.OriginalDefinition, constraint));
 
-    private static TypeValue ToTypeValue(ITypeSymbol type)
+    private TypeValue ToTypeValue(ITypeSymbol type)
     {
         var attributes = ImmutableSortedDictionary.CreateBuilder<string, Value>(StringComparer.Ordinal);
         foreach (var attribute in type.GetAttributes())
         {
             var attributeName = attribute.AttributeClass?.Name ?? "";
             if (attributeName.EndsWith("Attribute", StringComparison.Ordinal)) attributeName = attributeName[..^9];
-            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax;
             var first = attribute.ConstructorArguments.FirstOrDefault();
             if (first.Value is string text) attributes[attributeName] = new LiteralValue(text);
-            else if (syntax?.ArgumentList?.Arguments.FirstOrDefault()?.Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
-                attributes[attributeName] = new LiteralValue(literal.Token.ValueText); // attribute class not referenced: read the literal
+            else if (FirstArgumentText(attribute, type) is { } argument) attributes[attributeName] = argument;
         }
         return new TypeValue(type.Name, attributes.ToImmutable());
+    }
+
+    /// <summary>
+    /// The first argument of an attribute whose class is not referenced (the SDK not restored): its constant value
+    /// (<c>Tables.Orders</c>, <c>Prefix + "-v2"</c>, <c>nameof(T)</c>) where the compiler can fold it, else unknown:
+    /// the argument names something, never the type's own name.
+    /// </summary>
+    private Value? FirstArgumentText(AttributeData attribute, ITypeSymbol type)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax { ArgumentList.Arguments: [var first, ..] } syntax || first.NameEquals is not null) return null;
+        return project.Model(syntax.SyntaxTree).GetConstantValue(first.Expression) is { HasValue: true, Value: string text }
+            ? new LiteralValue(text)
+            : new UnknownValue($"the argument of [{syntax.Name}] on {type.Name} ('{first.Expression}') is not a constant RoleGen can read", null);
     }
 }

@@ -12,6 +12,33 @@ public class HighLevelApiTests
 {
     private const string Table = "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/";
 
+    [Theory]
+    [InlineData("[DynamoDBTable(Tables.Orders)]", "Orders")]
+    [InlineData("[DynamoDBTable(Order.TableName)]", "OrderTable")]
+    [InlineData("[DynamoDBTable(tableName: Tables.Orders + \"-v2\")]", "Orders-v2")]
+    [InlineData("[DynamoDBTable(nameof(Tables))]", "Tables")]
+    [InlineData("[DynamoDBTable(\"Literal\", true)]", "Literal")]
+    [InlineData("[DynamoDBTable(Tables.NotConstant)]", "*")]
+    public void The_entity_table_is_the_constant_its_attribute_is_given_never_the_class_name(string attribute, string table)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DataModel;
+            namespace App;
+            public static class Tables { public const string Orders = "Orders"; public static readonly string NotConstant = "x"; }
+            {{attribute}}
+            public class Order { public const string TableName = "OrderTable"; public string Id { get; set; } = ""; }
+            public class Handler
+            {
+                private readonly IDynamoDBContext _context = new DynamoDBContext(new AmazonDynamoDBClient());
+                public async Task Run(string id) => await _context.LoadAsync<Order>(id);
+            }
+            """);
+
+        report.Grants().Should().Equal($"dynamodb:DescribeTable {Table}{table}", $"dynamodb:GetItem {Table}{table}");
+        if (table == "*") report.Findings.Should().Contain(f => f.Code == FindingCodes.UnresolvedResource && f.Message.Contains("Tables.NotConstant"));
+    }
+
     [Fact]
     public void DynamoDBContext_uses_the_entity_table_its_override_and_describes_each_table()
     {
