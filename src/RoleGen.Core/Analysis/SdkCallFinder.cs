@@ -58,10 +58,13 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
         {
             MemberAccessExpressionSyntax access => (access.Expression, access.Name),
             MemberBindingExpressionSyntax binding when invocation.Parent is ConditionalAccessExpressionSyntax conditional => (conditional.Expression, binding.Name),
+            SimpleNameSyntax inherited when assumed is null => ((ExpressionSyntax?)null, inherited),
             _ => ((ExpressionSyntax?)null, (SimpleNameSyntax?)null),
         };
-        if (receiver is null || name is null) return null;
+        if (name is null) return null;
         var model = project.Model(invocation.SyntaxTree);
+        // SaveAsync(item) inside a class deriving from a client (Storage<T> : DynamoDBContext): a call on the object itself.
+        if (receiver is null) return InheritedClientType(model, invocation, name) is { } own ? Call(model, invocation, name, null, own, null) : null;
         if (depth == 0 && LibraryMethod(receiver, name.Identifier.ValueText) is { } library)
             return new SdkCall(Mappings.SdkClientNaming.LibraryClient, library, [], [], values.Location(name), library);
         var clientType = ReceiverType(model, receiver);
@@ -72,7 +75,12 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
         if (clientType is null && clients.OtherClients.ByMethodName.TryGetValue(name.Identifier.ValueText, out var byName) && TypeUnseen(model, receiver))
             clientType = (byName, null);
         if (clientType is null) return null;
+        return Call(model, invocation, name, receiver, clientType.Value, origin);
+    }
 
+    /// <param name="receiver">The call's receiver; null for a method the calling type inherits from a client.</param>
+    private SdkCall Call(SemanticModel model, InvocationExpressionSyntax invocation, SimpleNameSyntax name, ExpressionSyntax? receiver, (string Name, string? Namespace) clientType, Made? origin)
+    {
         var method = name.Identifier.ValueText;
         var operation = method.EndsWith("Async", StringComparison.Ordinal) && method.Length > 5 ? method[..^5] : method;
         var location = values.Location(name);
@@ -82,12 +90,28 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
             .Select(a => new SdkArgument(a.NameColon?.Name.Identifier.ValueText, values.Resolve(a.Expression)))
             .ToImmutableArray();
         var typeArguments = TypeArguments(model, invocation, name).Select(ToTypeValue).Select(t => values.TableMappingOf(t.Name) is { } mapped ? t with { MappedTable = mapped } : t).ToImmutableArray();
-        return new SdkCall(clientType.Value.Name, operation, arguments, typeArguments, location, $"{clientType.Value.Name}.{method}")
+        return new SdkCall(clientType.Name, operation, arguments, typeArguments, location, $"{clientType.Name}.{method}")
         {
-            Region = ClientRegion(model, receiver),
+            Region = receiver is null ? null : ClientRegion(model, receiver),
             Receiver = origin?.Call,
-            CarriedSetElsewhere = origin?.Call is null ? SetElsewhere(clientType.Value.Name) : ImmutableDictionary<string, SourceLocation>.Empty,
+            CarriedSetElsewhere = origin?.Call is null ? SetElsewhere(clientType.Name) : ImmutableDictionary<string, SourceLocation>.Empty,
         };
+    }
+
+    /// <summary>
+    /// The client type a receiver-less call runs on: the enclosing type's, when it derives from a client and the
+    /// method is that client's (resolved), or is named like an operation of the table (the SDK not restored).
+    /// </summary>
+    private (string Name, string? Namespace)? InheritedClientType(SemanticModel model, InvocationExpressionSyntax invocation, SimpleNameSyntax name)
+    {
+        if (invocation.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } declaration || model.GetDeclaredSymbol(declaration) is not { } enclosing) return null;
+        var client = SelfAndBases(enclosing).Skip(1)
+            .Select(t => (t.Name, Namespace: t is IErrorTypeSymbol ? null : t.ContainingNamespace?.ToDisplayString()))
+            .FirstOrDefault(t => clients.IsClient(t.Name, t.Namespace));
+        if (client.Name is null) return null;
+        return model.GetSymbolInfo(invocation).Symbol is IMethodSymbol resolved
+            ? SelfAndBases(resolved.ContainingType).Any(t => t.Name == client.Name) ? client : null
+            : clients.OperationNames?.Contains(name.Identifier.ValueText) == true ? client : null;
     }
 
     /// <summary>The optional carried values of <paramref name="clientType"/> that some code of the project sets (see <see cref="SdkCall.CarriedSetElsewhere"/>).</summary>
@@ -164,6 +188,7 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
         var type = model.GetTypeInfo(receiver).Type ?? model.GetSymbolInfo(receiver).Symbol as ITypeSymbol;
         // Roslyn gives an unresolved name a nameless error type rather than none.
         if (type is IErrorTypeSymbol { Name.Length: 0 }) type = null;
+        if (type is null or IErrorTypeSymbol && ContainerServiceType(model, receiver) is { } service) type = service;
         if (type is null && model.GetSymbolInfo(receiver).Symbol is null && receiver is IdentifierNameSyntax or QualifiedNameSyntax or MemberAccessExpressionSyntax)
         {
             // An unresolved name used as a receiver, such as Table.LoadTable(...) without the SDK referenced.
@@ -177,6 +202,22 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
             if (clients.IsClient(candidate.Name, resolvedNamespace)) return (candidate.Name, resolvedNamespace);
         }
         return null;
+    }
+
+    /// <summary>
+    /// The service type of <c>provider.GetRequiredService&lt;T&gt;()</c> (or GetService, the keyed forms), also held in a
+    /// local: where the container's package is not restored, the call and a <c>var</c> holding it have no type.
+    /// </summary>
+    private static ITypeSymbol? ContainerServiceType(SemanticModel model, ExpressionSyntax receiver)
+    {
+        var expression = Unwrap(receiver);
+        if (expression is IdentifierNameSyntax && model.GetSymbolInfo(expression).Symbol is ILocalSymbol { DeclaringSyntaxReferences: [var declared] } &&
+            declared.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var initializer })
+            expression = Unwrap(initializer);
+        return expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: [var service] } getter } } &&
+               getter.Identifier.ValueText is "GetRequiredService" or "GetService" or "GetRequiredKeyedService" or "GetKeyedService"
+            ? model.GetTypeInfo(service).Type
+            : null;
     }
 
     /// <summary>True when the receiver's type cannot be seen (its library is not restored), as opposed to a type RoleGen knows is no client.</summary>
@@ -203,7 +244,28 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
             ? generic.TypeArgumentList.Arguments.Select(t => model.GetTypeInfo(t).Type)
             : invocation.ArgumentList.Arguments.Select(a => model.GetTypeInfo(a.Expression).Type)
                 .Where(t => t is ITypeParameterSymbol || t is INamedTypeSymbol { TypeKind: TypeKind.Class } && t.Locations.Any(l => l.IsInSource));
-        return types.OfType<ITypeSymbol>().Where(t => t is not IErrorTypeSymbol).SelectMany(t => t is ITypeParameterSymbol parameter ? Satisfying(parameter) : [t]);
+        return types.OfType<ITypeSymbol>().Where(t => t is not IErrorTypeSymbol).SelectMany(t => t is ITypeParameterSymbol parameter ? StandingFor(parameter) : [t]);
+    }
+
+    /// <summary>
+    /// The types a type parameter stands for: a generic class's, the type arguments the project gives the class
+    /// (<c>new Storage&lt;SessionLog&gt;()</c>, <c>class Logs : Storage&lt;SessionLog&gt;</c>); else, or for a method's, the
+    /// classes its constraints admit.
+    /// </summary>
+    private IEnumerable<ITypeSymbol> StandingFor(ITypeParameterSymbol parameter, int depth = 0)
+    {
+        if (parameter.DeclaringType is not { } generic || depth > MaxOriginDepth) return Satisfying(parameter);
+        var given = new List<ITypeSymbol>();
+        foreach (var type in types.SourceTypes)
+            if (type.BaseType is { } baseType && SymbolEqualityComparer.Default.Equals(baseType.OriginalDefinition, generic.OriginalDefinition))
+                given.Add(baseType.TypeArguments[parameter.Ordinal]);
+        foreach (var creation in values.CreationsNamed(generic.Name))
+            if (project.Model(creation.SyntaxTree).GetTypeInfo(creation).Type is INamedTypeSymbol made && SymbolEqualityComparer.Default.Equals(made.OriginalDefinition, generic.OriginalDefinition))
+                given.Add(made.TypeArguments[parameter.Ordinal]);
+        var known = given.Where(t => t is not IErrorTypeSymbol).Distinct(SymbolEqualityComparer.Default).Cast<ITypeSymbol>()
+            .SelectMany(t => t is ITypeParameterSymbol outer ? StandingFor(outer, depth + 1) : [t])
+            .Distinct(SymbolEqualityComparer.Default).Cast<ITypeSymbol>().ToList();
+        return known.Count == 0 ? Satisfying(parameter) : known;
     }
 
     /// <summary>At most this many types stand for a type parameter; more, and the entity type is not known.</summary>

@@ -39,6 +39,79 @@ public class HighLevelApiTests
         if (table == "*") report.Findings.Should().Contain(f => f.Code == FindingCodes.UnresolvedResource && f.Message.Contains("Tables.NotConstant"));
     }
 
+    [Theory]
+    // A context subclass calling its own inherited methods, without a receiver.
+    [InlineData("public class Store : DynamoDBContext { public Store(IAmazonDynamoDB c) : base(c) { } public Task Put(Log x) => SaveAsync(x); public Task<Log> Get(string id) => LoadAsync<Log>(id); public override string ToString() => GetType().Name; }",
+        "var s = new Store(new AmazonDynamoDBClient()); await s.Put(new Log()); await s.Get(id); _ = s.ToString();", "dynamodb:DescribeTable Logs|dynamodb:GetItem Logs|dynamodb:UpdateItem Logs")]
+    // A generic class's type parameter: the type arguments the project gives it.
+    [InlineData("public class Repo<T> { private readonly IDynamoDBContext _c = new DynamoDBContext(new AmazonDynamoDBClient()); public Task Put(T x) => _c.SaveAsync(x); }",
+        "await new Repo<Log>().Put(new Log());", "dynamodb:DescribeTable Logs|dynamodb:UpdateItem Logs")]
+    [InlineData("public class Repo<T> { private readonly IDynamoDBContext _c = new DynamoDBContext(new AmazonDynamoDBClient()); public Task Put(T x) => _c.SaveAsync<T>(x); } public class LogRepo : Repo<Log> { }",
+        "await new LogRepo().Put(new Log());", "dynamodb:DescribeTable Logs|dynamodb:UpdateItem Logs")]
+    [InlineData("public class Repo<T> { private readonly IDynamoDBContext _c = new DynamoDBContext(new AmazonDynamoDBClient()); public Task Put(T x) => _c.SaveAsync(x); } public class Cached<TItem> : Repo<TItem> { }",
+        "await new Cached<Log>().Put(new Log());", "dynamodb:DescribeTable Logs|dynamodb:UpdateItem Logs")]
+    // A generic context subclass, both at once (3CORESec/Trapdoor's Storage<T> : DynamoDBContext).
+    [InlineData("public class Storage<T> : DynamoDBContext { public Storage(IAmazonDynamoDB c) : base(c) { } public Task Put(T x) => SaveAsync(x); public Task<List<T>> Find(string h) => QueryAsync<T>(h).GetRemainingAsync(); }",
+        "var s = new Storage<Log>(new AmazonDynamoDBClient()); await s.Put(new Log()); await s.Find(id);", "dynamodb:DescribeTable Logs|dynamodb:Query Logs|dynamodb:UpdateItem Logs")]
+    public void Entity_types_of_inherited_and_generic_context_calls_are_followed(string types, string run, string expected)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DataModel;
+            namespace App;
+            [DynamoDBTable("Logs")]
+            public class Log { public string Id { get; set; } = ""; }
+            {{types}}
+            public class Handler
+            {
+                public async Task Run(string id)
+                {
+                    {{run}}
+                }
+            }
+            """);
+
+        report.Grants().Select(g => g.Replace(Table, "")).Should().Equal(expected.Split('|'));
+        report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnresolvedResource || f.Code == FindingCodes.UnknownSdkCall);
+    }
+
+    [Theory]
+    [InlineData("_sp.GetRequiredService<IDynamoDBContext>().LoadAsync<Log>(id)")]
+    [InlineData("((IDynamoDBContext)_sp.GetService(typeof(IDynamoDBContext))).LoadAsync<Log>(id)")]
+    [InlineData("GetContext().LoadAsync<Log>(id)")]
+    [InlineData("Local(id)")]
+    public void A_client_the_container_hands_out_is_typed_by_the_service_asked_for(string call)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DataModel;
+            using Microsoft.Extensions.DependencyInjection;
+            namespace App;
+            [DynamoDBTable("Logs")]
+            public class Log { public string Id { get; set; } = ""; }
+            public class Handler
+            {
+                private readonly ServiceProvider _sp;
+                public Handler()
+                {
+                    var services = new ServiceCollection();
+                    services.AddAWSService<IAmazonDynamoDB>();
+                    services.AddSingleton<IDynamoDBContext, DynamoDBContext>();
+                    _sp = services.BuildServiceProvider();
+                }
+                private IDynamoDBContext GetContext() => _sp.GetRequiredService<IDynamoDBContext>();
+                private Task<Log> Local(string id)
+                {
+                    var context = _sp.GetRequiredService<IDynamoDBContext>();
+                    return context.LoadAsync<Log>(id);
+                }
+                public async Task Run(string id) => await {{call}};
+            }
+            """);
+
+        report.Grants().Select(g => g.Replace(Table, "")).Should().Equal("dynamodb:DescribeTable Logs", "dynamodb:GetItem Logs");
+    }
+
     [Fact]
     public void DynamoDBContext_uses_the_entity_table_its_override_and_describes_each_table()
     {

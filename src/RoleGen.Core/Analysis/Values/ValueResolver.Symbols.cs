@@ -553,6 +553,9 @@ public sealed partial class ValueResolver
     /// The tables reachable code maps an entity type to for every DynamoDBContext of the process (<c>new TypeMapping(typeof(T),
     /// name)</c>, assigned to <c>AWSConfigsDynamoDB.Context.TypeMappings</c> or passed to <c>AddMapping</c>), or null.
     /// </summary>
+    /// <summary>Every <c>new T(..)</c> of the project whose type is named <paramref name="typeName"/> (generic or not).</summary>
+    public IEnumerable<ObjectCreationExpressionSyntax> CreationsNamed(string typeName) => index.CallsNamed(typeName).OfType<ObjectCreationExpressionSyntax>();
+
     public Value? TableMappingOf(string typeName)
     {
         var tables = new List<Value>();
