@@ -34,10 +34,11 @@ public sealed record SdkCall(
     public ImmutableDictionary<string, SourceLocation> CarriedSetElsewhere { get; init; } = ImmutableDictionary<string, SourceLocation>.Empty;
 
     /// <summary>
-    /// The region the client was built for, when its construction pins one (<c>new AmazonS3Client(RegionEndpoint.USEast1)</c>):
-    /// the call's ARNs are in that region, not the stack's.
+    /// The region the client was built for, when its construction pins one (<c>new AmazonS3Client(RegionEndpoint.USEast1)</c>,
+    /// <c>RegionEndpoint.GetBySystemName(Environment.GetEnvironmentVariable("DATA_REGION"))</c>): the call's ARNs are in
+    /// that region, not the stack's.
     /// </summary>
-    public string? Region { get; init; }
+    public Value? Region { get; init; }
 
     public SdkCall(string clientType, string method, ImmutableArray<SdkArgument> arguments, SourceLocation location, string display)
         : this(clientType, method, arguments, [], location, display) { }

@@ -128,25 +128,26 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
     /// <c>new AmazonS3Client(RegionEndpoint.USEast1)</c>, <c>RegionEndpoint.GetBySystemName("eu-west-1")</c>, also inside a
     /// client config's initializer. Null otherwise (the stack's region).
     /// </summary>
-    private string? ClientRegion(SemanticModel model, ExpressionSyntax receiver)
+    private Value? ClientRegion(SemanticModel model, ExpressionSyntax receiver)
     {
         var expression = Unwrap(receiver);
         var symbol = model.GetSymbolInfo(expression).Symbol;
         List<ExpressionSyntax> sources = expression is BaseObjectCreationExpressionSyntax creation
             ? [creation]
             : symbol is ILocalSymbol or IFieldSymbol or IPropertySymbol ? Sources(symbol).Select(Unwrap).ToList() : [];
-        var regions = sources.Select(s => s is BaseObjectCreationExpressionSyntax made ? RegionOf(made) : null).Distinct().ToList();
-        return regions is [{ } only] ? only : null;
+        var regions = sources.Select(s => s is BaseObjectCreationExpressionSyntax made ? RegionOf(made) : null).ToList();
+        return regions.Count > 0 && regions[0] is { } first && regions.All(r => r is not null && ValueText.Of(r) == ValueText.Of(first)) ? first : null;
     }
 
-    private string? RegionOf(BaseObjectCreationExpressionSyntax creation)
+    private Value? RegionOf(BaseObjectCreationExpressionSyntax creation)
     {
         foreach (var node in creation.DescendantNodes())
         {
             if (node is MemberAccessExpressionSyntax { Expression: var owner, Name: IdentifierNameSyntax field } && IsRegionEndpoint(owner) && node.Parent is not InvocationExpressionSyntax)
-                return clients.OtherClients.RegionOf(field.Identifier.ValueText);
+                return new LiteralValue(clients.OtherClients.RegionOf(field.Identifier.ValueText));
+            // The region's name, followed as a resource name is: an environment variable becomes what the template sets.
             if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetBySystemName", Expression: var type }, ArgumentList.Arguments: [var name] } && IsRegionEndpoint(type))
-                return values.Resolve(name.Expression) is LiteralValue { Text: var region } ? region : null;
+                return values.Resolve(name.Expression);
         }
         return null;
     }

@@ -37,7 +37,6 @@ public static partial class ArnBuilder
     /// <param name="region">The region a client pinned (<see cref="Analysis.SdkCall.Region"/>), instead of the stack's.</param>
     public static ImmutableArray<BuiltArn> Build(string format, IReadOnlyDictionary<string, ImmutableArray<ArnFragment>> fragments, string? region = null)
     {
-        if (region is not null) format = format.Replace("${Region}", region, StringComparison.Ordinal);
         var placeholders = Placeholders(format);
         IEnumerable<ImmutableDictionary<string, ArnFragment>> combinations = [ImmutableDictionary<string, ArnFragment>.Empty];
         foreach (var placeholder in placeholders)
@@ -47,13 +46,13 @@ public static partial class ArnBuilder
                 : [new ArnFragment("*", false, [])];
             combinations = combinations.SelectMany(c => options.Select(o => c.Add(placeholder, o))).Take(MaxResults).ToList();
         }
-        return combinations.Select(c => Fill(format, c))
+        return combinations.Select(c => Fill(format, c, region))
             .GroupBy(b => (b.Arn, b.Condition?.Key))
             .Select(g => g.First() with { Unknowns = g.SelectMany(b => b.Unknowns).Distinct().ToImmutableArray() })
             .ToImmutableArray();
     }
 
-    private static BuiltArn Fill(string format, ImmutableDictionary<string, ArnFragment> chosen)
+    private static BuiltArn Fill(string format, ImmutableDictionary<string, ArnFragment> chosen, string? region)
     {
         var matches = PlaceholderPattern().Matches(format);
         var start = 0;
@@ -70,7 +69,8 @@ public static partial class ArnBuilder
             if (match.Index < start) continue;
             text.Append(format, start, match.Index - start);
             var name = match.Groups[1].Value;
-            text.Append(Pseudo.TryGetValue(name, out var pseudo) ? pseudo : chosen.TryGetValue(name, out var fragment) ? fragment.Text : "*");
+            // The pinned region goes in as text: a template value (${DataRegion}) in it is not a placeholder of the format.
+            text.Append(name == "Region" && region is not null ? region : Pseudo.TryGetValue(name, out var pseudo) ? pseudo : chosen.TryGetValue(name, out var fragment) ? fragment.Text : "*");
             start = match.Index + match.Length;
         }
         text.Append(format, start, format.Length - start);

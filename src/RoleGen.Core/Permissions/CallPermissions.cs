@@ -67,7 +67,7 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
 
     /// <summary>The values a call reads: its arguments' and the tables code maps its entity types to.</summary>
     private static IEnumerable<Value> ValuesOf(SdkCall call) =>
-        call.Arguments.Select(a => a.Value).Concat(call.TypeArguments.Select(t => t.MappedTable).OfType<Value>());
+        call.Arguments.Select(a => a.Value).Concat(call.TypeArguments.Select(t => t.MappedTable).OfType<Value>()).Concat(call.Region is { } region ? [region] : []);
 
     /// <summary>The call and the calls that made its receiver (Table.LoadTable for table.PutItemAsync).</summary>
     private static IEnumerable<SdkCall> WithMakers(SdkCall call)
@@ -81,7 +81,21 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
         Arguments = call.Arguments.Select(a => a with { Value = WithoutFeedback(environment.Bind(a.Value), call.Location) }).ToImmutableArray(),
         TypeArguments = call.TypeArguments.Select(t => t.MappedTable is { } mapped ? t with { MappedTable = environment.Bind(mapped) } : t).ToImmutableArray(),
         Receiver = call.Receiver is null ? null : Bind(call.Receiver, environment),
+        Region = call.Region is null ? null : environment.Bind(call.Region),
     };
+
+    /// <summary>
+    /// The region the call's client pinned, as ARN text: a name, a template value (<c>${DataRegion}</c>), or <c>*</c> with
+    /// why when the code does not say which one (several, or read at run time). Null: the stack's region.
+    /// </summary>
+    private (string? Region, ImmutableArray<UnknownValue> Unknowns) RegionOf(SdkCall call)
+    {
+        if (call.Region is null) return (null, []);
+        var rendered = renderer.Render(call.Region, "name");
+        if (rendered is [{ Unknowns.IsEmpty: true, WholeArn: false } only] && !only.Text.Contains('*')) return (only.Text, []);
+        var why = rendered.SelectMany(f => f.Unknowns).ToImmutableArray();
+        return ("*", why.IsEmpty ? [new UnknownValue($"the client's region is one of {string.Join(", ", rendered.Select(f => f.Text))}", call.Location)] : why);
+    }
 
     /// <summary>
     /// A grant whose paths go through a collection (<c>TransactItems[].Put.TableName</c>) is evaluated once per item,
@@ -133,7 +147,9 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
                 ? [ArnFragment.Unknown(new UnknownValue($"{path} is not set in the request", call.Location))]
                 : rendered;
         }
-        return ArnBuilder.Build(format, fragments, call.Region);
+        var (region, regionUnknowns) = RegionOf(call);
+        var built = ArnBuilder.Build(format, fragments, region);
+        return regionUnknowns.IsEmpty ? built : built.Select(b => b with { Unknowns = b.Unknowns.AddRange(regionUnknowns) });
     }
 
     private static string KindOf(ServiceMapping service, string path)
