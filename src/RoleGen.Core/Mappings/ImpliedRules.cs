@@ -41,6 +41,12 @@ public sealed record ImpliedRules(
     /// </summary>
     public ImmutableDictionary<string, string?> RuntimeEnvironment { get; init; } = ImmutableDictionary<string, string?>.Empty;
 
+    /// <summary>
+    /// Lambda extensions that call AWS with the function's role (implied.yaml <c>layers</c>): the layer's name, as its
+    /// ARN spells it (<c>arn:...:layer:&lt;name&gt;:&lt;version&gt;</c>), to the rule its documentation asks the role for.
+    /// </summary>
+    public ImmutableDictionary<string, string> Layers { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     public const string FunctionNamePlaceholder = "<FunctionName>";
 
     public EventSourceRule? EventSourceForService(string service) => EventSources.Values.FirstOrDefault(e => e.Service == service);
@@ -48,7 +54,7 @@ public sealed record ImpliedRules(
     public static ImpliedRules Load(string path)
     {
         var file = Path.GetFileName(path);
-        var root = MappingFile.ReadRoot(path, "rules, eventSources, targets, createdDestinations, runtimeEnvironment");
+        var root = MappingFile.ReadRoot(path, "rules, eventSources, targets, createdDestinations, runtimeEnvironment, layers");
         var rules = ImmutableDictionary.CreateBuilder<string, ImpliedRule>(StringComparer.Ordinal);
         foreach (var (key, value) in Section(root, "rules", path, required: true))
         {
@@ -90,7 +96,17 @@ public sealed record ImpliedRules(
             e => ((YamlScalarNode)e.Key).Value!,
             e => e.Value is YamlScalarNode { Value: { Length: > 0 } value } && value != "~" && value != "null" ? value : null,
             StringComparer.Ordinal);
-        return new ImpliedRules(rules.ToImmutable(), sources.ToImmutable(), targets.ToImmutable()) { CreatedDestinations = created.ToImmutable(), RuntimeEnvironment = runtime };
+        var layers = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in Section(root, "layers", path, required: false))
+        {
+            var rule = (value as YamlScalarNode)?.Value ?? "";
+            if (!rules.ContainsKey(rule)) throw Error(path, key, $"layer '{key}' names rule '{rule}', which is not defined");
+            layers[((YamlScalarNode)key).Value!] = rule;
+        }
+        return new ImpliedRules(rules.ToImmutable(), sources.ToImmutable(), targets.ToImmutable())
+        {
+            CreatedDestinations = created.ToImmutable(), RuntimeEnvironment = runtime, Layers = layers.ToImmutable(),
+        };
     }
 
     private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> Section(YamlMappingNode root, string name, string path, bool required)

@@ -45,6 +45,8 @@ public sealed partial class ImpliedPermissions(ImpliedRules rules, CfnTemplate t
             permissions.AddRange(Grants("tracing", [], new Reason(Template: $"{function.LogicalId}.TracingConfig")));
         if (function.Properties["VpcConfig"] is CfnMapping)
             permissions.AddRange(Grants("vpc", [], new Reason(Template: $"{function.LogicalId}.VpcConfig")));
+        foreach (var rule in LayerRules(function))
+            permissions.AddRange(Grants(rule, [], new Reason(Template: $"{function.LogicalId}.Layers")));
         if (function.Properties["KmsKeyArn"] is { } key)
             foreach (var arn in Arns(key))
                 permissions.AddRange(Grants("environment-key", new() { ["Target"] = arn }, new Reason(Template: $"{function.LogicalId}.KmsKeyArn")));
@@ -153,6 +155,18 @@ public sealed partial class ImpliedPermissions(ImpliedRules rules, CfnTemplate t
     }
 
     private IEnumerable<string> Arns(CfnNode node) => expressions.Read(node).Select(ArnOf);
+
+    /// <summary>The rules of the extensions among the function's layers (<c>arn:...:layer:LambdaInsightsExtension:38</c>), by layer name.</summary>
+    private IEnumerable<string> LayerRules(FunctionSpec function) =>
+        (function.Properties["Layers"] as CfnSequence)?.Items
+            .SelectMany(item => expressions.Read(item))
+            .Select(layer => LayerName().Match(layer.Sub))
+            .Where(match => match.Success && rules.Layers.ContainsKey(match.Groups["name"].Value))
+            .Select(match => rules.Layers[match.Groups["name"].Value])
+            .Distinct(StringComparer.Ordinal) ?? [];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@":layer:(?<name>[A-Za-z0-9_-]+)")]
+    private static partial System.Text.RegularExpressions.Regex LayerName();
 
     private static bool IsActive(CfnNode? tracing) => tracing is CfnScalar { Value: var v } && string.Equals(v, "Active", StringComparison.OrdinalIgnoreCase);
 

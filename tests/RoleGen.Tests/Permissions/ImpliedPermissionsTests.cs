@@ -78,6 +78,9 @@ public class ImpliedPermissionsTests
     [InlineData("VpcConfig:\n  SubnetIds: [subnet-1]\n  SecurityGroupIds: [sg-1]", "ec2:CreateNetworkInterface", "*", "Fn.VpcConfig")]
     [InlineData("VpcConfig:\n  SubnetIds: [subnet-1]\n  SecurityGroupIds: [sg-1]", "ec2:DeleteNetworkInterface", "*", "Fn.VpcConfig")]
     [InlineData("KmsKeyArn: !GetAtt Key.Arn", "kms:Decrypt", "${Key.Arn}", "Fn.KmsKeyArn")]
+    // The Lambda Insights extension writes to /aws/lambda-insights with the function's role.
+    [InlineData("Layers:\n  - !Sub arn:aws:lambda:${AWS::Region}:580247275435:layer:LambdaInsightsExtension:38", "logs:PutLogEvents", "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda-insights:*", "Fn.Layers")]
+    [InlineData("Layers:\n  - arn:aws:lambda:eu-west-1:580247275435:layer:LambdaInsightsExtension-Arm64:5", "logs:CreateLogStream", "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda-insights:*", "Fn.Layers")]
     public void Configuration_implies_permissions_with_a_template_reason(string properties, string action, string resource, string reason)
     {
         Implied(properties).Should().Contain((action, resource, reason));
@@ -135,6 +138,10 @@ public class ImpliedPermissionsTests
     {
         Implied(properties).Should().NotContain(p => p.Action.StartsWith(forbiddenPrefix));
     }
+
+    [Fact]
+    public void A_layer_that_is_no_known_extension_implies_nothing() =>
+        Implied("Layers:\n  - arn:aws:lambda:eu-west-1:123456789012:layer:SharedCode:3\n  - !Ref DependenciesLayer").Should().NotContain(p => p.Reason == "Fn.Layers");
 
     [Fact]
     public void Every_function_gets_its_own_log_group_and_a_declared_one_is_not_created()
