@@ -40,6 +40,13 @@ public sealed record SdkCall(
     /// </summary>
     public Value? Region { get; init; }
 
+    /// <summary>
+    /// The SDK-wide settings (mapping paths <c>$Type.Member</c>) that reachable code assigns, with the values assigned:
+    /// <c>AWSConfigsDynamoDB.Context.TableNamePrefix</c>, the prefix every DynamoDBContextConfig starts with. A setting
+    /// no code assigns is absent (not set).
+    /// </summary>
+    public ImmutableDictionary<string, Value> Settings { get; init; } = ImmutableDictionary<string, Value>.Empty;
+
     public SdkCall(string clientType, string method, ImmutableArray<SdkArgument> arguments, SourceLocation location, string display)
         : this(clientType, method, arguments, [], location, display) { }
 }

@@ -89,14 +89,23 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
             .Where(a => !IsCancellationToken(model, a.Expression))
             .Select(a => new SdkArgument(a.NameColon?.Name.Identifier.ValueText, values.Resolve(a.Expression)))
             .ToImmutableArray();
-        var typeArguments = TypeArguments(model, invocation, name).Select(ToTypeValue).Select(t => values.TableMappingOf(t.Name) is { } mapped ? t with { MappedTable = mapped } : t).ToImmutableArray();
+        var typeArguments = TypeArguments(model, invocation, name).Select(ToTypeValue).Select(t => values.TableMapping(t.Name) is { } mapped ? t with { MappedTable = mapped.Table, AlwaysMapped = mapped.Always } : t).ToImmutableArray();
         return new SdkCall(clientType.Name, operation, arguments, typeArguments, location, $"{clientType.Name}.{method}")
         {
             Region = receiver is null ? null : ClientRegion(model, receiver),
             Receiver = origin?.Call,
             CarriedSetElsewhere = origin?.Call is null ? SetElsewhere(clientType.Name) : ImmutableDictionary<string, SourceLocation>.Empty,
+            Settings = Settings,
         };
     }
+
+    private ImmutableDictionary<string, Value>? _settings;
+
+    /// <summary>The SDK-wide settings reachable code assigns (see <see cref="SdkCall.Settings"/>), found once per walk.</summary>
+    private ImmutableDictionary<string, Value> Settings => _settings ??= clients.Settings
+        .Select(setting => (setting, Value: values.AssignedToStatic(setting)))
+        .Where(s => s.Value is not null)
+        .ToImmutableDictionary(s => s.setting, s => s.Value!, StringComparer.Ordinal);
 
     /// <summary>
     /// The client type a receiver-less call runs on: the enclosing type's, when it derives from a client and the
@@ -180,7 +189,7 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
         var arguments = list.Arguments
             .Select(a => new SdkArgument(a.NameColon?.Name.Identifier.ValueText, values.Resolve(a.Expression)))
             .ToImmutableArray();
-        return new SdkCall(name, Constructor, arguments, values.Location(creation), $"new {name}");
+        return new SdkCall(name, Constructor, arguments, values.Location(creation), $"new {name}") { Settings = Settings };
     }
 
 

@@ -24,6 +24,7 @@ public sealed record SdkClientTypes(
             OtherClients = table.OtherClients,
             ResultsByMember = table.ResultsByMember,
             RequestAdders = table.AddersByRequest,
+            Settings = table.Settings,
             OperationNames = table.ClientsByType.Values.SelectMany(c => c.Operations.Keys)
                 .SelectMany(method => new[] { method, method + "Async" })
                 .Concat(table.OtherClients.Libraries.Keys.Select(key => key[(key.LastIndexOf('.') + 1)..]))
@@ -36,6 +37,9 @@ public sealed record SdkClientTypes(
     /// <summary>Request type -> its methods that add collection items (mapping <c>adders</c>: <c>DeleteObjectsRequest.AddKey</c>), with the item path each argument sets.</summary>
     public ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<string>>> RequestAdders { get; init; } =
         ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<string>>>.Empty;
+
+    /// <summary>The SDK-wide settings the table reads (<c>AWSConfigsDynamoDB.Context.TableNamePrefix</c>): static members code may assign.</summary>
+    public ImmutableArray<string> Settings { get; init; } = [];
 
     /// <summary>The method names of the table's operations, with and without <c>Async</c>: a call so named may be an SDK call whatever its receiver.</summary>
     public ImmutableHashSet<string>? OperationNames { get; init; }

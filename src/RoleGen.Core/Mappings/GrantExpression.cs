@@ -39,10 +39,11 @@ public static class RequestPath
 
     /// <summary>
     /// 'literal' | @entity | ^Name (carried by the call that made the receiver; ^Name? when an object whose maker is not
-    /// seen leaves it not set) | Seg(.Seg)*(@transform)? where Seg is Name or Name[].
+    /// seen leaves it not set) | $Type.Member (an SDK-wide setting: what code assigns to that static member) |
+    /// Seg(.Seg)*(@transform)? where Seg is Name or Name[].
     /// </summary>
     internal const string Pattern =
-        @"'[^']*'|@entity|\^[A-Za-z_][A-Za-z0-9_]*\??|" + Segment + @"(?:\." + Segment + @")*(?:@(?:partiql-table|partiql-index|partiql-kind))?";
+        @"'[^']*'|@entity|\^[A-Za-z_][A-Za-z0-9_]*\??|\$[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+|" + Segment + @"(?:\." + Segment + @")*(?:@(?:partiql-table|partiql-index|partiql-kind))?";
 
     /// <summary>A compound path: parts joined by " + " (concatenation), each part alternatives joined by " ?? " (the first that is set).</summary>
     private const string Alternatives = "(?:" + Pattern + ")(?: \\?\\? (?:" + Pattern + "))*";
@@ -74,6 +75,9 @@ public static class RequestPath
 
     /// <summary>A value the receiver object carries from the call that made it (<c>^TableName</c>).</summary>
     public static bool IsCarried(string path) => path.Length > 1 && path[0] == '^';
+
+    /// <summary>An SDK-wide setting (<c>$AWSConfigsDynamoDB.Context.TableNamePrefix</c>): what reachable code assigns to that static member.</summary>
+    public static bool IsSetting(string path) => path.Length > 1 && path[0] == '$';
 
     /// <summary>The literal that leaves a placeholder as <c>*</c> on purpose.</summary>
     public const string Wildcard = "'*'";

@@ -41,6 +41,17 @@ public sealed record MappingTable(ImmutableArray<ServiceMapping> Services, IamCa
             .GroupBy(o => o.Request!, StringComparer.Ordinal)
             .ToImmutableDictionary(g => g.Key, g => g.First().Adders, StringComparer.Ordinal);
 
+    /// <summary>The SDK-wide settings (<c>$AWSConfigsDynamoDB.Context.TableNamePrefix</c>, without the <c>$</c>) some bind or carries path reads.</summary>
+    public ImmutableArray<string> Settings { get; } =
+        Services.SelectMany(s => s.Clients).SelectMany(c => c.Operations.Values)
+            .SelectMany(o => o.Grants.SelectMany(g => g.Bind.Values).Concat(o.Carries.Values))
+            .SelectMany(RequestPath.Singles)
+            .Where(RequestPath.IsSetting)
+            .Select(p => p[1..])
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToImmutableArray();
+
     /// <summary>Every type of a client group that lists a type some operation <c>returns</c>: objects that SDK calls make.</summary>
     public ImmutableHashSet<string> MadeTypes { get; } =
         Services.SelectMany(s => s.Clients)

@@ -67,7 +67,7 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
 
     /// <summary>The values a call reads: its arguments' and the tables code maps its entity types to.</summary>
     private static IEnumerable<Value> ValuesOf(SdkCall call) =>
-        call.Arguments.Select(a => a.Value).Concat(call.TypeArguments.Select(t => t.MappedTable).OfType<Value>()).Concat(call.Region is { } region ? [region] : []);
+        call.Arguments.Select(a => a.Value).Concat(call.TypeArguments.Select(t => t.MappedTable).OfType<Value>()).Concat(call.Region is { } region ? [region] : []).Concat(call.Settings.Values);
 
     /// <summary>The call and the calls that made its receiver (Table.LoadTable for table.PutItemAsync).</summary>
     private static IEnumerable<SdkCall> WithMakers(SdkCall call)
@@ -82,6 +82,7 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
         TypeArguments = call.TypeArguments.Select(t => t.MappedTable is { } mapped ? t with { MappedTable = environment.Bind(mapped) } : t).ToImmutableArray(),
         Receiver = call.Receiver is null ? null : Bind(call.Receiver, environment),
         Region = call.Region is null ? null : environment.Bind(call.Region),
+        Settings = call.Settings.ToImmutableDictionary(s => s.Key, s => environment.Bind(s.Value), StringComparer.Ordinal),
     };
 
     /// <summary>

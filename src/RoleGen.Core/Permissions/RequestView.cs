@@ -138,6 +138,7 @@ public sealed class RequestView
         if (path.Length >= 2 && path[0] == '\'' && path[^1] == '\'') return new LiteralValue(path[1..^1]);
         if (path == "@entity") return EntityTable();
         if (path[0] == '^') return Carried(path);
+        if (RequestPath.IsSetting(path)) return _call.Settings.GetValueOrDefault(path[1..]);
         if (!Known) return new UnknownValue(WhyUnknown ?? "the request is built where RoleGen cannot see it", _call.Location);
         Value? current = _request;
         if (_item is { } item && (path == item.Prefix || path.StartsWith(item.Prefix + ".", StringComparison.Ordinal)))
@@ -224,7 +225,7 @@ public sealed class RequestView
         return Value.OneOf(_call.TypeArguments.Select(t =>
         {
             var own = t.Attributes.TryGetValue("DynamoDBTable", out var table) ? table : new LiteralValue(t.Name);
-            return t.MappedTable is { } mapped ? Value.OneOf([mapped, own]) : own;
+            return t.MappedTable is not { } mapped ? own : t.AlwaysMapped ? mapped : Value.OneOf([mapped, own]);
         }));
     }
 }

@@ -9,11 +9,16 @@ public class DynamoDBTypeMappingTests
     private const string Table = "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/";
 
     [Theory]
-    [InlineData("AWSConfigsDynamoDB.Context.TypeMappings[typeof(Blog)] = new Amazon.Util.TypeMapping(typeof(Blog), Environment.GetEnvironmentVariable(\"BLOG_TABLE\"));", $"{Table}${{Blogs}}|{Table}Blog")]
-    [InlineData("AWSConfigsDynamoDB.Context.AddMapping(new TypeMapping(typeof(Blog), \"blogs-v2\"));", $"{Table}Blog|{Table}blogs-v2")]
+    // Set up whenever the handler is built: the type's own table is never used.
+    [InlineData("AWSConfigsDynamoDB.Context.TypeMappings[typeof(Blog)] = new Amazon.Util.TypeMapping(typeof(Blog), Environment.GetEnvironmentVariable(\"BLOG_TABLE\"));", $"{Table}${{Blogs}}")]
+    [InlineData("AWSConfigsDynamoDB.Context.AddMapping(new TypeMapping(typeof(Blog), \"blogs-v2\"));", $"{Table}blogs-v2")]
+    // Only on some paths: the type's own table stays possible.
+    [InlineData("if (DateTime.UtcNow.Year > 2000) AWSConfigsDynamoDB.Context.AddMapping(new TypeMapping(typeof(Blog), Environment.GetEnvironmentVariable(\"BLOG_TABLE\")));", $"{Table}${{Blogs}}|{Table}Blog")]
+    [InlineData("try { } catch { AWSConfigsDynamoDB.Context.AddMapping(new TypeMapping(typeof(Blog), \"blogs-v2\")); }", $"{Table}Blog|{Table}blogs-v2")]
+    [InlineData("foreach (var type in new[] { typeof(Blog) }) AWSConfigsDynamoDB.Context.AddMapping(new TypeMapping(typeof(Blog), \"blogs-v2\"));", $"{Table}Blog|{Table}blogs-v2")]
     [InlineData("AWSConfigsDynamoDB.Context.AddMapping(new TypeMapping(typeof(Other), \"others\"));", $"{Table}Blog")] // another type's mapping
     [InlineData("", $"{Table}Blog")]
-    public void The_mapped_table_is_granted_besides_the_types_own(string mapping, string expected)
+    public void The_mapped_table_is_granted_instead_of_the_types_own_unless_the_mapping_is_conditional(string mapping, string expected)
     {
         var report = OneFunction.Run("""
             Blogs:

@@ -297,9 +297,36 @@ public class HighLevelApiTests
         private readonly IDynamoDBContext _context;
         public Handler(IDynamoDBContext context) { _context = context; }
         """, "Orders")]
+    // The SDK-wide prefix every DynamoDBContextConfig starts with, unless the config sets its own.
+    [InlineData("""
+        private readonly IDynamoDBContext _context;
+        public Handler()
+        {
+            Amazon.AWSConfigsDynamoDB.Context.TableNamePrefix = Environment.GetEnvironmentVariable("PREFIX");
+            _context = new DynamoDBContext(new AmazonDynamoDBClient());
+        }
+        """, "${AWS::StackName}-Orders")]
+    [InlineData("""
+        private static readonly IDynamoDBContext Shared = Make();
+        private readonly IDynamoDBContext _context = Shared;
+        private static IDynamoDBContext Make()
+        {
+            AWSConfigsDynamoDB.Context.TableNamePrefix = Environment.GetEnvironmentVariable("PREFIX");
+            return new DynamoDBContextBuilder().ConfigureContext(c => c.ConsistentRead = true).Build();
+        }
+        """, "${AWS::StackName}-Orders")]
+    [InlineData("""
+        private readonly IDynamoDBContext _context;
+        public Handler()
+        {
+            AWSConfigsDynamoDB.Context.TableNamePrefix = "ignored-";
+            _context = new DynamoDBContext(new AmazonDynamoDBClient(), new DynamoDBContextConfig { TableNamePrefix = "own-" });
+        }
+        """, "own-Orders")]
     public void DynamoDBContext_calls_act_on_the_table_with_the_context_configs_TableNamePrefix(string members, string table)
     {
         var report = OneFunction.Run("", $$"""
+            using Amazon;
             using Amazon.DynamoDBv2;
             using Amazon.DynamoDBv2.DataModel;
             namespace App;

@@ -108,10 +108,13 @@ public sealed record TypeValue(string Name, ImmutableSortedDictionary<string, Va
 {
     /// <summary>
     /// The table names code maps the type to process-wide (<c>AWSConfigsDynamoDB.Context.TypeMappings[typeof(T)] = new
-    /// TypeMapping(typeof(T), name)</c>, or <c>AddMapping</c>), when reachable code does: usually under a condition, so
-    /// the type's own table stays possible.
+    /// TypeMapping(typeof(T), name)</c>), when reachable code does. The type's own table stays possible unless
+    /// <see cref="AlwaysMapped"/>.
     /// </summary>
     public Value? MappedTable { get; init; }
+
+    /// <summary>Every mapping runs whenever the code holding it does (set up unconditionally): the type's own table is never used.</summary>
+    public bool AlwaysMapped { get; init; }
 }
 
 /// <summary>An environment variable bound to what the template sets it to. Produced by binding, never by the analysis.</summary>

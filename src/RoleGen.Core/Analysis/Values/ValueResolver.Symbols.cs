@@ -549,24 +549,37 @@ public sealed partial class ValueResolver
             .ToList();
     }
 
-    /// <summary>
-    /// The tables reachable code maps an entity type to for every DynamoDBContext of the process (<c>new TypeMapping(typeof(T),
-    /// name)</c>, assigned to <c>AWSConfigsDynamoDB.Context.TypeMappings</c> or passed to <c>AddMapping</c>), or null.
-    /// </summary>
     /// <summary>Every <c>new T(..)</c> of the project whose type is named <paramref name="typeName"/> (generic or not).</summary>
     public IEnumerable<ObjectCreationExpressionSyntax> CreationsNamed(string typeName) => index.CallsNamed(typeName).OfType<ObjectCreationExpressionSyntax>();
 
-    public Value? TableMappingOf(string typeName)
+    /// <summary>
+    /// The tables reachable code maps an entity type to for every DynamoDBContext of the process (<c>new TypeMapping(typeof(T),
+    /// name)</c>, assigned to <c>AWSConfigsDynamoDB.Context.TypeMappings</c> or passed to <c>AddMapping</c>), or null; and
+    /// whether every such mapping runs whenever the code holding it does (no branch, loop or catch around it there):
+    /// then the type's own table is never used.
+    /// </summary>
+    public (Value Table, bool Always)? TableMapping(string typeName)
     {
         var tables = new List<Value>();
+        var always = true;
         foreach (var creation in index.CallsNamed("TypeMapping").OfType<ObjectCreationExpressionSyntax>())
         {
             if (creation.ArgumentList is not { Arguments: [{ Expression: TypeOfExpressionSyntax typeOf }, var table] } || !IsInReachableCode(creation)) continue;
             if (SyntaxIndex.TypeName(typeOf.Type) != typeName) continue;
             tables.Add(Resolve(table.Expression));
+            always &= !UnderCondition(creation);
         }
-        return tables.Count == 0 ? null : Value.OneOf(tables);
+        return tables.Count == 0 ? null : (Value.OneOf(tables), always);
     }
+
+    /// <summary>True when the node runs only on some paths through the member, lambda or local function holding it.</summary>
+    private static bool UnderCondition(SyntaxNode node) =>
+        node.Ancestors()
+            .TakeWhile(a => a is not (MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .Any(a => a is IfStatementSyntax or ElseClauseSyntax or SwitchSectionSyntax or SwitchExpressionArmSyntax or ConditionalExpressionSyntax
+                or CatchClauseSyntax or CommonForEachStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax
+                or ConditionalAccessExpressionSyntax
+                or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression or (int)SyntaxKind.CoalesceExpression });
 
     /// <summary>
     /// True when the assignment runs only if environment variable <paramref name="name"/> is set: inside the then-branch of

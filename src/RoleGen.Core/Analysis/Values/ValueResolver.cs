@@ -140,6 +140,26 @@ public sealed partial class ValueResolver(
             .FirstOrDefault();
     }
 
+    /// <summary>
+    /// What reachable code assigns to a static member, named by its path (<c>AWSConfigsDynamoDB.Context.TableNamePrefix</c>,
+    /// also written with its namespace); null when no reachable code does.
+    /// </summary>
+    public Value? AssignedToStatic(string memberPath)
+    {
+        var member = memberPath[(memberPath.LastIndexOf('.') + 1)..];
+        var values = index.AssignmentsTo(member)
+            .Where(a => a.Left is MemberAccessExpressionSyntax left && IsPath(left, memberPath) && IsInReachableCode(a))
+            .Select(a => Resolve(a.Right, ResolveScope.Root))
+            .ToList();
+        return values.Count == 0 ? null : Value.OneOf(values);
+
+        static bool IsPath(ExpressionSyntax expression, string path)
+        {
+            var text = string.Concat(expression.ToString().Where(c => !char.IsWhiteSpace(c)));
+            return text == path || text.EndsWith("." + path, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>True once a question was asked of every file's code, not only of reachable code (the report cache must then watch every file).</summary>
     public bool ReadsEveryFile { get; private set; }
 
