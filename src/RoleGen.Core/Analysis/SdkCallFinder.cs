@@ -25,9 +25,25 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
         {
             if (!seen.Add(external.Invocation)) continue;
             if (ToSdkCall(external.Invocation) is { } call) calls.Add(call);
+            else if (IntoAwsDependentPackage(external.Invocation) is { } wrapped) calls.Add(wrapped);
             else calls.AddRange(OnEachPossibleClient(external.Invocation));
         }
         return calls.ToImmutable();
+    }
+
+    /// <summary>
+    /// A call into a restored package that depends on the AWS SDK and that the table does not know (a team's own
+    /// storage library): the AWS calls it makes are not visible, so it is reported, never taken for no permission.
+    /// </summary>
+    private SdkCall? IntoAwsDependentPackage(InvocationExpressionSyntax invocation)
+    {
+        if (project.AwsDependentAssemblies.IsEmpty) return null;
+        var model = project.Model(invocation.SyntaxTree);
+        if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol { ContainingAssembly.Name: var assembly } method ||
+            !project.AwsDependentAssemblies.TryGetValue(assembly, out var package) || clients.OtherClients.IsKnownPackage(package))
+            return null;
+        var name = (method.ReducedFrom ?? method).ContainingType.Name + "." + method.Name;
+        return new SdkCall(Mappings.SdkClientNaming.PackageClient, package, [], [], values.Location(invocation), name);
     }
 
     /// <summary>

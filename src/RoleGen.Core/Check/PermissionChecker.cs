@@ -132,12 +132,13 @@ public sealed class PermissionChecker(ResourceMatcher resources)
         if (parts.Count == 0) return null;
         var tighter = matched.Select(n => n.Statement).Distinct().OrderBy(s => s.Sid, StringComparer.Ordinal)
             .Select(s => $"{s.Sid} ({string.Join(", ", s.Actions)} on {string.Join(", ", s.Resources)})").ToList();
-        var unmapped = function.Findings.Any(f => f.Code == FindingCodes.UnknownSdkCall);
+        var unmapped = function.Findings.Where(f => f.Code is FindingCodes.UnknownSdkCall or FindingCodes.AwsDependentPackage).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToList();
         var instead = tighter.Count == 0
-            ? unmapped ? " The code RoleGen maps needs nothing it grants." : " The function needs nothing it grants: remove it."
+            ? unmapped.Count > 0 ? " The code RoleGen maps needs nothing it grants." : " The function needs nothing it grants: remove it."
             : $" RoleGen would write instead: {string.Join("; ", tighter)}.";
-        // Calls RoleGen cannot map (RG1001) may need what it calls unneeded: say so rather than advise removing it.
-        var caveat = unmapped ? " The function also makes calls RoleGen cannot map (RG1001): one of them may need it." : "";
+        // Calls RoleGen cannot map (RG1001), or into packages that call AWS inside (RG1008), may need what it calls
+        // unneeded: say so rather than advise removing it.
+        var caveat = unmapped.Count > 0 ? $" The function also makes calls RoleGen cannot map ({string.Join(", ", unmapped)}): one of them may need it." : "";
         var shared = grants.RoleLogicalId is { } role && sharers.Count > 0
             ? $" Role {role} is shared with {string.Join(", ", sharers.Select(s => s.LogicalId))}: give each function its own role."
             : "";

@@ -13,6 +13,7 @@ public static class FindingCodes
     public const string ProjectNotFound = "RG1005";
     public const string PartiallyResolvedResource = "RG1006";
     public const string DynamicReference = "RG1007";
+    public const string AwsDependentPackage = "RG1008";
 
     public const string TemplateUnreadable = "RG2001";
     public const string TemplateInvalid = "RG2002";

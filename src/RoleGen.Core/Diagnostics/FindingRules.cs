@@ -24,6 +24,8 @@ public static class FindingRules
             "Part of a resource (an object key, say) is known only at run time: the grant uses * for that part only."),
         new FindingRule("RG1007", "DynamicReference", "Value read from a dynamic reference",
             "A value the code uses comes from a dynamic reference resolved at deploy time."),
+        new FindingRule("RG1008", "AwsDependentPackage", "Call into a package that depends on the AWS SDK",
+            "Reachable code calls into a restored NuGet package that depends on the AWS SDK and that the mapping table does not know: the AWS calls it makes with the function's role are not visible, and no permission was granted for them."),
         new FindingRule("RG2001", "TemplateUnreadable", "Template cannot be read",
             "The template file cannot be read or parsed."),
         new FindingRule("RG2002", "TemplateInvalid", "Template is not valid",

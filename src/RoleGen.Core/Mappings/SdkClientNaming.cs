@@ -39,6 +39,18 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
     /// <summary>The client type of the calls to <see cref="Libraries"/> (not a type: no mapping file can claim it).</summary>
     public const string LibraryClient = "<library>";
 
+    /// <summary>The client type of calls into restored packages that depend on the AWS SDK and are not <see cref="KnownPackages"/>.</summary>
+    public const string PackageClient = "<package>";
+
+    /// <summary>
+    /// Package ids (patterns, * for any text) whose AWS calls RoleGen maps or reports itself, or that make none with the
+    /// function's role: a call into another package that depends on the AWS SDK is reported.
+    /// </summary>
+    public ImmutableArray<string> KnownPackages { get; init; } = [];
+
+    public bool IsKnownPackage(string id) =>
+        KnownPackages.Any(p => Regex.IsMatch(id, "^" + Regex.Escape(p).Replace(@"\*", ".*") + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+
     public const string FileName = "sdk-clients.yaml";
 
     /// <summary>Matches nothing: for tables loaded without the file.</summary>
@@ -62,7 +74,7 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
 
     public static SdkClientNaming Load(string path)
     {
-        var root = MappingFile.ReadRoot(path, "namespace, names, except, libraries, byMethodName, dispatchers, regionEndpoints");
+        var root = MappingFile.ReadRoot(path, "namespace, names, except, libraries, byMethodName, dispatchers, regionEndpoints, knownPackages");
         var display = "mappings/" + Path.GetFileName(path);
         string Scalar(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { Length: > 0 } value }
             ? value
@@ -79,6 +91,7 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
         return new SdkClientNaming(Scalar("namespace"), names, List("except").ToImmutableHashSet(StringComparer.Ordinal))
         {
             Libraries = Texts("libraries"), ByMethodName = Texts("byMethodName"), Dispatchers = Texts("dispatchers"), RegionEndpoints = Texts("regionEndpoints"),
+            KnownPackages = root.Children.ContainsKey(new YamlScalarNode("knownPackages")) ? List("knownPackages") : [],
         };
     }
 }

@@ -21,12 +21,19 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
         var permissions = ImmutableArray.CreateBuilder<Permission>();
         var findings = new List<Finding>();
         var unboundReported = new HashSet<string>(StringComparer.Ordinal);
+        var packagesReported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var original in calls)
         {
             if (ObjectMethods.Contains(original.Method)) continue;
             if (!table.ClientsByType.TryGetValue(original.ClientType, out var client))
             {
-                if (original.ClientType == SdkClientNaming.LibraryClient)
+                if (original.ClientType == SdkClientNaming.PackageClient)
+                {
+                    if (packagesReported.Add(original.Method))
+                        findings.Add(Finding.At(FindingCodes.AwsDependentPackage, Severity.Warning,
+                            $"{original.Display} is in package {original.Method}, which depends on the AWS SDK: the AWS calls it makes with the function's role are not visible, and none was granted for them. Grant what it needs by hand (an AWS::IAM::Policy attached to the function's role), or reference the package's source as a ProjectReference so that RoleGen follows it; a package that calls no AWS with the function's role can be listed in mappings/sdk-clients.yaml knownPackages.", original.Location));
+                }
+                else if (original.ClientType == SdkClientNaming.LibraryClient)
                     findings.Add(Finding.At(FindingCodes.UnknownSdkCall, Severity.Error,
                         $"{original.Display} makes AWS calls inside a library the mapping table does not cover ({table.OtherClients.Libraries.GetValueOrDefault(original.Method)}): no permission was granted for them; grant them by hand.", original.Location));
                 else if (table.OtherClients.Matches(original.ClientType, null))

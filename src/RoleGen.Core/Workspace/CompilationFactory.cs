@@ -59,13 +59,17 @@ public sealed class CompilationFactory
         if (implicitUsings)
             trees.Add(CSharpSyntaxTree.ParseText(string.Concat(ImplicitUsings.Select(u => $"global using global::{u};\n")), parseOptions, "<implicit-usings>.cs"));
 
-        var packages = RestoredPackageAssemblies(project).Select(path => _packageReferences.GetOrAdd(path, p => MetadataReference.CreateFromFile(p))).ToImmutableArray();
+        var restored = RestoredPackages.Read(project);
+        var packages = restored.CompileAssemblies.Select(path => _packageReferences.GetOrAdd(path, p => MetadataReference.CreateFromFile(p))).ToImmutableArray();
         var compilation = CSharpCompilation.Create(
             project.AssemblyName,
             trees,
             _framework.Value.AddRange(packages),
             new CSharpCompilationOptions(project.IsExecutable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        return new ProjectCompilation(project, compilation, packages.Any(p => Path.GetFileName(p.Display ?? "").StartsWith("AWSSDK.", StringComparison.OrdinalIgnoreCase)));
+        return new ProjectCompilation(project, compilation, packages.Any(p => Path.GetFileName(p.Display ?? "").StartsWith("AWSSDK.", StringComparison.OrdinalIgnoreCase)))
+        {
+            AwsDependentAssemblies = restored.AwsDependentAssemblies,
+        };
     }
 
     private static ImmutableArray<MetadataReference> LoadFrameworkReferences()
@@ -92,37 +96,5 @@ public sealed class CompilationFactory
         if (dotnetRoot is null || !Version.TryParse(version.Split('-')[0], out var parsed)) return runtimeDirectory;
         var referencePack = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref", version, "ref", $"net{parsed.Major}.{parsed.Minor}");
         return File.Exists(Path.Combine(referencePack, "System.Runtime.dll")) ? referencePack : runtimeDirectory;
-    }
-
-    /// <summary>Compile-time assemblies of the packages the project's last restore resolved, if that restore is on disk.</summary>
-    private static IEnumerable<string> RestoredPackageAssemblies(CSharpProject project)
-    {
-        var assetsFile = Path.Combine(project.Directory, "obj", "project.assets.json");
-        if (!File.Exists(assetsFile)) return [];
-        try
-        {
-            var assets = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(assetsFile));
-            var folders = (assets["packageFolders"] as Newtonsoft.Json.Linq.JObject)?.Properties().Select(p => p.Name).ToArray() ?? [];
-            var target = (assets["targets"] as Newtonsoft.Json.Linq.JObject)?.Properties().FirstOrDefault()?.Value as Newtonsoft.Json.Linq.JObject;
-            var libraries = assets["libraries"] as Newtonsoft.Json.Linq.JObject;
-            if (target is null || libraries is null) return [];
-            var found = new List<string>();
-            foreach (var library in target.Properties())
-            {
-                var libraryPath = (string?)libraries[library.Name]?["path"];
-                if (libraryPath is null || (string?)library.Value["type"] != "package") continue;
-                foreach (var compile in (library.Value["compile"] as Newtonsoft.Json.Linq.JObject)?.Properties() ?? [])
-                {
-                    if (!compile.Name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) continue;
-                    var path = folders.Select(f => Path.Combine(f, libraryPath, compile.Name)).FirstOrDefault(File.Exists);
-                    if (path is not null) found.Add(path);
-                }
-            }
-            return found;
-        }
-        catch (Exception e) when (e is IOException or Newtonsoft.Json.JsonException or InvalidCastException)
-        {
-            return []; // A stale or foreign assets file only costs precision: names still work.
-        }
     }
 }

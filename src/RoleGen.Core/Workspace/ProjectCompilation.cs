@@ -19,6 +19,10 @@ public sealed class ProjectCompilation(CSharpProject project, CSharpCompilation 
     /// <summary>True when the project's restored packages (AWSSDK...) were found and referenced.</summary>
     public bool SdkReferencesResolved { get; } = sdkReferencesResolved;
 
+    /// <summary>Assemblies (simple name) of restored packages that depend on the AWS SDK, with their package id (<see cref="RestoredPackages"/>).</summary>
+    public System.Collections.Immutable.ImmutableDictionary<string, string> AwsDependentAssemblies { get; init; } =
+        System.Collections.Immutable.ImmutableDictionary<string, string>.Empty;
+
     private readonly Lazy<AppSettings> _settings = new(() => AppSettings.Read(project.Directory));
 
     /// <summary>The project's appsettings*.json, read when the analysis first asks for a configuration key.</summary>
