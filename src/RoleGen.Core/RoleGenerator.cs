@@ -21,7 +21,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
     private readonly CompilationFactory _compilations = new();
     private readonly ProjectLocator _locator = new();
     private readonly ConcurrentDictionary<string, ProjectAnalyzer> _analyzers = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Code, string Template, string Assembly), CSharpProject?> _projects = new();
+    private readonly ConcurrentDictionary<(string Code, string Template, string Assembly, bool Elsewhere), CSharpProject?> _projects = new();
     private readonly Lazy<SdkClientTypes> _clients = new(() => SdkClientTypes.Of(knowledge.Table));
 
     /// <summary>Generates roles for the template's .NET functions (or only <paramref name="onlyFunctions"/>). Throws <see cref="RoleGenInputException"/> on bad input.</summary>
@@ -150,7 +150,15 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
     }
 
     private CSharpProject? Locate(FunctionSpec function, TemplateContext context, HandlerName handler) =>
-        _projects.GetOrAdd((function.CodeDirectory, context.Template.Directory, handler.Assembly), k => _locator.Find(k.Code, k.Template, k.Assembly));
+        _projects.GetOrAdd((function.CodeDirectory, context.Template.Directory, handler.Assembly, function.CodeElsewhere), k => _locator.Find(k.Code, k.Template, k.Assembly, k.Elsewhere));
+
+    /// <summary>Where <see cref="ProjectLocator.Find"/> looked, in words: the code folder, and for code in S3 or an archive, the repository too.</summary>
+    private static string Searched(FunctionSpec function, TemplateContext context)
+    {
+        if (!function.CodeElsewhere) return context.Display(function.CodeDirectory);
+        var repository = ProjectLocator.RepositoryRoot(context.Template.Directory);
+        return $"{context.Display(function.CodeDirectory)}, the template's folder (the function's code is an S3 location or a packaged archive){(repository is null ? "; run RoleGen on a template next to the code, or in the git repository that holds it" : $", nor anywhere in the repository {context.Display(repository)}")}";
+    }
 
     private static SourceLocation DeclaredAt(FunctionSpec function, TemplateContext context) =>
         new(context.TemplateFile, function.Span.Line, function.Span.Column);
@@ -170,7 +178,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         else if (project is null || analysis is null)
         {
             findings.Add(Finding.At(FindingCodes.ProjectNotFound, Severity.Error,
-                $"no .csproj building assembly '{handler.Assembly}' under {context.Display(function.CodeDirectory)}; only the permissions its configuration implies were generated.", declaredAt));
+                $"no .csproj building assembly '{handler.Assembly}' under {Searched(function, context)}; only the permissions its configuration implies were generated.", declaredAt));
         }
         else
         {

@@ -27,6 +27,21 @@ internal static class FunctionCode
         return code is CfnScalar location ? LocalPath(templateDirectory, location.Value) ?? templateDirectory : templateDirectory;
     }
 
+    /// <summary>
+    /// True when the code is somewhere else than this checkout: an S3 location (<c>Bucket</c>/<c>Key</c>, <c>s3://</c>) or a
+    /// packaged archive, as in a template kept in a deployment folder; its project may then be anywhere in the repository.
+    /// </summary>
+    public static bool IsElsewhere(CfnResource resource, CfnMapping properties)
+    {
+        var code = resource.Type == FunctionSpecReader.ServerlessFunction ? properties["CodeUri"] : properties["Code"];
+        return code switch
+        {
+            CfnMapping location => location["ZipFile"] is null && location["ImageUri"] is null,
+            CfnScalar { Value: var text } => text.Contains("://", StringComparison.Ordinal) || ArchiveExtensions.Any(e => text.EndsWith(e, StringComparison.OrdinalIgnoreCase)),
+            _ => false,
+        };
+    }
+
     private static string? LocalPath(string templateDirectory, string location)
     {
         if (string.IsNullOrWhiteSpace(location) || location.Contains("://", StringComparison.Ordinal)) return null;

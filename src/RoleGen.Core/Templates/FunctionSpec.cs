@@ -21,6 +21,9 @@ public sealed record FunctionSpec(
     /// <summary>SAM's <c>Metadata.BuildMethod</c> (<c>dotnet8</c>, <c>dotnet7</c> for native AOT on a <c>provided</c> runtime), when set.</summary>
     public string? BuildMethod { get; init; }
 
+    /// <summary>The code is an S3 location or a packaged archive (<see cref="FunctionCode.IsElsewhere"/>), not a folder of this checkout.</summary>
+    public bool CodeElsewhere { get; init; }
+
     /// <summary>The function's name when the template spells it as a literal; else null (CloudFormation generates it).</summary>
     public string? LiteralFunctionName => (FunctionName as CfnScalar)?.Value;
 }

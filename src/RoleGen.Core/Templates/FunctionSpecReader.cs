@@ -102,6 +102,7 @@ public static class FunctionSpecReader
             resource.Span)
         {
             BuildMethod = ((resource.Definition["Metadata"] as CfnMapping)?["BuildMethod"] as CfnScalar)?.Value,
+            CodeElsewhere = FunctionCode.IsElsewhere(resource, properties),
         };
     }
 

@@ -19,9 +19,13 @@ public sealed class ProjectLocator
     private readonly ConcurrentDictionary<string, XDocument> _documents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CSharpProject> _projects = new(StringComparer.Ordinal);
 
-    public CSharpProject? Find(string codeDirectory, string templateDirectory, string assemblyName)
+    /// <param name="codeElsewhere">The code is an S3 location or archive (a template in a deployment folder): its project may be anywhere in the repository.</param>
+    public CSharpProject? Find(string codeDirectory, string templateDirectory, string assemblyName, bool codeElsewhere = false)
     {
-        foreach (var root in new[] { codeDirectory, templateDirectory }.Distinct())
+        var roots = codeElsewhere && RepositoryRoot(templateDirectory) is { } repository
+            ? new[] { codeDirectory, templateDirectory, repository }
+            : new[] { codeDirectory, templateDirectory };
+        foreach (var root in roots.Distinct())
         {
             if (!System.IO.Directory.Exists(root)) continue;
             // Only the matching project's sources are listed: the assembly name alone decides the match.
@@ -31,6 +35,15 @@ public sealed class ProjectLocator
                 .FirstOrDefault();
             if (match is not null) return _projects.GetOrAdd(match, Read);
         }
+        return null;
+    }
+
+    /// <summary>The nearest folder at or above <paramref name="directory"/> that holds a <c>.git</c> (folder or file), or null.</summary>
+    public static string? RepositoryRoot(string directory)
+    {
+        for (var current = new System.IO.DirectoryInfo(directory); current is not null; current = current.Parent)
+            if (System.IO.Directory.Exists(Path.Combine(current.FullName, ".git")) || File.Exists(Path.Combine(current.FullName, ".git")))
+                return current.FullName;
         return null;
     }
 

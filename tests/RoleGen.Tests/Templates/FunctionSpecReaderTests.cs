@@ -268,6 +268,22 @@ public sealed class FunctionSpecReaderTests : IDisposable
         function.CodeDirectory.Should().Be(Path.GetFullPath(Path.Combine(_folder, expectedRelative)).TrimEnd(Path.DirectorySeparatorChar));
     }
 
+    [Theory]
+    [InlineData("AWS::Serverless::Function", "CodeUri: ./src/Orders.Api/", false)]
+    [InlineData("AWS::Serverless::Function", "CodeUri: .", false)]
+    [InlineData("AWS::Serverless::Function", "Handler: x", false)]
+    [InlineData("AWS::Serverless::Function", "CodeUri: ./artifacts/fn.zip", true)]
+    [InlineData("AWS::Serverless::Function", "CodeUri: s3://bucket/key.zip", true)]
+    [InlineData("AWS::Serverless::Function", "CodeUri: {Bucket: !Ref B, Key: !Sub 'fn-${V}.zip'}", true)]
+    [InlineData("AWS::Lambda::Function", "Code: {S3Bucket: b, S3Key: k}", true)]
+    [InlineData("AWS::Lambda::Function", "Code: {ZipFile: 'code'}", false)]
+    public void Code_in_S3_or_an_archive_is_elsewhere_than_this_checkout(string type, string codeProperty, bool elsewhere)
+    {
+        var template = TemplateInFolder($"Resources:\n  Fn:\n    Type: {type}\n    Properties:\n      {codeProperty}\n");
+
+        FunctionSpecReader.Read(template).Functions.Single().CodeElsewhere.Should().Be(elsewhere);
+    }
+
     [Fact]
     public void Sam_events_are_read_with_their_type_and_properties()
     {

@@ -79,6 +79,32 @@ public sealed class ProjectLocatorTests : IDisposable
         new ProjectLocator().Find(Full("src/Orders"), _root, "Payments").Should().BeNull();
     }
 
+    [Theory]
+    [InlineData(true, ".git/HEAD", true)]   // code in S3, template in a deployment folder of the repository
+    [InlineData(true, ".git", true)]        // a worktree or submodule: .git is a file
+    [InlineData(false, ".git/HEAD", false)] // local code: only its folder and the template's
+    [InlineData(true, "", false)]           // no repository to search
+    public void Code_in_S3_or_an_archive_is_looked_for_in_the_whole_repository(bool codeElsewhere, string gitMarker, bool found)
+    {
+        if (gitMarker.Length > 0) Write(gitMarker, "ref: refs/heads/main");
+        Write("src/Orders/Orders.csproj", Project("Orders"));
+        Write("deployment/sam/templates/readme.txt", "");
+        var templates = Full("deployment/sam/templates");
+
+        var project = new ProjectLocator().Find(templates, templates, "Orders", codeElsewhere);
+
+        (project?.ProjectFile).Should().Be(found ? Full("src/Orders/Orders.csproj") : null);
+    }
+
+    [Fact]
+    public void A_repository_root_is_the_nearest_folder_with_git()
+    {
+        Write(".git/HEAD", "");
+        Write("a/b/c.txt", "");
+
+        ProjectLocator.RepositoryRoot(Full("a/b")).Should().Be(_root);
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
