@@ -14,6 +14,8 @@ public sealed partial class ValueResolver
             return ConfigurationValue(path, expression, scope);
         if (expression is MemberAccessExpressionSyntax member && SdkResult(member, scope) is { } result) return result;
         var model = project.Model(expression.SyntaxTree);
+        if (expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "EnvironmentName" } environment && IsHostEnvironment(model, environment.Expression))
+            return HostEnvironmentName(environment);
         var info = model.GetSymbolInfo(expression);
         var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
         switch (symbol)
@@ -40,6 +42,18 @@ public sealed partial class ValueResolver
                 return Unknown(expression, $"'{Short(expression)}' is known only at run time");
         }
     }
+
+    /// <summary>The host's environment types (<c>IWebHostEnvironment env</c>), also unresolved, or a builder's <c>.Environment</c> whose type is not seen.</summary>
+    private static bool IsHostEnvironment(SemanticModel model, ExpressionSyntax receiver) =>
+        model.GetTypeInfo(receiver).Type is { Name: "IHostEnvironment" or "IWebHostEnvironment" or "IHostingEnvironment" or "IWebHostingEnvironment" } ||
+        (receiver is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Environment" } && model.GetTypeInfo(receiver).Type is null or IErrorTypeSymbol { Name.Length: 0 });
+
+    /// <summary>
+    /// The hosting environment's name as the .NET host reads it: ASPNETCORE_ENVIRONMENT, else DOTNET_ENVIRONMENT, else
+    /// "Production".
+    /// </summary>
+    private Value HostEnvironmentName(ExpressionSyntax at) =>
+        new EnvVarValue("ASPNETCORE_ENVIRONMENT", Location(at)) { Fallback = new EnvVarValue("DOTNET_ENVIRONMENT", Location(at)) { Fallback = new LiteralValue("Production") } };
 
     /// <summary>
     /// A member access whose symbol does not bind (its type comes from a package that is not restored):
