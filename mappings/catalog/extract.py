@@ -10,7 +10,7 @@ the .NET method names (without Async) of its operations, which the mapping cover
 """
 import json, os, sys
 
-PREFIXES = ["s3", "s3express", "s3-object-lambda", "dynamodb", "sqs", "sns", "kms", "kinesis", "logs", "xray", "lambda", "events", "states", "sts", "secretsmanager", "ssm"]
+PREFIXES = ["s3", "s3express", "s3-object-lambda", "dynamodb", "sqs", "sns", "kms", "kinesis", "logs", "xray", "lambda", "events", "states", "sts", "secretsmanager", "ssm", "ses"]
 
 def main(src):
     here = os.path.dirname(os.path.abspath(__file__))

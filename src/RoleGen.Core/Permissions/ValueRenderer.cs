@@ -72,6 +72,7 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
             "secret-id" => [SecretId(pattern)],
             "ssm-parameter-name" => ParameterName(pattern),
             "ssm-parameter-path" => ParameterPath(pattern),
+            "email-identity" => EmailIdentity(pattern),
             "arn" or "name-or-arn" when text.StartsWith("arn:", StringComparison.Ordinal) => [new ArnFragment(text, true, pattern.Unknowns)],
             _ => [new ArnFragment(text, false, pattern.Unknowns)],
         };
@@ -175,6 +176,28 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
         pattern.Text.StartsWith("arn:", StringComparison.Ordinal)
             ? ParameterName(pattern)
             : ParameterName(pattern).Select(name => name.Text.EndsWith('*') ? name : name with { Text = name.Text + "*" });
+
+    /// <summary>
+    /// The SES identities a sender address is authorized by: the address's own identity and its domain's (SES checks the
+    /// address when it is verified itself, else its domain). A display name (<c>Orders &lt;orders@example.com&gt;</c>) is
+    /// left out; a domain or identity ARN is itself. When the domain is not in the text (a template value that may hold a
+    /// whole address, a part known only at run time), every identity, with a finding: a template value cannot be split.
+    /// </summary>
+    private static IEnumerable<ArnFragment> EmailIdentity(Pattern pattern)
+    {
+        var text = pattern.Text.Trim();
+        if (text.StartsWith("arn:", StringComparison.Ordinal)) return [new ArnFragment(text, true, pattern.Unknowns)];
+        if (text.LastIndexOf('<') is var open and >= 0 && text.EndsWith('>')) text = text[(open + 1)..^1].Trim();
+        var at = text.LastIndexOf('@');
+        var domain = at < 0 ? text : text[(at + 1)..];
+        // "noreply@${Domain}" names its domain; "${Sender}" alone may hold a whole address, whose domain only deployment knows.
+        if (domain.Length == 0 || domain.Contains('*') || (at < 0 && text.Contains("${", StringComparison.Ordinal)))
+        {
+            var why = new UnknownValue($"SES authorizes a sender by its address's identity or its domain's, and the domain of '{pattern.Text}' is not known before deployment", null);
+            return [new ArnFragment("*", false, pattern.Unknowns.Add(why))];
+        }
+        return at < 0 ? [new ArnFragment(text, false, pattern.Unknowns)] : [new ArnFragment(text, false, pattern.Unknowns), new ArnFragment(domain, false, pattern.Unknowns)];
+    }
 
     /// <summary>A subscription ARN is its topic's ARN plus ":id"; subscription calls are authorized on the topic.</summary>
     private static ArnFragment SubscriptionTopic(Pattern pattern)
