@@ -75,6 +75,11 @@ public class UnmappedServiceTests
     [InlineData("var config = new ConfigurationBuilder().AddSystemsManager(\"/app\").Build();", "AddSystemsManager", "Parameter Store")]
     [InlineData("new ServiceCollection().AddAWSMessageBus(bus => bus.AddSQSPublisher<Order>(\"https://sqs.us-east-1.amazonaws.com/1/q\"));", "AddSQSPublisher", "sqs:SendMessage")]
     [InlineData("Signer.SignAsync(new HttpRequestMessage(), null, null, DateTime.Now, \"eu-west-1\", \"osis\", null).Wait();", "Signer.SignAsync", "AwsSignatureVersion4")]
+    [InlineData("var token = Amazon.RDS.Util.RDSAuthTokenGenerator.GenerateAuthToken(\"db.example\", 5432, \"app\");", "RDSAuthTokenGenerator.GenerateAuthToken", "rds-db:connect")]
+    [InlineData("var token = RDSAuthTokenGenerator.GenerateAuthTokenAsync(\"db.example\", 5432, \"app\").Result;", "RDSAuthTokenGenerator.GenerateAuthTokenAsync", "rds-db:connect")]
+    [InlineData("var token = DSQLAuthTokenGenerator.GenerateDbConnectAdminAuthToken(\"cluster.dsql.example\", null);", "DSQLAuthTokenGenerator.GenerateDbConnectAdminAuthToken", "dsql:DbConnectAdmin")]
+    [InlineData("var logging = new LoggerFactory().AddAWSProvider(new AWSLoggerConfig(\"app-logs\"));", "AddAWSProvider", "CloudWatch Logs")]
+    [InlineData("var log = new LoggerConfiguration().WriteTo.AmazonCloudWatch(new CloudWatchSinkOptions { LogGroupName = \"app\" }, new AmazonCloudWatchLogsClient()).CreateLogger();", "AmazonCloudWatch", "CloudWatch Logs")]
     public void A_library_that_calls_AWS_itself_is_an_error_at_its_line(string statement, string method, string described)
     {
         var report = OneFunction.Run("", $$"""
