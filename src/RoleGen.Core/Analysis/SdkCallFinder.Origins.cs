@@ -102,6 +102,22 @@ public sealed partial class SdkCallFinder
     };
 
     /// <summary>The expressions that give a local, field or property its value.</summary>
+    /// <summary>What code assigns to a member of a local, field or property (<c>config.RegionEndpoint = ...</c>), where <see cref="Sources"/> looks.</summary>
+    private IEnumerable<ExpressionSyntax> MemberAssignments(ISymbol symbol, string member) =>
+        Scopes(symbol).SelectMany(scope => scope.DescendantNodes()).OfType<AssignmentExpressionSyntax>()
+            .Where(a => a.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name, Expression: IdentifierNameSyntax owner } &&
+                        name == member && owner.Identifier.ValueText == symbol.Name &&
+                        SymbolEqualityComparer.Default.Equals(project.Model(owner.SyntaxTree).GetSymbolInfo(owner).Symbol, symbol))
+            .Select(a => a.Right);
+
+    /// <summary>Where a variable may be set after its declaration: a field in its type's code, a local in its block.</summary>
+    private static IEnumerable<SyntaxNode> Scopes(ISymbol symbol) => symbol switch
+    {
+        IFieldSymbol or IPropertySymbol => symbol.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax()),
+        ILocalSymbol => symbol.DeclaringSyntaxReferences.Select(r => r.GetSyntax().FirstAncestorOrSelf<BlockSyntax>() ?? r.GetSyntax().SyntaxTree.GetRoot()),
+        _ => [],
+    };
+
     private IEnumerable<ExpressionSyntax> Sources(ISymbol symbol)
     {
         foreach (var reference in symbol.DeclaringSyntaxReferences)
@@ -124,13 +140,7 @@ public sealed partial class SdkCallFinder
         }
         // Set later: a field in its type's code (_table = Table.LoadTable(client, "Orders") in the constructor), a local in
         // the block that declares it (Table t; ... t = ...), or either given as an out argument (TryLoadTable(..., out _table)).
-        IEnumerable<SyntaxNode> scopes = symbol switch
-        {
-            IFieldSymbol or IPropertySymbol => symbol.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax()),
-            ILocalSymbol => symbol.DeclaringSyntaxReferences.Select(r => r.GetSyntax().FirstAncestorOrSelf<BlockSyntax>() ?? r.GetSyntax().SyntaxTree.GetRoot()),
-            _ => [],
-        };
-        foreach (var node in scopes.SelectMany(scope => scope.DescendantNodes()))
+        foreach (var node in Scopes(symbol).SelectMany(scope => scope.DescendantNodes()))
         {
             var (target, source) = node switch
             {

@@ -164,9 +164,27 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
         return regions.Count > 0 && regions[0] is { } first && regions.All(r => r is not null && ValueText.Of(r) == ValueText.Of(first)) ? first : null;
     }
 
-    private Value? RegionOf(BaseObjectCreationExpressionSyntax creation)
+    private Value? RegionOf(BaseObjectCreationExpressionSyntax creation, bool followArguments = true)
     {
-        foreach (var node in creation.DescendantNodes())
+        if (RegionIn(creation) is { } own) return own;
+        if (!followArguments || creation.ArgumentList is not { } list) return null;
+        // new AmazonS3Client(config), the config built elsewhere: by its initializer, or set up after it (config.RegionEndpoint = ...).
+        foreach (var argument in list.Arguments)
+        {
+            var held = project.Model(argument.SyntaxTree).GetSymbolInfo(argument.Expression).Symbol;
+            if (held is not (ILocalSymbol or IFieldSymbol or IPropertySymbol)) continue;
+            foreach (var source in Sources(held).Select(Unwrap))
+                if (source is BaseObjectCreationExpressionSyntax made && RegionOf(made, followArguments: false) is { } region) return region;
+            foreach (var assigned in MemberAssignments(held, "RegionEndpoint"))
+                if (RegionIn(assigned) is { } region) return region;
+        }
+        return null;
+    }
+
+    /// <summary>The region a RegionEndpoint field or GetBySystemName call in the node names.</summary>
+    private Value? RegionIn(SyntaxNode root)
+    {
+        foreach (var node in root.DescendantNodesAndSelf())
         {
             if (node is MemberAccessExpressionSyntax { Expression: var owner, Name: IdentifierNameSyntax field } && IsRegionEndpoint(owner) && node.Parent is not InvocationExpressionSyntax)
                 return new LiteralValue(clients.OtherClients.RegionOf(field.Identifier.ValueText));

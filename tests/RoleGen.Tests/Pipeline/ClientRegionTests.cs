@@ -20,6 +20,9 @@ public class ClientRegionTests
     [InlineData("new AmazonDynamoDBClient(RegionEndpoint.GetBySystemName(Environment.GetEnvironmentVariable(\"PARAM_REGION\")))", "${DataRegion}")]
     [InlineData("new AmazonDynamoDBClient(RegionEndpoint.GetBySystemName(Environment.GetEnvironmentVariable(\"UNSET_REGION\")))", "*")]
     [InlineData("new AmazonDynamoDBClient(RegionEndpoint.GetBySystemName(Environment.GetEnvironmentVariable(\"UNSET_REGION\") ?? \"us-east-1\"))", "*")]
+    // A config held in a variable: its initializer, or set up after it.
+    [InlineData("new AmazonDynamoDBClient(Config); private static readonly AmazonDynamoDBConfig Config = new(); static Handler() { Config.RegionEndpoint = RegionEndpoint.EUWest1; } private const int After = 0", "eu-west-1")]
+    [InlineData("new AmazonDynamoDBClient(Config); private static readonly AmazonDynamoDBConfig Config = new() { RegionEndpoint = RegionEndpoint.EUWest2 }", "eu-west-2")]
     public void The_ARN_is_in_the_region_the_client_was_built_for(string client, string region)
     {
         var report = OneFunction.Run("""
@@ -39,5 +42,53 @@ public class ClientRegionTests
         report.Grants().Should().Equal([$"dynamodb:DescribeTable arn:${{AWS::Partition}}:dynamodb:{region}:${{AWS::AccountId}}:table/${{Orders}}"], string.Join("\n", report.Findings.Select(f => f.Message)));
         if (region == "*") report.Findings.Should().Contain(f => f.Code == FindingCodes.PartiallyResolvedResource || f.Code == FindingCodes.UnresolvedResource);
         if (client.Contains("UNSET_REGION")) report.Findings.Should().Contain(f => f.Code == FindingCodes.UnboundEnvironmentVariable && f.Message.Contains("UNSET_REGION"));
+    }
+
+    [Theory]
+    [InlineData("var config = new AmazonDynamoDBConfig { RegionEndpoint = RegionEndpoint.USEast1 };", "us-east-1")]
+    [InlineData("var config = new AmazonDynamoDBConfig(); config.RegionEndpoint = RegionEndpoint.EUWest1;", "eu-west-1")]
+    [InlineData("var config = new AmazonDynamoDBConfig { ServiceURL = \"http://localhost:8000\" };", "${AWS::Region}")]
+    public void A_client_built_in_a_method_from_a_config_in_a_local_is_in_the_configs_region(string config, string region)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon;
+            using Amazon.DynamoDBv2;
+            namespace App;
+            public class Handler
+            {
+                public async Task Run()
+                {
+                    {{config}}
+                    using var client = new AmazonDynamoDBClient(config);
+                    await client.DescribeTableAsync("Orders");
+                }
+            }
+            """);
+
+        report.Grants().Should().Equal($"dynamodb:DescribeTable arn:${{AWS::Partition}}:dynamodb:{region}:${{AWS::AccountId}}:table/Orders");
+    }
+
+    [Theory]
+    [InlineData("RegionEndpoint.GetBySystemName(Environment.GetEnvironmentVariable(\"DATA_REGION\")).SystemName", "eu-west-1")]
+    [InlineData("RegionEndpoint.EUCentral1.SystemName", "eu-central-1")]
+    [InlineData("Region.SystemName", "eu-west-1")]
+    public void A_regions_SystemName_is_the_name_it_was_made_from(string name, string region)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon;
+            using Amazon.DynamoDBv2;
+            namespace App;
+            public class Handler
+            {
+                private readonly IAmazonDynamoDB _ddb = new AmazonDynamoDBClient();
+                public Task Run()
+                {
+                    var Region = RegionEndpoint.GetBySystemName(Environment.GetEnvironmentVariable("DATA_REGION"));
+                    return _ddb.DescribeTableAsync("Orders-" + {{name}});
+                }
+            }
+            """, "DATA_REGION: eu-west-1");
+
+        report.Grants().Should().Equal($"dynamodb:DescribeTable arn:${{AWS::Partition}}:dynamodb:${{AWS::Region}}:${{AWS::AccountId}}:table/Orders-{region}");
     }
 }

@@ -16,6 +16,8 @@ public sealed partial class ValueResolver
         var model = project.Model(expression.SyntaxTree);
         if (expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "EnvironmentName" } environment && IsHostEnvironment(model, environment.Expression))
             return HostEnvironmentName(environment);
+        if (expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SystemName" } region && RegionName(region.Expression, scope) is { } regionName)
+            return regionName;
         var info = model.GetSymbolInfo(expression);
         var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
         switch (symbol)
@@ -42,6 +44,23 @@ public sealed partial class ValueResolver
                 return Unknown(expression, $"'{Short(expression)}' is known only at run time");
         }
     }
+
+    /// <summary>
+    /// The region's name of a RegionEndpoint: <c>RegionEndpoint.GetBySystemName(name)</c> is <c>name</c>, and
+    /// <c>RegionEndpoint.USEast1</c> is us-east-1 (what <c>.SystemName</c> reads).
+    /// </summary>
+    private Value? RegionName(ExpressionSyntax endpoint, ResolveScope scope) => endpoint switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetBySystemName", Expression: var type }, ArgumentList.Arguments: [var name] } when IsRegionEndpointType(type)
+            => Resolve(name.Expression, scope.Deeper()),
+        MemberAccessExpressionSyntax { Expression: var type, Name: IdentifierNameSyntax field } when IsRegionEndpointType(type) && field.Identifier.ValueText != "GetBySystemName"
+            => new LiteralValue(_sdkNaming.RegionOf(field.Identifier.ValueText)),
+        IdentifierNameSyntax when LocalInitializer(endpoint) is { } held => RegionName(held, scope),
+        _ => null,
+    };
+
+    private static bool IsRegionEndpointType(ExpressionSyntax type) =>
+        type is IdentifierNameSyntax { Identifier.ValueText: "RegionEndpoint" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "RegionEndpoint" };
 
     /// <summary>The host's environment types (<c>IWebHostEnvironment env</c>), also unresolved, or a builder's <c>.Environment</c> whose type is not seen.</summary>
     private static bool IsHostEnvironment(SemanticModel model, ExpressionSyntax receiver) =>

@@ -31,6 +31,9 @@ public sealed partial class ValueResolver(
     private readonly ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<string>>> _requestAdders =
         sdk?.RequestAdders ?? ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<string>>>.Empty;
 
+    /// <summary>How RegionEndpoint fields name their regions (sdk-clients.yaml <c>regionEndpoints</c>).</summary>
+    private readonly Mappings.SdkClientNaming _sdkNaming = sdk?.OtherClients ?? Mappings.SdkClientNaming.None;
+
     private readonly EventModel events = eventModel ?? EventModel.Empty;
     private readonly HashSet<string> _locatedFiles = new(StringComparer.Ordinal);
     private readonly Lazy<ImmutableHashSet<ITypeSymbol>> _handlerInputTypes = new(() => HandlerInputTypes.Of(entryMethods));
