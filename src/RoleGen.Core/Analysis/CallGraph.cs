@@ -74,16 +74,33 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
             }
         }
 
-        public void ReachConstruction(INamedTypeSymbol type)
+        /// <param name="everyConstructor">Reach every constructor, not only those a container could fill (the builder is not known at all).</param>
+        public void ReachConstruction(INamedTypeSymbol type, bool everyConstructor = false)
         {
             if (!IsSource(type) || !_constructedTypes.Add(type.OriginalDefinition)) return;
-            foreach (var constructor in type.InstanceConstructors) Reach(constructor);
+            foreach (var constructor in everyConstructor ? type.InstanceConstructors : ConstructorsACallerWeCannotSeeMayUse(type)) Reach(constructor);
             foreach (var callback in LibraryCallbacks(type))
             {
                 if (callback is IPropertySymbol property) { Reach(property.GetMethod); Reach(property.SetMethod); }
                 else if (callback is IMethodSymbol) Reach(callback);
             }
         }
+
+        /// <summary>
+        /// The constructors something unseen (a DI container, a framework) may build the type with: not one that takes a
+        /// string, number or enum without a default, which no container fills unless it is registered (the one "for
+        /// tests" that takes a table name); code that calls such a constructor reaches it through its <c>new</c>. Every
+        /// constructor when that leaves none.
+        /// </summary>
+        private IEnumerable<IMethodSymbol> ConstructorsACallerWeCannotSeeMayUse(INamedTypeSymbol type)
+        {
+            var usable = type.InstanceConstructors.Where(c => c.Parameters.All(p =>
+                p.HasExplicitDefaultValue || !IsPlainValue(p.Type) || Registrations.For(p.Type).Count > 0)).ToList();
+            return usable.Count > 0 ? usable : type.InstanceConstructors;
+        }
+
+        private static bool IsPlainValue(ITypeSymbol type) =>
+            type.TypeKind == TypeKind.Enum || type.SpecialType is >= SpecialType.System_Boolean and <= SpecialType.System_String;
 
         /// <summary>
         /// What a library may call on an object of the type once it has one (a record handler passed to a batch
@@ -115,7 +132,7 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
         public void ReachConstructionByLambda(INamedTypeSymbol type)
         {
             var parameterless = type.InstanceConstructors.FirstOrDefault(c => c.Parameters.IsEmpty && c.DeclaredAccessibility == Accessibility.Public);
-            if (parameterless is null) { ReachConstruction(type); return; } // Lambda would fail to build it: stay on the safe side
+            if (parameterless is null) { ReachConstruction(type, everyConstructor: true); return; } // Lambda would fail to build it: stay on the safe side
             if (!IsSource(type) || !_constructedTypes.Add(type.OriginalDefinition)) return;
             Reach(parameterless);
         }
@@ -169,6 +186,10 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
         /// <summary>A new registration for a type whose members were already dispatched: dispatch them again (reaching is idempotent).</summary>
         private void Registered(DiRegistration registration)
         {
+            // A string or number the container now holds may fill a constructor it could not before.
+            if (IsPlainValue(registration.Service))
+                foreach (var type in _constructedTypes.ToList())
+                foreach (var constructor in ConstructorsACallerWeCannotSeeMayUse(type)) Reach(constructor);
             foreach (var member in _narrowed.Where(m => SymbolEqualityComparer.Default.Equals(m.ContainingType.OriginalDefinition, registration.Service.OriginalDefinition)).ToList())
             {
                 _narrowed.Remove(member);

@@ -173,7 +173,7 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
                     if (model.GetTypeInfo(typeOf.Type).Type is INamedTypeSymbol { TypeKind: TypeKind.Class } named) edges.Add(new ConstructsType(named));
                     break;
                 case BaseObjectCreationExpressionSyntax or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax:
-                    if (Target(model, node) is IMethodSymbol constructor)
+                    foreach (var constructor in Constructors(model, node))
                     {
                         edges.Add(new ReachesMember(constructor));
                         edges.Add(new ConstructsType(constructor.ContainingType));
@@ -229,6 +229,24 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
     {
         var info = model.GetSymbolInfo(node);
         return info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+    }
+
+    /// <summary>
+    /// The constructor a <c>new</c> or <c>: base(..)</c> calls; when overload resolution cannot choose (an argument of a
+    /// type that does not resolve: a package not restored), each candidate that takes that many arguments.
+    /// </summary>
+    private static IEnumerable<IMethodSymbol> Constructors(SemanticModel model, SyntaxNode node)
+    {
+        if (Target(model, node) is IMethodSymbol constructor) return [constructor];
+        var count = node switch
+        {
+            BaseObjectCreationExpressionSyntax creation => creation.ArgumentList?.Arguments.Count ?? 0,
+            ConstructorInitializerSyntax initializer => initializer.ArgumentList.Arguments.Count,
+            PrimaryConstructorBaseTypeSyntax primary => primary.ArgumentList.Arguments.Count,
+            _ => -1,
+        };
+        return model.GetSymbolInfo(node).CandidateSymbols.OfType<IMethodSymbol>()
+            .Where(c => c.Parameters.Length == count || (c.Parameters.Length > count && c.Parameters.Skip(count).All(p => p.HasExplicitDefaultValue || p.IsParams)));
     }
 
     private static bool IsInvokedName(IdentifierNameSyntax name) =>
