@@ -52,6 +52,14 @@ public sealed class PermissionChecker(ResourceMatcher resources)
         Allows(grant, need.Action) && CoversResource(grant, need.Resource)
         && (grant.Condition is null || Equals(grant.Condition, need.Condition));
 
+    /// <summary>
+    /// A need on a pattern (<c>table/*</c>, where the code's resource is known only in part) that a grant names resources
+    /// inside: one of them may be what the code uses, RoleGen cannot tell.
+    /// </summary>
+    private bool MayCover(GrantStatement grant, Need need) =>
+        need.Resource.Contains('*') && !grant.NotResource && Allows(grant, need.Action) && grant.Condition is null &&
+        grant.Resources.Any(r => !r.Contains('*') && resources.Covers(need.Resource, r));
+
     private bool Denies(GrantStatement grant, Need need) =>
         !grant.Allow && grant.Condition is null && Allows(grant, need.Action) && CoversResource(grant, need.Resource);
 
@@ -71,10 +79,14 @@ public sealed class PermissionChecker(ResourceMatcher resources)
             var code = statement.Reasons.FirstOrDefault(r => r.File is not null);
             var location = code is null ? declaredAt : new SourceLocation(code.File!, code.Line ?? 1, code.Column ?? 1);
             var why = denied ? " (a Deny statement removes it)" : conditional ? " (a grant with a Condition RoleGen cannot evaluate was not counted)" : "";
-            var severity = grants.Opaque.IsEmpty ? Severity.Error : Severity.Warning;
+            // The code names a resource RoleGen knows only in part, and current grants name resources inside that pattern:
+            // the one the code uses may well be among them, so this is a question, not a certain failure.
+            var maybe = !denied ? group.SelectMany(n => allows.Where(g => MayCover(g, n)).SelectMany(g => g.Resources.Where(r => resources.Covers(n.Resource, r)))).Distinct().ToList() : [];
+            var severity = grants.Opaque.IsEmpty && maybe.Count == 0 ? Severity.Error : Severity.Warning;
             var unless = grants.Opaque.IsEmpty ? "" : $" Unless {Join(grants.Opaque)} grants it: RoleGen cannot see into {(grants.Opaque.Length == 1 ? "it" : "them")}.";
+            var perhaps = maybe.Count == 0 ? "" : $" RoleGen knows the resource only in part (see its RG1002/RG1006 finding); current grants name {Join(maybe)}, which may be the one the code uses: check that it is.";
             yield return Finding.At(FindingCodes.MissingPermission, severity,
-                $"{function.LogicalId}: {actions} on {group.Key.Resource} is needed by {Reasons(statement.Reasons)} but no current grant covers it{why}.{unless} " +
+                $"{function.LogicalId}: {actions} on {group.Key.Resource} is needed by {Reasons(statement.Reasons)} but no current grant covers it{why}.{unless}{perhaps} " +
                 $"RoleGen's statement {statement.Sid} grants it.", location);
         }
     }
@@ -110,6 +122,9 @@ public sealed class PermissionChecker(ResourceMatcher resources)
         {
             var covered = needs.Where(n => Covers(grant, n)).ToList();
             matched.UnionWith(covered);
+            // Needs on patterns this grant's resources fall inside: the grant may be what the code uses, so neither unneeded nor wider.
+            var possibly = needs.Where(n => MayCover(grant, n)).ToList();
+            covered = [.. covered, .. possibly.Where(n => !covered.Contains(n))];
             var patterns = grant.NotAction ? [$"every action except {string.Join(", ", grant.Actions)}"] : grant.Actions;
             foreach (var pattern in patterns.Distinct())
             {
@@ -119,6 +134,7 @@ public sealed class PermissionChecker(ResourceMatcher resources)
             }
             foreach (var resource in grant.NotResource ? [] : grant.Resources.Distinct())
             {
+                if (possibly.Any(n => resources.Covers(n.Resource, resource))) continue;
                 var within = covered.Where(n => resources.Covers(resource, n.Resource)).Select(n => n.Resource).Distinct().ToList();
                 if (within.Count == 0) neverResources.Add(resource + NeededBy(sharers, grant, n => resources.Covers(resource, n.Resource)));
                 else if (!within.Any(n => resources.Same(resource, n))) wideResources.Add($"{resource} where only {Join(within)} {(within.Count == 1 ? "is" : "are")} needed");

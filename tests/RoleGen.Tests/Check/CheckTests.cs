@@ -291,6 +291,43 @@ public class CheckTests
             .Which.Message.Should().Contain(says).And.NotContain(doesNotSay);
     }
 
+    [Theory]
+    // The code's table is known only in part (table/*): the grant on Orders may be it, so neither an error nor "never needed".
+    [InlineData("Environment.GetEnvironmentVariable(\"UNSET\")", "Orders", Severity.Warning, false)]
+    // A grant outside the pattern cannot be the one the code uses.
+    [InlineData("\"archive-\" + Environment.GetEnvironmentVariable(\"UNSET\")", "Orders", Severity.Error, true)]
+    public void A_grant_inside_a_resource_known_only_in_part_may_be_the_one_the_code_uses(string table, string granted, Severity missing, bool neverNeeded)
+    {
+        using var app = new Pipeline.TempApp().With("template.yaml", $$"""
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: dotnet8
+                  CodeUri: ./src/App/
+                  Handler: App::App.Functions::Run
+                  Policies:
+                    - Statement:
+                        - Effect: Allow
+                          Action: dynamodb:DeleteTable
+                          Resource: !Sub arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/{{granted}}
+            """).WithProject("src/App", "App").With("src/App/Functions.cs", $$"""
+            using Amazon.DynamoDBv2;
+            namespace App;
+            public class Functions
+            {
+                public Task Run() => new AmazonDynamoDBClient().DeleteTableAsync({{table}});
+            }
+            """);
+
+        var findings = CheckApp.Check(app).CheckFindings("Fn").ToList();
+        findings.Should().ContainSingle(f => f.Code == FindingCodes.MissingPermission).Which.Severity.Should().Be(missing);
+        findings.Any(f => f.Code == FindingCodes.BroaderThanNeeded && f.Message.Contains("never needs")).Should().Be(neverNeeded);
+        if (missing == Severity.Warning)
+            findings.Single(f => f.Code == FindingCodes.MissingPermission).Message.Should().Contain($"current grants name arn:${{AWS::Partition}}:dynamodb:${{AWS::Region}}:${{AWS::AccountId}}:table/{granted}, which may be the one the code uses");
+    }
+
     [Fact]
     public void A_SAM_policy_template_given_the_queue_url_instead_of_its_name_does_not_cover_the_queue()
     {
