@@ -286,7 +286,7 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
     {
         IEnumerable<ITypeSymbol?> types = name is GenericNameSyntax generic
             ? generic.TypeArgumentList.Arguments.Select(t => model.GetTypeInfo(t).Type)
-            : invocation.ArgumentList.Arguments.Select(a => model.GetTypeInfo(a.Expression).Type)
+            : invocation.ArgumentList.Arguments.Select(a => model.GetTypeInfo(a.Expression).Type is { } type and not IErrorTypeSymbol ? type : DeserializedType(model, a.Expression))
                 .Where(t => t is ITypeParameterSymbol || t is INamedTypeSymbol { TypeKind: TypeKind.Class } && t.Locations.Any(l => l.IsInSource));
         return types.OfType<ITypeSymbol>().Where(t => t is not IErrorTypeSymbol).SelectMany(t => t is ITypeParameterSymbol parameter ? StandingFor(parameter) : [t]);
     }
@@ -310,6 +310,23 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
             .SelectMany(t => t is ITypeParameterSymbol outer ? StandingFor(outer, depth + 1) : [t])
             .Distinct(SymbolEqualityComparer.Default).Cast<ITypeSymbol>().ToList();
         return known.Count == 0 ? Satisfying(parameter) : known;
+    }
+
+    /// <summary>
+    /// The type of a value that does not bind because its maker's overload does not resolve (an argument of an unrestored
+    /// type: <c>JsonSerializer.DeserializeAsync&lt;Order&gt;(s3Object.ResponseStream)</c>, or Newtonsoft not restored), also
+    /// held in a local: a deserializer's type argument, which is what it returns.
+    /// </summary>
+    private static ITypeSymbol? DeserializedType(SemanticModel model, ExpressionSyntax expression)
+    {
+        var value = Unwrap(expression);
+        if (value is IdentifierNameSyntax && model.GetSymbolInfo(value).Symbol is ILocalSymbol { DeclaringSyntaxReferences: [var declared] } &&
+            declared.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var initializer })
+            value = Unwrap(initializer);
+        return value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: [var type] } method } } &&
+               (method.Identifier.ValueText.StartsWith("Deserialize", StringComparison.Ordinal) || method.Identifier.ValueText.StartsWith("ReadFromJson", StringComparison.Ordinal))
+            ? model.GetTypeInfo(type).Type
+            : null;
     }
 
     /// <summary>At most this many types stand for a type parameter; more, and the entity type is not known.</summary>

@@ -112,6 +112,36 @@ public class HighLevelApiTests
         report.Grants().Select(g => g.Replace(Table, "")).Should().Equal("dynamodb:DescribeTable Logs", "dynamodb:GetItem Logs");
     }
 
+    [Theory]
+    [InlineData("var order = await JsonSerializer.DeserializeAsync<Order>(response.ResponseStream); await _context.SaveAsync(order);")]
+    [InlineData("await _context.SaveAsync(JsonConvert.DeserializeObject<Order>(body));")]
+    [InlineData("var order = JsonConvert.DeserializeObject<Order>(body); await _context.SaveAsync(order);")]
+    public void An_entity_a_deserializer_returns_where_it_does_not_bind_is_its_type_argument(string save)
+    {
+        var report = OneFunction.Run("", $$"""
+            using System.Text.Json;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DataModel;
+            using Amazon.S3;
+            using Newtonsoft.Json;
+            namespace App;
+            [DynamoDBTable("Orders")]
+            public class Order { public string Id { get; set; } = ""; }
+            public class Handler
+            {
+                private readonly IDynamoDBContext _context = new DynamoDBContext(new AmazonDynamoDBClient());
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public async Task Run(string body)
+                {
+                    var response = await _s3.GetObjectAsync("in", "order.json");
+                    {{save}}
+                }
+            }
+            """);
+
+        report.Grants().Where(g => g.StartsWith("dynamodb:", StringComparison.Ordinal)).Should().Equal($"dynamodb:DescribeTable {Table}Orders", $"dynamodb:UpdateItem {Table}Orders");
+    }
+
     [Fact]
     public void DynamoDBContext_uses_the_entity_table_its_override_and_describes_each_table()
     {
