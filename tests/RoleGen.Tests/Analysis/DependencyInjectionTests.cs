@@ -49,6 +49,10 @@ public class DependencyInjectionTests
     [InlineData("services.AddOptions<StorageOptions>().BindConfiguration(\"Storage\");", "env:Storage__Bucket")]
     [InlineData("services.Configure<StorageOptions>(o => o.Bucket = \"fixed\");", "\"fixed\"")]
     [InlineData("services.Configure<StorageOptions>(o => o.Bucket = Environment.GetEnvironmentVariable(\"B\"));", "env:B")]
+    // Bound by set-up code: a lambda that binds its options parameter to a section.
+    [InlineData("services.Configure<StorageOptions>(o => config.GetSection(\"Storage\").Bind(o));", "env:Storage__Bucket")]
+    [InlineData("services.AddOptions<StorageOptions>().Configure<IConfiguration>((o, c) => c.GetSection(\"Storage\").Bind(o));", "env:Storage__Bucket")]
+    [InlineData("services.AddOptions<StorageOptions>().Configure<IConfiguration>((o, c) => o.Bucket = \"fixed\");", "\"fixed\"")]
     [InlineData("services.Configure<KeyedOptions>(config);", "env:BUCKET_NAME", "KeyedOptions")]
     [InlineData("services.Configure<KeyedOptions>(config.GetSection(\"Storage\"));", "env:Storage__BUCKET_NAME", "KeyedOptions")]
     public void Options_properties_read_their_configuration_section(string configure, string expected, string options = "StorageOptions")

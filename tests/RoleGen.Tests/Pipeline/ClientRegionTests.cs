@@ -72,12 +72,14 @@ public class ClientRegionTests
     [InlineData("RegionEndpoint.GetBySystemName(Environment.GetEnvironmentVariable(\"DATA_REGION\")).SystemName", "eu-west-1")]
     [InlineData("RegionEndpoint.EUCentral1.SystemName", "eu-central-1")]
     [InlineData("Region.SystemName", "eu-west-1")]
+    [InlineData("new Settings { Region = RegionEndpoint.GetBySystemName(Environment.GetEnvironmentVariable(\"DATA_REGION\")) }.Region.SystemName", "eu-west-1")]
     public void A_regions_SystemName_is_the_name_it_was_made_from(string name, string region)
     {
         var report = OneFunction.Run("", $$"""
             using Amazon;
             using Amazon.DynamoDBv2;
             namespace App;
+            public class Settings { public RegionEndpoint Region { get; set; } = null!; }
             public class Handler
             {
                 private readonly IAmazonDynamoDB _ddb = new AmazonDynamoDBClient();

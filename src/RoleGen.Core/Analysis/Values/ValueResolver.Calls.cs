@@ -23,6 +23,9 @@ public sealed partial class ValueResolver
         {
             case "GetEnvironmentVariable" when arguments.Count >= 1:
                 return EnvironmentVariable(arguments[0].Expression, invocation, scope);
+            case "GetBySystemName" when RegionName(invocation, scope) is { } region:
+                // A RegionEndpoint, wherever it is kept (new AWSOptions { Region = .. }): its SystemName is the name given.
+                return new ObjectValue("RegionEndpoint", ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("SystemName", region)]));
             case "Format" when receiverText is "string" or "String" or "System.String" && arguments.Count >= 1:
                 return Format(arguments, scope, invocation);
             case "Concat" when receiverText is "string" or "String" or "System.String":
@@ -154,8 +157,19 @@ public sealed partial class ValueResolver
         var model = project.Model(expression.SyntaxTree);
         var type = model.GetTypeInfo(expression).Type;
         if (type is not null && ConfigurationTypes.Contains(type.Name)) return "";
-        return type is null or IErrorTypeSymbol && BuiltAsConfiguration(model.GetSymbolInfo(expression).Symbol) ? "" : null;
+        return type is null or IErrorTypeSymbol && (BuiltAsConfiguration(model.GetSymbolInfo(expression).Symbol) || IsConfigurationDependency(model.GetSymbolInfo(expression).Symbol)) ? "" : null;
     }
+
+    /// <summary>
+    /// <c>c</c> in <c>AddOptions&lt;T&gt;().Configure&lt;IConfiguration&gt;((o, c) =&gt; ..)</c>: the dependency the options
+    /// builder hands the lambda is the configuration, where its package does not resolve.
+    /// </summary>
+    private static bool IsConfigurationDependency(ISymbol? symbol) =>
+        symbol is IParameterSymbol { Ordinal: > 0 } parameter &&
+        parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax().FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>()?.Parent is
+            ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Configure" or "PostConfigure" } configure } } } } &&
+        configure.TypeArgumentList.Arguments.Count >= parameter.Ordinal &&
+        SyntaxIndex.TypeName(configure.TypeArgumentList.Arguments[parameter.Ordinal - 1]) is { } dependency && ConfigurationTypes.Contains(dependency);
 
     /// <summary>
     /// Without Microsoft.Extensions.Configuration referenced, <c>var config = new ConfigurationBuilder()...Build();</c>

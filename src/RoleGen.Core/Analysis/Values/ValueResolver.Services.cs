@@ -162,7 +162,10 @@ public sealed partial class ValueResolver
                     (bound, section) = (builderType, SectionOf(arguments[0].Expression)); // AddOptions<T>().Bind(section)
                     break;
                 case "Bind" when arguments.Count == 1:
-                    (bound, section) = (model.GetTypeInfo(arguments[0].Expression).Type, SectionOf(access.Expression));
+                    // section.Bind(o) in Configure<T>(o => ..): o is T even where the options package does not resolve.
+                    bound = model.GetTypeInfo(arguments[0].Expression).Type is { } type and not IErrorTypeSymbol ? type
+                        : arguments[0].Expression is IdentifierNameSyntax target ? ConfiguredOptionsType(target, model) : null;
+                    section = SectionOf(access.Expression);
                     break;
                 case "Bind" when arguments.Count == 2 && Resolve(arguments[0].Expression, ResolveScope.Root) is LiteralValue key && SectionOf(access.Expression) is { } parent:
                     (bound, section) = (model.GetTypeInfo(arguments[1].Expression).Type, Join(parent, key.Text)); // config.Bind("Orders", options)
@@ -184,18 +187,25 @@ public sealed partial class ValueResolver
     /// <c>o.Bucket</c> in <c>services.Configure&lt;T&gt;(o =&gt; o.Bucket = ...)</c> when the options package is not referenced
     /// (the lambda's parameter then has no type): the member of T.
     /// </summary>
-    private static ISymbol? ConfiguredMember(ExpressionSyntax left, SemanticModel model)
+    private static ISymbol? ConfiguredMember(ExpressionSyntax left, SemanticModel model) =>
+        left is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target } access && ConfiguredOptionsType(target, model) is { } options
+            ? ValueMember(options, access.Name.Identifier.ValueText)
+            : null;
+
+    /// <summary>
+    /// T for the options parameter <c>o</c> of <c>services.Configure&lt;T&gt;(o =&gt; ..)</c> or
+    /// <c>AddOptions&lt;T&gt;().Configure&lt;TDep&gt;((o, dep) =&gt; ..)</c>, where the options package is not referenced and
+    /// the lambda's parameter has no type.
+    /// </summary>
+    private static ITypeSymbol? ConfiguredOptionsType(IdentifierNameSyntax target, SemanticModel model)
     {
-        if (left is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target } access) return null;
         if (model.GetSymbolInfo(target).Symbol is not IParameterSymbol { Ordinal: 0 } parameter) return null;
         var lambda = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax().FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>();
         if (lambda?.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }) return null;
-        ITypeSymbol? options = null;
-        if (invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Configure" or "PostConfigure" or "ConfigureAll" or "PostConfigureAll" } generic } && generic.TypeArgumentList.Arguments.Count == 1)
-            options = model.GetTypeInfo(generic.TypeArgumentList.Arguments[0]).Type;
-        else if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Configure" or "PostConfigure" } builder)
-            options = OptionsBuilderType(builder.Expression, model); // AddOptions<T>().Configure(o => ...)
-        return options is null ? null : ValueMember(options, access.Name.Identifier.ValueText);
+        if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Configure" or "PostConfigure" or "ConfigureAll" or "PostConfigureAll" } access) return null;
+        // An options builder's Configure<TDep> names a dependency, not the options: those are the builder's.
+        if (OptionsBuilderType(access.Expression, model) is { } built) return built;
+        return access.Name is GenericNameSyntax { TypeArgumentList.Arguments: [var options] } ? model.GetTypeInfo(options).Type : null;
     }
 
     /// <summary>The field or property of that name a value of the type has, declared by the type or inherited.</summary>
