@@ -234,7 +234,7 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
 
     private static string Advice(BuiltArn built) => built.Unknowns.All(u => u.KnownAtDeploy)
         ? "To narrow it, set that value in the template to something RoleGen can read: the resource's !Ref or !GetAtt, a parameter, or a literal name."
-        : "Pass a name the template sets (an environment variable) to narrow it.";
+        : "Pass a name the template sets (an environment variable) to narrow it; a name the code learns only at run time (from a request or an event) cannot be narrowed further.";
 
     private static Finding Unresolved(SdkCall call, IReadOnlyList<string> actions, BuiltArn built)
     {
