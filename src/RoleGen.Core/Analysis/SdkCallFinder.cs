@@ -148,60 +148,6 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
         return result.ToImmutable();
     }
 
-    /// <summary>
-    /// The region the receiver client was built for, when every construction of it the code shows pins the same one:
-    /// <c>new AmazonS3Client(RegionEndpoint.USEast1)</c>, <c>RegionEndpoint.GetBySystemName("eu-west-1")</c>, also inside a
-    /// client config's initializer. Null otherwise (the stack's region).
-    /// </summary>
-    private Value? ClientRegion(SemanticModel model, ExpressionSyntax receiver)
-    {
-        var expression = Unwrap(receiver);
-        var symbol = model.GetSymbolInfo(expression).Symbol;
-        List<ExpressionSyntax> sources = expression is BaseObjectCreationExpressionSyntax creation
-            ? [creation]
-            : symbol is ILocalSymbol or IFieldSymbol or IPropertySymbol ? Sources(symbol).Select(Unwrap).ToList() : [];
-        var regions = sources.Select(s => s is BaseObjectCreationExpressionSyntax made ? RegionOf(made) : null).ToList();
-        return regions.Count > 0 && regions[0] is { } first && regions.All(r => r is not null && ValueText.Of(r) == ValueText.Of(first)) ? first : null;
-    }
-
-    private Value? RegionOf(BaseObjectCreationExpressionSyntax creation, bool followArguments = true)
-    {
-        if (RegionIn(creation) is { } own) return own;
-        if (!followArguments || creation.ArgumentList is not { } list) return null;
-        // new AmazonS3Client(config), the config built elsewhere: by its initializer, or set up after it (config.RegionEndpoint = ...).
-        foreach (var argument in list.Arguments)
-        {
-            var held = project.Model(argument.SyntaxTree).GetSymbolInfo(argument.Expression).Symbol;
-            if (held is not (ILocalSymbol or IFieldSymbol or IPropertySymbol)) continue;
-            foreach (var source in Sources(held).Select(Unwrap))
-                if (source is BaseObjectCreationExpressionSyntax made && RegionOf(made, followArguments: false) is { } region) return region;
-            foreach (var assigned in MemberAssignments(held, "RegionEndpoint"))
-                if (RegionIn(assigned) is { } region) return region;
-        }
-        return null;
-    }
-
-    /// <summary>The region a RegionEndpoint field or GetBySystemName call in the node names.</summary>
-    private Value? RegionIn(SyntaxNode root)
-    {
-        foreach (var node in root.DescendantNodesAndSelf())
-        {
-            if (node is MemberAccessExpressionSyntax { Expression: var owner, Name: IdentifierNameSyntax field } && IsRegionEndpoint(owner) && node.Parent is not InvocationExpressionSyntax)
-                return new LiteralValue(clients.OtherClients.RegionOf(field.Identifier.ValueText));
-            // The region's name, followed as a resource name is: an environment variable becomes what the template sets.
-            if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetBySystemName", Expression: var type }, ArgumentList.Arguments: [var name] } && IsRegionEndpoint(type))
-                return values.Resolve(name.Expression);
-        }
-        return null;
-    }
-
-    private static bool IsRegionEndpoint(ExpressionSyntax expression) => expression switch
-    {
-        IdentifierNameSyntax { Identifier.ValueText: "RegionEndpoint" } => true,
-        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "RegionEndpoint" } => true,
-        _ => false,
-    };
-
     /// <summary>The constructor name operations use: <c>new</c> (<c>new DynamoDBContext(client, config)</c>).</summary>
     public const string Constructor = "new";
 
@@ -252,15 +198,22 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
     /// The service type of <c>provider.GetRequiredService&lt;T&gt;()</c> (or GetService, the keyed forms), also held in a
     /// local: where the container's package is not restored, the call and a <c>var</c> holding it have no type.
     /// </summary>
-    private static ITypeSymbol? ContainerServiceType(SemanticModel model, ExpressionSyntax receiver)
+    private static ITypeSymbol? ContainerServiceType(SemanticModel model, ExpressionSyntax receiver) =>
+        TypeArgumentOfCall(model, receiver, method => method is "GetRequiredService" or "GetService" or "GetRequiredKeyedService" or "GetKeyedService");
+
+    /// <summary>
+    /// The one type argument of the generic call an expression is, or a local holds (<c>var x = Get&lt;T&gt;()</c>), when the
+    /// method so named returns it.
+    /// </summary>
+    private static ITypeSymbol? TypeArgumentOfCall(SemanticModel model, ExpressionSyntax expression, Func<string, bool> returnsTypeArgument)
     {
-        var expression = Unwrap(receiver);
-        if (expression is IdentifierNameSyntax && model.GetSymbolInfo(expression).Symbol is ILocalSymbol { DeclaringSyntaxReferences: [var declared] } &&
+        var value = Unwrap(expression);
+        if (value is IdentifierNameSyntax && model.GetSymbolInfo(value).Symbol is ILocalSymbol { DeclaringSyntaxReferences: [var declared] } &&
             declared.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var initializer })
-            expression = Unwrap(initializer);
-        return expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: [var service] } getter } } &&
-               getter.Identifier.ValueText is "GetRequiredService" or "GetService" or "GetRequiredKeyedService" or "GetKeyedService"
-            ? model.GetTypeInfo(service).Type
+            value = Unwrap(initializer);
+        return value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: [var type] } method } } &&
+               returnsTypeArgument(method.Identifier.ValueText)
+            ? model.GetTypeInfo(type).Type
             : null;
     }
 
@@ -277,106 +230,4 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
     private static bool IsCancellationToken(SemanticModel model, ExpressionSyntax expression) =>
         model.GetTypeInfo(expression).Type?.Name == "CancellationToken" ||
         expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "None", Expression: IdentifierNameSyntax { Identifier.ValueText: "CancellationToken" } };
-
-    /// <summary>
-    /// Generic arguments (LoadAsync&lt;Order&gt;), else the source types of the arguments (SaveAsync(order)). A type
-    /// parameter (<c>LoadAsync&lt;TEntity&gt;</c> in a generic repository) stands for the types its constraints allow.
-    /// </summary>
-    private IEnumerable<ITypeSymbol> TypeArguments(SemanticModel model, InvocationExpressionSyntax invocation, SimpleNameSyntax name)
-    {
-        IEnumerable<ITypeSymbol?> types = name is GenericNameSyntax generic
-            ? generic.TypeArgumentList.Arguments.Select(t => model.GetTypeInfo(t).Type)
-            : invocation.ArgumentList.Arguments.Select(a => model.GetTypeInfo(a.Expression).Type is { } type and not IErrorTypeSymbol ? type : DeserializedType(model, a.Expression))
-                .Where(t => t is ITypeParameterSymbol || t is INamedTypeSymbol { TypeKind: TypeKind.Class } && t.Locations.Any(l => l.IsInSource));
-        return types.OfType<ITypeSymbol>().Where(t => t is not IErrorTypeSymbol).SelectMany(t => t is ITypeParameterSymbol parameter ? StandingFor(parameter) : [t]);
-    }
-
-    /// <summary>
-    /// The types a type parameter stands for: a generic class's, the type arguments the project gives the class
-    /// (<c>new Storage&lt;SessionLog&gt;()</c>, <c>class Logs : Storage&lt;SessionLog&gt;</c>); else, or for a method's, the
-    /// classes its constraints admit.
-    /// </summary>
-    private IEnumerable<ITypeSymbol> StandingFor(ITypeParameterSymbol parameter, int depth = 0)
-    {
-        if (parameter.DeclaringType is not { } generic || depth > MaxOriginDepth) return Satisfying(parameter);
-        var given = new List<ITypeSymbol>();
-        foreach (var type in types.SourceTypes)
-            if (type.BaseType is { } baseType && SymbolEqualityComparer.Default.Equals(baseType.OriginalDefinition, generic.OriginalDefinition))
-                given.Add(baseType.TypeArguments[parameter.Ordinal]);
-        foreach (var creation in values.CreationsNamed(generic.Name))
-            if (project.Model(creation.SyntaxTree).GetTypeInfo(creation).Type is INamedTypeSymbol made && SymbolEqualityComparer.Default.Equals(made.OriginalDefinition, generic.OriginalDefinition))
-                given.Add(made.TypeArguments[parameter.Ordinal]);
-        var known = given.Where(t => t is not IErrorTypeSymbol).Distinct(SymbolEqualityComparer.Default).Cast<ITypeSymbol>()
-            .SelectMany(t => t is ITypeParameterSymbol outer ? StandingFor(outer, depth + 1) : [t])
-            .Distinct(SymbolEqualityComparer.Default).Cast<ITypeSymbol>().ToList();
-        return known.Count == 0 ? Satisfying(parameter) : known;
-    }
-
-    /// <summary>
-    /// The type of a value that does not bind because its maker's overload does not resolve (an argument of an unrestored
-    /// type: <c>JsonSerializer.DeserializeAsync&lt;Order&gt;(s3Object.ResponseStream)</c>, or Newtonsoft not restored), also
-    /// held in a local: a deserializer's type argument, which is what it returns.
-    /// </summary>
-    private static ITypeSymbol? DeserializedType(SemanticModel model, ExpressionSyntax expression)
-    {
-        var value = Unwrap(expression);
-        if (value is IdentifierNameSyntax && model.GetSymbolInfo(value).Symbol is ILocalSymbol { DeclaringSyntaxReferences: [var declared] } &&
-            declared.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var initializer })
-            value = Unwrap(initializer);
-        return value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: [var type] } method } } &&
-               (method.Identifier.ValueText.StartsWith("Deserialize", StringComparison.Ordinal) || method.Identifier.ValueText.StartsWith("ReadFromJson", StringComparison.Ordinal))
-            ? model.GetTypeInfo(type).Type
-            : null;
-    }
-
-    /// <summary>At most this many types stand for a type parameter; more, and the entity type is not known.</summary>
-    private const int MaxTypesForParameter = 16;
-
-    /// <summary>
-    /// The project's concrete classes that a type parameter's source-type constraints admit (<c>where TEntity :
-    /// BaseEntity</c>: every class deriving from BaseEntity), a superset of the types it is used with. None (the
-    /// entity type is not known) when no constraint is a type of the project: its name is never a table's.
-    /// </summary>
-    private IEnumerable<ITypeSymbol> Satisfying(ITypeParameterSymbol parameter)
-    {
-        var constraints = parameter.ConstraintTypes.Select(c => c.OriginalDefinition).Where(c => c.Locations.Any(l => l.IsInSource)).ToList();
-        if (constraints.Count == 0) return [];
-        var admitted = types.SourceTypes
-            .Where(t => t is { TypeKind: TypeKind.Class, IsAbstract: false, IsGenericType: false } && constraints.All(c => Derives(t, c)))
-            .Take(MaxTypesForParameter + 1)
-            .ToList();
-        return admitted.Count > MaxTypesForParameter ? [] : admitted;
-    }
-
-    private static bool Derives(INamedTypeSymbol type, ITypeSymbol constraint) =>
-        constraint.TypeKind == TypeKind.Interface
-            ? type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, constraint))
-            : SelfAndBases(type).Any(b => SymbolEqualityComparer.Default.Equals(b.OriginalDefinition, constraint));
-
-    private TypeValue ToTypeValue(ITypeSymbol type)
-    {
-        var attributes = ImmutableSortedDictionary.CreateBuilder<string, Value>(StringComparer.Ordinal);
-        foreach (var attribute in type.GetAttributes())
-        {
-            var attributeName = attribute.AttributeClass?.Name ?? "";
-            if (attributeName.EndsWith("Attribute", StringComparison.Ordinal)) attributeName = attributeName[..^9];
-            var first = attribute.ConstructorArguments.FirstOrDefault();
-            if (first.Value is string text) attributes[attributeName] = new LiteralValue(text);
-            else if (FirstArgumentText(attribute, type) is { } argument) attributes[attributeName] = argument;
-        }
-        return new TypeValue(type.Name, attributes.ToImmutable());
-    }
-
-    /// <summary>
-    /// The first argument of an attribute whose class is not referenced (the SDK not restored): its constant value
-    /// (<c>Tables.Orders</c>, <c>Prefix + "-v2"</c>, <c>nameof(T)</c>) where the compiler can fold it, else unknown:
-    /// the argument names something, never the type's own name.
-    /// </summary>
-    private Value? FirstArgumentText(AttributeData attribute, ITypeSymbol type)
-    {
-        if (attribute.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax { ArgumentList.Arguments: [var first, ..] } syntax || first.NameEquals is not null) return null;
-        return project.Model(syntax.SyntaxTree).GetConstantValue(first.Expression) is { HasValue: true, Value: string text }
-            ? new LiteralValue(text)
-            : new UnknownValue($"the argument of [{syntax.Name}] on {type.Name} ('{first.Expression}') is not a constant RoleGen can read", null);
-    }
 }
