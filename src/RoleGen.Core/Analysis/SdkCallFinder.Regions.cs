@@ -23,9 +23,44 @@ public sealed partial class SdkCallFinder
         List<ExpressionSyntax> sources = expression is BaseObjectCreationExpressionSyntax creation
             ? [creation]
             : symbol is ILocalSymbol or IFieldSymbol or IPropertySymbol ? Sources(symbol).Select(Unwrap).ToList() : [];
-        var regions = sources.Select(s => s is BaseObjectCreationExpressionSyntax made ? RegionOf(made) : null).ToList();
-        return regions.Count > 0 && regions[0] is { } first && regions.All(r => r is not null && ValueText.Of(r) == ValueText.Of(first)) ? first : null;
+        if (sources.Count > 0 && sources.All(s => s is BaseObjectCreationExpressionSyntax))
+            return Agreed(sources.Select(s => RegionOf((BaseObjectCreationExpressionSyntax)s)).ToList());
+        // Handed in (a constructor or method parameter, a field set from one): the clients its callers built. Only where
+        // some code names a region at all, and once per receiver: following values is the costly part of a run.
+        if (!values.ProjectMentionsRegionEndpoint || expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }) || symbol is null)
+            return null;
+        if (!_handedInRegions.TryGetValue(symbol, out var region))
+            _handedInRegions[symbol] = region = RegionOfClient(values.Resolve(expression));
+        return region;
     }
+
+    private readonly Dictionary<ISymbol, Value?> _handedInRegions = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The one region every construction pins; null when one pins none or they differ (the stack's region).</summary>
+    private static Value? Agreed(IReadOnlyList<Value?> regions) =>
+        regions.Count > 0 && regions[0] is { } first && regions.All(r => r is not null && ValueText.Of(r) == ValueText.Of(first)) ? first : null;
+
+    /// <summary>
+    /// The region of a client as a value: <c>new AmazonS3Client(RegionEndpoint.USWest2)</c> (positional arguments of an SDK
+    /// constructor), or a config holding <c>RegionEndpoint</c>; each possible client must pin the same one.
+    /// </summary>
+    private Value? RegionOfClient(Value client) => client switch
+    {
+        OneOfValue oneOf => Agreed(oneOf.Options.Where(o => o is not NullValue).Select(RegionOfClient).ToList()),
+        ObjectValue made when clients.IsClient(made.TypeName, null) => made.Arguments.Select(RegionOfEndpoint).FirstOrDefault(r => r is not null)
+            ?? made.Arguments.OfType<ObjectValue>().Select(config => config.Properties.GetValueOrDefault("RegionEndpoint") is { } endpoint ? RegionOfEndpoint(endpoint) : null).FirstOrDefault(r => r is not null)
+            // new DynamoDBContext(client): the client's region.
+            ?? made.Arguments.OfType<ObjectValue>().Where(inner => clients.IsClient(inner.TypeName, null)).Select(RegionOfClient).FirstOrDefault(r => r is not null),
+        _ => null,
+    };
+
+    /// <summary>A RegionEndpoint value's region: <c>RegionEndpoint.USWest2</c>, or one made by <c>GetBySystemName</c>.</summary>
+    private Value? RegionOfEndpoint(Value endpoint) => endpoint switch
+    {
+        NamedConstantValue { Type: "RegionEndpoint" } field => new LiteralValue(clients.OtherClients.RegionOf(field.Member)),
+        ObjectValue { TypeName: "RegionEndpoint" } made => made.Properties.GetValueOrDefault("SystemName"),
+        _ => null,
+    };
 
     private Value? RegionOf(BaseObjectCreationExpressionSyntax creation, bool followArguments = true)
     {

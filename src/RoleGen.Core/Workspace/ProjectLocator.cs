@@ -109,7 +109,40 @@ public sealed class ProjectLocator
         return EnumerateFiles(directory, "*.cs")
             .Where(f => !removed.Contains(f))
             .Where(f => !nestedProjects.Any(d => f.StartsWith(d + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            .Concat(IncludedFrom(document, directory))
+            .Distinct(StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// Files a project compiles from elsewhere (<c>&lt;Compile Include="../Shared/Keys.cs" Link="..." /&gt;</c>, also
+    /// <c>../Shared/*.cs</c> and <c>../Shared/**/*.cs</c>): shared code that runs in the function. Paths built from MSBuild
+    /// properties cannot be followed without MSBuild.
+    /// </summary>
+    private IEnumerable<string> IncludedFrom(System.Xml.Linq.XDocument document, string directory)
+    {
+        var items = document.Descendants().Where(e => e.Name.LocalName == "Compile")
+            .Select(e => (string?)e.Attribute("Include")).OfType<string>()
+            .SelectMany(i => i.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(i => !i.Contains("$(", StringComparison.Ordinal) && i.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            .Select(i => i.Replace('\\', '/'));
+        foreach (var item in items)
+        {
+            var wildcard = item.IndexOf('*');
+            if (wildcard < 0)
+            {
+                var file = Path.GetFullPath(Path.Combine(directory, item));
+                if (File.Exists(file)) yield return file;
+                continue;
+            }
+            var slash = item.LastIndexOf('/', wildcard);
+            var root = slash < 0 ? directory : Path.GetFullPath(Path.Combine(directory, item[..slash]));
+            if (!System.IO.Directory.Exists(root)) continue;
+            var files = item.Contains("**", StringComparison.Ordinal)
+                ? EnumerateFiles(root, "*.cs")
+                : System.IO.Directory.EnumerateFiles(root, Path.GetFileName(item));
+            foreach (var file in files) yield return Path.GetFullPath(file);
+        }
     }
 
     /// <summary>

@@ -93,4 +93,32 @@ public class ClientRegionTests
 
         report.Grants().Should().Equal($"dynamodb:DescribeTable arn:${{AWS::Partition}}:dynamodb:${{AWS::Region}}:${{AWS::AccountId}}:table/Orders-{region}");
     }
+
+    [Theory]
+    [InlineData("new Repo(new AmazonDynamoDBClient(RegionEndpoint.EUWest1))", "eu-west-1")]
+    [InlineData("new Repo(new AmazonDynamoDBClient(new AmazonDynamoDBConfig { RegionEndpoint = RegionEndpoint.APSoutheast2 }))", "ap-southeast-2")]
+    [InlineData("new Repo(new AmazonDynamoDBClient(RegionEndpoint.GetBySystemName(Environment.GetEnvironmentVariable(\"DATA_REGION\"))))", "eu-west-1")]
+    [InlineData("new Repo(new AmazonDynamoDBClient())", "${AWS::Region}")]
+    [InlineData("new Repo(Random.Shared.Next() > 0 ? new AmazonDynamoDBClient(RegionEndpoint.EUWest1) : new AmazonDynamoDBClient())", "${AWS::Region}")] // not every one pins it
+    public void A_client_handed_to_a_constructor_keeps_the_region_it_was_built_for(string repo, string region)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon;
+            using Amazon.DynamoDBv2;
+            namespace App;
+            public class Repo
+            {
+                private readonly IAmazonDynamoDB _db;
+                public Repo(IAmazonDynamoDB db) { _db = db; }
+                public Task Describe() => _db.DescribeTableAsync("Orders");
+            }
+            public class Handler
+            {
+                private readonly Repo _repo = {{repo}};
+                public Task Run() => _repo.Describe();
+            }
+            """, "DATA_REGION: eu-west-1");
+
+        report.Grants().Should().Equal($"dynamodb:DescribeTable arn:${{AWS::Partition}}:dynamodb:{region}:${{AWS::AccountId}}:table/Orders");
+    }
 }

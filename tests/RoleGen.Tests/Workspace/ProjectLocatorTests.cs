@@ -41,6 +41,24 @@ public sealed class ProjectLocatorTests : IDisposable
         project.ReferencedProjects.Should().Equal(Full("src/Core/Core.csproj"), Full("src/Data/Data.csproj"));
     }
 
+    [Theory]
+    [InlineData("""<Compile Include="..\Shared\Keys.cs" Link="Shared\Keys.cs" />""", "src/Shared/Keys.cs")]
+    [InlineData("""<Compile Include="../Shared/*.cs" />""", "src/Shared/Keys.cs|src/Shared/Names.cs")]
+    [InlineData("""<Compile Include="../Shared/**/*.cs" />""", "src/Shared/Deep/Deeper.cs|src/Shared/Keys.cs|src/Shared/Names.cs")]
+    [InlineData("""<Compile Include="$(SharedDir)/Keys.cs;../Shared/Missing.cs" />""", "")]
+    public void Files_a_project_compiles_from_another_folder_are_its_sources(string include, string shared)
+    {
+        Write("src/Api/Api.csproj", Project("Api", $"<ItemGroup>{include}</ItemGroup>"));
+        Write("src/Api/Function.cs", "class Function {}");
+        Write("src/Shared/Keys.cs", "class Keys {}");
+        Write("src/Shared/Names.cs", "class Names {}");
+        Write("src/Shared/Deep/Deeper.cs", "class Deeper {}");
+
+        var project = new ProjectLocator().Find(Full("src/Api"), _root, "Api");
+
+        project!.SourceFiles.Should().Equal(new[] { "src/Api/Function.cs" }.Concat(shared.Split('|', StringSplitOptions.RemoveEmptyEntries)).Select(Full).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Falls_back_to_the_template_folder_and_leaves_out_nested_projects_and_removed_files()
     {

@@ -43,11 +43,17 @@ public sealed class SyntaxIndex
                 case ImplicitObjectCreationExpressionSyntax or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax:
                     calls.Add((ConstructorCallKey, node));
                     break;
+                case IdentifierNameSyntax { Identifier.ValueText: "RegionEndpoint" }:
+                    MentionsRegionEndpoint = true;
+                    break;
             }
         }
         _assignments = assignments.ToLookup(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
         _calls = calls.ToLookup(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
     }
+
+    /// <summary>Some code of the compilation names <c>RegionEndpoint</c>: only then can a client be built for another region.</summary>
+    public bool MentionsRegionEndpoint { get; }
 
     /// <summary>Calls whose target name cannot be read from syntax (target-typed new in an argument or assignment, base(...)).</summary>
     public const string ConstructorCallKey = ".ctor";
