@@ -17,6 +17,10 @@ public class MoreValueTests
     [InlineData("Record.Name", "\"rec2\"")]
     [InlineData("Deep(1)", "\"d1\"")]
     [InlineData("System.Net.WebUtility.UrlDecode(\"a%2Fb\")", "\"a/b\"")]
+    // An enum as text is its member's name, as C# formats it.
+    [InlineData("$\"shop-{Queue.Payments}\"", "\"shop-Payments\"")]
+    [InlineData("Named(Queue.Orders)", "\"shop-Orders\"")]
+    [InlineData("\"shop-\" + Queue.Orders.ToString()", "\"shop-Orders\"")]
     public void Resolves(string expression, string expected)
     {
         var source = $$"""
@@ -41,6 +45,8 @@ public class MoreValueTests
                     return _lazy;
                 }
                 private static string Deep(int n) => "d" + n.ToString();
+                public enum Queue { Orders = 1, Payments = 2 }
+                private static string Named(Queue queue) => $"shop-{queue}";
                 public Task Handle() => _s3.GetObjectAsync({{expression}}, "k");
             }
             """;

@@ -48,7 +48,7 @@ public sealed partial class ValueResolver(
         if (scope.TooDeep) return Unknown(expression, "the value passes through too many steps to follow");
         var model = project.Model(expression.SyntaxTree);
         if (expression is not InterpolatedStringExpressionSyntax && model.GetConstantValue(expression) is { HasValue: true } constant)
-            return Constant(constant.Value);
+            return model.GetTypeInfo(expression).Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType ? EnumMember(enumType, constant.Value) : Constant(constant.Value);
 
         return expression switch
         {
@@ -91,6 +91,12 @@ public sealed partial class ValueResolver(
         if (right is CollectionValue { Items.IsEmpty: true } && left is not (NullValue or NoValue)) return left;
         return left is EnvVarValue { Fallback: null } variable ? variable with { Fallback = right } : Value.OneOf([left, right]);
     }
+
+    /// <summary>An enum constant as text is its member's name (<c>$"shop-{Queue.Orders}"</c> is shop-Orders), not its number.</summary>
+    private static Value EnumMember(INamedTypeSymbol type, object? value) =>
+        type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value)) is { } member
+            ? new LiteralValue(member.Name)
+            : Constant(value);
 
     private static Value Constant(object? value) => value switch
     {
