@@ -21,6 +21,10 @@ public class MoreValueTests
     [InlineData("$\"shop-{Queue.Payments}\"", "\"shop-Payments\"")]
     [InlineData("Named(Queue.Orders)", "\"shop-Orders\"")]
     [InlineData("\"shop-\" + Queue.Orders.ToString()", "\"shop-Orders\"")]
+    // A lambda a static field or property holds, called like a method.
+    [InlineData("QueueName(Queue.Payments)", "\"shop-Payments\"")]
+    [InlineData("Prefixed(\"orders\", 2)", "\"in/orders-2\"")]
+    [InlineData("BlockBodied(\"x\")", "\"block-x\"")]
     public void Resolves(string expression, string expected)
     {
         var source = $$"""
@@ -47,6 +51,9 @@ public class MoreValueTests
                 private static string Deep(int n) => "d" + n.ToString();
                 public enum Queue { Orders = 1, Payments = 2 }
                 private static string Named(Queue queue) => $"shop-{queue}";
+                private static readonly Func<Queue, string> QueueName = q => $"shop-{q}";
+                private static Func<string, int, string> Prefixed { get; } = (name, n) => Prefix + "/" + name + "-" + n;
+                private static readonly Func<string, string> BlockBodied = s => { return "block-" + s; };
                 public Task Handle() => _s3.GetObjectAsync({{expression}}, "k");
             }
             """;

@@ -58,6 +58,8 @@ public sealed partial class ValueResolver
         var method = (info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) as IMethodSymbol;
         if (method is not null && IsSource(method.ReducedFrom ?? method))
             return HelperResult(method, invocation, scope);
+        if (method is { MethodKind: MethodKind.DelegateInvoke } && DelegateResult(model, invocation, scope) is { } delegated)
+            return delegated;
         var calledName = invocation.Expression switch
         {
             MemberAccessExpressionSyntax member => (SyntaxNode)member.Name,
@@ -223,6 +225,39 @@ public sealed partial class ValueResolver
             .SelectMany(r => Returns(r.GetSyntax(), bodyScope, returned))
             .ToList();
         return values.Count == 0 ? Unknown(invocation, $"'{Short(invocation)}' returns a value known only at run time") : Value.OneOf(values);
+    }
+
+    /// <summary>
+    /// <c>Names.Queue(kind)</c> on a field or property that holds a lambda (<c>static Func&lt;Kind, string&gt; Queue = k =&gt;
+    /// $"shop-{k}"</c>): what the lambda returns, its parameters bound to this call's arguments. Null when the delegate
+    /// is not one lambda the code gives it where it is declared.
+    /// </summary>
+    private Value? DelegateResult(SemanticModel model, InvocationExpressionSyntax invocation, ResolveScope scope)
+    {
+        var holder = model.GetSymbolInfo(invocation.Expression).Symbol;
+        if (holder is not (IFieldSymbol or IPropertySymbol) || !IsSource(holder)) return null;
+        var lambdas = holder.DeclaringSyntaxReferences.Select(r => r.GetSyntax() switch
+        {
+            VariableDeclaratorSyntax { Initializer.Value: LambdaExpressionSyntax lambda } => lambda,
+            PropertyDeclarationSyntax { Initializer.Value: LambdaExpressionSyntax lambda } => lambda,
+            _ => null,
+        }).OfType<LambdaExpressionSyntax>().ToList();
+        if (lambdas is not [var only] || scope.IsVisiting(holder)) return null;
+        var lambdaModel = project.Model(only.SyntaxTree);
+        var parameters = only switch
+        {
+            SimpleLambdaExpressionSyntax simple => [simple.Parameter],
+            ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters.ToList(),
+            _ => new List<ParameterSyntax>(),
+        };
+        var bindings = scope.Parameters.ToBuilder();
+        var arguments = invocation.ArgumentList.Arguments;
+        for (var i = 0; i < parameters.Count && i < arguments.Count; i++)
+            if (lambdaModel.GetDeclaredSymbol(parameters[i]) is { } parameter) bindings[parameter] = Resolve(arguments[i].Expression, scope.Deeper());
+        var body = scope.Entering(holder).WithParameters(bindings.ToImmutable());
+        if (only.ExpressionBody is { } expression) return Resolve(expression, body);
+        var values = only.Block is null ? [] : Returns(only.Block, body, null).ToList();
+        return values.Count == 0 ? null : Value.OneOf(values);
     }
 
     private Value Format(SeparatedSyntaxList<ArgumentSyntax> arguments, ResolveScope scope, SyntaxNode at)

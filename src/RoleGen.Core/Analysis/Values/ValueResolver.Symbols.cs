@@ -571,6 +571,7 @@ public sealed partial class ValueResolver
             BaseMethodDeclarationSyntax m => ((SyntaxNode?)m.Body, m.ExpressionBody),
             AccessorDeclarationSyntax a => (a.Body, a.ExpressionBody),
             LocalFunctionStatementSyntax f => (f.Body, f.ExpressionBody),
+            BlockSyntax block => (block, null),
             _ => (null, null),
         };
         if (arrow is not null) return [returned(arrow.Expression, scope)];
