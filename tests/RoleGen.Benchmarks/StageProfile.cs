@@ -61,7 +61,7 @@ internal static class StageProfile
                 var impl = implementations.TryGetValue(project.ProjectFile, out var i) ? i : implementations[project.ProjectFile] = new ImplementationIndex(pc.Compilation);
                 var index = indexes.TryGetValue(project.ProjectFile, out var x) ? x : indexes[project.ProjectFile] = new RoleGen.Core.Analysis.Values.SyntaxIndex(pc.Compilation);
                 var reached = Time("  walk", () => new CallGraph(pc, impl).Walk(entries));
-                var resolver = new RoleGen.Core.Analysis.Values.ValueResolver(pc, index, impl, reached, ImmutableHashSet.CreateRange<Microsoft.CodeAnalysis.IMethodSymbol>(Microsoft.CodeAnalysis.SymbolEqualityComparer.Default, entries), p => p, sdkResults: clients.ResultsByMember);
+                var resolver = new RoleGen.Core.Analysis.Values.ValueResolver(pc, index, impl, reached, ImmutableHashSet.CreateRange<Microsoft.CodeAnalysis.IMethodSymbol>(Microsoft.CodeAnalysis.SymbolEqualityComparer.Default, entries), p => p, sdk: clients);
                 Time("  calls + values", () => new SdkCallFinder(pc, clients, resolver, impl).Find(reached));
             }
             var before = times.GetValueOrDefault("analyze handler").Cpu;
