@@ -1,10 +1,6 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RoleGen.Core.Analysis.Values;
-using SourceLocation = RoleGen.Core.Diagnostics.SourceLocation;
-using RoleGen.Core.Workspace;
 
 namespace RoleGen.Core.Analysis;
 
