@@ -31,4 +31,5 @@ public static class FindingCodes
     public const string PolicyTooLarge = "RG3004";
     public const string InvalidAction = "RG3005";
     public const string GrantNotVisible = "RG3007";
+    public const string MalformedArn = "RG3008";
 }

@@ -19,12 +19,32 @@ public sealed class PolicyBuilder(IamCatalog catalog)
     /// <summary>IAM's limit on the total size of a role's inline policies, in characters without white space.</summary>
     public const int InlinePolicyLimit = 10_240;
 
+    /// <summary>
+    /// The account field of an ARN when it is written out and is no account id: not 12 digits, nor a template value, a
+    /// wildcard, empty (S3) or <c>aws</c> (AWS managed resources). Null otherwise.
+    /// </summary>
+    private static string? ArnAccount(string arn)
+    {
+        // ${AWS::Partition} holds colons: a template value counts as one part of the ARN.
+        var parts = System.Text.RegularExpressions.Regex.Replace(arn, @"\$\{[^}]*\}", "\u0001").Split(':', 6);
+        if (parts.Length < 6 || parts[0] != "arn") return null;
+        var account = parts[4];
+        return account.Length == 0 || account == "aws" || account.Contains('*') || account.Contains('\u0001') ||
+               account.Contains('?') || (account.Length == 12 && account.All(char.IsAsciiDigit))
+            ? null
+            : account;
+    }
+
     public PolicyResult Build(IEnumerable<Permission> permissions)
     {
         var findings = new List<Finding>();
         var all = permissions.ToList();
         foreach (var unknown in all.Select(p => p.Action).Distinct().Where(a => catalog.FindAction(a) is null).Order(StringComparer.Ordinal))
             findings.Add(new Finding(FindingCodes.InvalidAction, Severity.Error, $"{unknown} is not an IAM action in the catalogue."));
+        foreach (var (arn, account, reason) in all.Select(p => (p.Resource, Account: ArnAccount(p.Resource), p.Reason)).Where(r => r.Account is not null).DistinctBy(r => r.Resource).OrderBy(r => r.Resource, StringComparer.Ordinal))
+            findings.Add(Finding.At(FindingCodes.MalformedArn, Severity.Warning,
+                $"{arn} names account '{account}', which is no AWS account id (12 digits): the grant matches nothing. A placeholder left in the code or template?",
+                reason.File is null ? null : new SourceLocation(reason.File, reason.Line ?? 1, reason.Column ?? 1)));
 
         // (action, condition) -> resource -> reasons, keeping only resources no other resource of the same group covers.
         var grants = new List<(string Action, string Resource, PolicyCondition? Condition, ImmutableArray<Reason> Reasons)>();
