@@ -75,24 +75,10 @@ public sealed partial class SdkCallFinder
         return null;
     }
 
-    /// <summary>The region a RegionEndpoint field or GetBySystemName call in the node names.</summary>
-    private Value? RegionIn(SyntaxNode root)
-    {
-        foreach (var node in root.DescendantNodesAndSelf())
-        {
-            if (node is MemberAccessExpressionSyntax { Expression: var owner, Name: IdentifierNameSyntax field } && IsRegionEndpoint(owner) && node.Parent is not InvocationExpressionSyntax)
-                return new LiteralValue(clients.OtherClients.RegionOf(field.Identifier.ValueText));
-            // The region's name, followed as a resource name is: an environment variable becomes what the template sets.
-            if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetBySystemName", Expression: var type }, ArgumentList.Arguments: [var name] } && IsRegionEndpoint(type))
-                return values.Resolve(name.Expression);
-        }
-        return null;
-    }
-
-    private static bool IsRegionEndpoint(ExpressionSyntax expression) => expression switch
-    {
-        IdentifierNameSyntax { Identifier.ValueText: "RegionEndpoint" } => true,
-        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "RegionEndpoint" } => true,
-        _ => false,
-    };
+    /// <summary>The region the first RegionEndpoint field or GetBySystemName call in the node names.</summary>
+    private Value? RegionIn(SyntaxNode root) =>
+        root.DescendantNodesAndSelf().OfType<ExpressionSyntax>()
+            .Where(node => node is InvocationExpressionSyntax or MemberAccessExpressionSyntax)
+            .Select(values.RegionName)
+            .FirstOrDefault(region => region is not null);
 }

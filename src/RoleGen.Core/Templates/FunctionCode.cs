@@ -23,8 +23,7 @@ internal static class FunctionCode
                 : templateDirectory;
         }
 
-        var code = resource.Type == FunctionSpecReader.ServerlessFunction ? properties["CodeUri"] : properties["Code"];
-        return code is CfnScalar location ? LocalPath(templateDirectory, location.Value) ?? templateDirectory : templateDirectory;
+        return CodeOf(resource, properties) is CfnScalar location ? LocalPath(templateDirectory, location.Value) ?? templateDirectory : templateDirectory;
     }
 
     /// <summary>
@@ -33,14 +32,17 @@ internal static class FunctionCode
     /// </summary>
     public static bool IsElsewhere(CfnResource resource, CfnMapping properties)
     {
-        var code = resource.Type == FunctionSpecReader.ServerlessFunction ? properties["CodeUri"] : properties["Code"];
-        return code switch
+        return CodeOf(resource, properties) switch
         {
             CfnMapping location => location["ZipFile"] is null && location["ImageUri"] is null,
             CfnScalar { Value: var text } => text.Contains("://", StringComparison.Ordinal) || ArchiveExtensions.Any(e => text.EndsWith(e, StringComparison.OrdinalIgnoreCase)),
             _ => false,
         };
     }
+
+    /// <summary>Where the template says the code is: SAM's CodeUri, Lambda's Code.</summary>
+    private static CfnNode? CodeOf(CfnResource resource, CfnMapping properties) =>
+        resource.Type == FunctionSpecReader.ServerlessFunction ? properties["CodeUri"] : properties["Code"];
 
     private static string? LocalPath(string templateDirectory, string location)
     {

@@ -46,14 +46,17 @@ public sealed partial class ValueResolver
     }
 
     /// <summary>
-    /// The region's name of a RegionEndpoint: <c>RegionEndpoint.GetBySystemName(name)</c> is <c>name</c>, and
-    /// <c>RegionEndpoint.USEast1</c> is us-east-1 (what <c>.SystemName</c> reads).
+    /// The region's name of a RegionEndpoint expression, <c>RegionEndpoint.GetBySystemName(name)</c> (what <c>name</c> is) or
+    /// the field <c>RegionEndpoint.USEast1</c> (us-east-1); null for anything else. What client constructions pin, and
+    /// what <c>.SystemName</c> reads.
     /// </summary>
+    public Value? RegionName(ExpressionSyntax endpoint) => RegionName(endpoint, ResolveScope.Root);
+
     private Value? RegionName(ExpressionSyntax endpoint, ResolveScope scope) => endpoint switch
     {
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetBySystemName", Expression: var type }, ArgumentList.Arguments: [var name] } when IsRegionEndpointType(type)
             => Resolve(name.Expression, scope.Deeper()),
-        MemberAccessExpressionSyntax { Expression: var type, Name: IdentifierNameSyntax field } when IsRegionEndpointType(type) && field.Identifier.ValueText != "GetBySystemName"
+        MemberAccessExpressionSyntax { Expression: var type, Name: IdentifierNameSyntax field, Parent: not InvocationExpressionSyntax } when IsRegionEndpointType(type)
             => new LiteralValue(_sdkNaming.RegionOf(field.Identifier.ValueText)),
         IdentifierNameSyntax when LocalInitializer(endpoint) is { } held => RegionName(held, scope),
         _ => null,
@@ -257,7 +260,7 @@ public sealed partial class ValueResolver
                 (variable is not ILocalSymbol && !IsInReachableCode(call)))
                 continue;
             var collection = paths[0][..paths[0].IndexOf("[].", StringComparison.Ordinal)];
-            var item = new ObjectValue("", ImmutableSortedDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal));
+            var item = EmptyItem;
             var arguments = call.ArgumentList.Arguments;
             for (var i = 0; i < Math.Min(paths.Length, arguments.Count); i++)
             {
@@ -273,8 +276,10 @@ public sealed partial class ValueResolver
         static ObjectValue WithPath(ObjectValue target, string[] names, Value value) =>
             names.Length == 1
                 ? target with { Properties = target.Properties.SetItem(names[0], value) }
-                : target with { Properties = target.Properties.SetItem(names[0], WithPath(target.Properties.TryGetValue(names[0], out var inner) && inner is ObjectValue o ? o : new ObjectValue("", ImmutableSortedDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal)), names[1..], value)) };
+                : target with { Properties = target.Properties.SetItem(names[0], WithPath(target.Properties.TryGetValue(names[0], out var inner) && inner is ObjectValue o ? o : EmptyItem, names[1..], value)) };
     }
+
+    private static readonly ObjectValue EmptyItem = new("", ImmutableSortedDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal));
 
     /// <summary>The properties of the variable that code adds items to (<c>variable.P.Add(..)</c>, <c>variable.P[k] = v</c>).</summary>
     private IEnumerable<string> MutatedCollections(ISymbol variable, IReadOnlyList<SyntaxNode> bodies) =>
