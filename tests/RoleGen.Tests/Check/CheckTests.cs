@@ -265,27 +265,7 @@ public class CheckTests
     [InlineData("Task.CompletedTask", "remove it", "may need it")]
     public void A_grant_no_mapped_call_needs_is_not_called_removable_when_the_code_makes_calls_RoleGen_cannot_map(string call, string says, string doesNotSay)
     {
-        using var app = new Pipeline.TempApp().With("template.yaml", """
-            Transform: AWS::Serverless-2016-10-31
-            Resources:
-              Fn:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Runtime: dotnet8
-                  CodeUri: ./src/App/
-                  Handler: App::App.Functions::Run
-                  Policies:
-                    - Statement:
-                        - Effect: Allow
-                          Action: athena:StartQueryExecution
-                          Resource: !Sub arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/primary
-            """).WithProject("src/App", "App").With("src/App/Functions.cs", $$"""
-            namespace App;
-            public class Functions
-            {
-                public Task Run() => {{call}};
-            }
-            """);
+        using var app = GrantedOneStatement("athena:StartQueryExecution", "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/primary", "", call);
 
         CheckApp.Check(app).CheckFindings("Fn").Should().ContainSingle(f => f.Code == FindingCodes.BroaderThanNeeded && f.Message.Contains("athena:"))
             .Which.Message.Should().Contain(says).And.NotContain(doesNotSay);
@@ -298,7 +278,19 @@ public class CheckTests
     [InlineData("\"archive-\" + Environment.GetEnvironmentVariable(\"UNSET\")", "Orders", Severity.Error, true)]
     public void A_grant_inside_a_resource_known_only_in_part_may_be_the_one_the_code_uses(string table, string granted, Severity missing, bool neverNeeded)
     {
-        using var app = new Pipeline.TempApp().With("template.yaml", $$"""
+        using var app = GrantedOneStatement("dynamodb:DeleteTable", "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/" + granted,
+            "using Amazon.DynamoDBv2;", $"new AmazonDynamoDBClient().DeleteTableAsync({table})");
+
+        var findings = CheckApp.Check(app).CheckFindings("Fn").ToList();
+        findings.Should().ContainSingle(f => f.Code == FindingCodes.MissingPermission).Which.Severity.Should().Be(missing);
+        findings.Any(f => f.Code == FindingCodes.BroaderThanNeeded && f.Message.Contains("never needs")).Should().Be(neverNeeded);
+        if (missing == Severity.Warning)
+            findings.Single(f => f.Code == FindingCodes.MissingPermission).Message.Should().Contain($"current grants name arn:${{AWS::Partition}}:dynamodb:${{AWS::Region}}:${{AWS::AccountId}}:table/{granted}, which may be the one the code uses");
+    }
+
+    /// <summary>Function Fn, whose template policy allows <paramref name="action"/> on <paramref name="resource"/> (Sub syntax), and whose code runs <paramref name="call"/>.</summary>
+    private static Pipeline.TempApp GrantedOneStatement(string action, string resource, string usings, string call) =>
+        new Pipeline.TempApp().With("template.yaml", $$"""
             Transform: AWS::Serverless-2016-10-31
             Resources:
               Fn:
@@ -310,23 +302,16 @@ public class CheckTests
                   Policies:
                     - Statement:
                         - Effect: Allow
-                          Action: dynamodb:DeleteTable
-                          Resource: !Sub arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/{{granted}}
+                          Action: {{action}}
+                          Resource: !Sub {{resource}}
             """).WithProject("src/App", "App").With("src/App/Functions.cs", $$"""
-            using Amazon.DynamoDBv2;
+            {{usings}}
             namespace App;
             public class Functions
             {
-                public Task Run() => new AmazonDynamoDBClient().DeleteTableAsync({{table}});
+                public Task Run() => {{call}};
             }
             """);
-
-        var findings = CheckApp.Check(app).CheckFindings("Fn").ToList();
-        findings.Should().ContainSingle(f => f.Code == FindingCodes.MissingPermission).Which.Severity.Should().Be(missing);
-        findings.Any(f => f.Code == FindingCodes.BroaderThanNeeded && f.Message.Contains("never needs")).Should().Be(neverNeeded);
-        if (missing == Severity.Warning)
-            findings.Single(f => f.Code == FindingCodes.MissingPermission).Message.Should().Contain($"current grants name arn:${{AWS::Partition}}:dynamodb:${{AWS::Region}}:${{AWS::AccountId}}:table/{granted}, which may be the one the code uses");
-    }
 
     [Fact]
     public void A_SAM_policy_template_given_the_queue_url_instead_of_its_name_does_not_cover_the_queue()
