@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace RoleGen.Core.Analysis;
 
@@ -15,6 +16,7 @@ public sealed class ImplementationIndex
     private readonly Lazy<ILookup<ITypeSymbol, IPropertySymbol>> _holders;
     private readonly Lazy<ILookup<INamedTypeSymbol, INamedTypeSymbol>> _implementers;
     private readonly Lazy<ILookup<string, IMethodSymbol>> _extensionMethods;
+    private readonly Lazy<ILookup<(string Name, int Arity), INamedTypeSymbol>> _derivingFromUnresolved;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ISymbol>> _cache = new(SymbolEqualityComparer.Default);
 
     public ImplementationIndex(Compilation compilation)
@@ -34,6 +36,10 @@ public sealed class ImplementationIndex
             .Where(t => t.TypeKind is not TypeKind.Interface)
             .SelectMany(t => t.AllInterfaces.Select(i => (Interface: i.OriginalDefinition, Type: t)))
             .ToLookup<(INamedTypeSymbol Interface, INamedTypeSymbol Type), INamedTypeSymbol, INamedTypeSymbol>(p => p.Interface, p => p.Type, SymbolEqualityComparer.Default));
+        _derivingFromUnresolved = new(() => SourceTypes
+            .Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct)
+            .SelectMany(t => t.Interfaces.Append(t.BaseType).OfType<IErrorTypeSymbol>().Select(unresolved => (Key: (unresolved.Name, unresolved.Arity), Type: t)))
+            .ToLookup(p => p.Key, p => p.Type));
     }
 
     public ImmutableArray<INamedTypeSymbol> SourceTypes => _types.Value;
@@ -46,6 +52,43 @@ public sealed class ImplementationIndex
 
     /// <summary>The project's extension methods of that name (code calls them by name, on receivers of any type).</summary>
     public IEnumerable<IMethodSymbol> ExtensionMethodsNamed(string name) => _extensionMethods.Value[name];
+
+    /// <summary>
+    /// Source classes whose base list names a type of that name and arity that does not resolve (its file is missing
+    /// from the project, or it comes from a package that is not restored): objects of the unresolved type may be them.
+    /// </summary>
+    private IEnumerable<INamedTypeSymbol> TypesDerivingFrom(IErrorTypeSymbol unresolved) =>
+        unresolved.Name.Length == 0 ? [] : _derivingFromUnresolved.Value[(unresolved.Name, unresolved.Arity)];
+
+    /// <summary>
+    /// <c>repository.GetBooksAsync(limit)</c> where the receiver's type does not resolve (<c>IBookRepository.cs</c> is not
+    /// in the project): Roslyn binds nothing, but the source classes that name that type in their base list are what
+    /// such an object can be (what DI registers for it must implement it), so their methods of that name that take those
+    /// arguments may run.
+    /// </summary>
+    public IEnumerable<IMethodSymbol> MethodsBehindUnresolvedReceiver(SemanticModel model, InvocationExpressionSyntax invocation)
+    {
+        var (receiver, name) = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax access => (access.Expression, access.Name.Identifier.ValueText),
+            MemberBindingExpressionSyntax binding when invocation.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>() is { } conditional => (conditional.Expression, binding.Name.Identifier.ValueText),
+            _ => (null, null),
+        };
+        if (receiver is null || model.GetTypeInfo(receiver).Type is not IErrorTypeSymbol unresolved) return [];
+        var count = invocation.ArgumentList.Arguments.Count;
+        return TypesDerivingFrom(unresolved)
+            .SelectMany(SelfAndBases)
+            .SelectMany(t => t.GetMembers(name!))
+            .OfType<IMethodSymbol>()
+            .Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic &&
+                        m.Parameters.Length >= count && m.Parameters.Skip(count).All(p => p.IsOptional || p.IsParams))
+            .Distinct<IMethodSymbol>(SymbolEqualityComparer.Default);
+    }
+
+    private static IEnumerable<INamedTypeSymbol> SelfAndBases(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null && current is not IErrorTypeSymbol; current = current.BaseType) yield return current;
+    }
 
     public ImmutableArray<ISymbol> ImplementationsOf(ISymbol member) => _cache.GetOrAdd(member.OriginalDefinition, static (m, self) => self.Find(m), this);
 

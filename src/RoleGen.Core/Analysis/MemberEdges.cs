@@ -159,6 +159,9 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
                     var targets = Targets(model, invocation);
                     if (targets.IsEmpty && DiRegistrationReader.ContainerService(model, invocation) is { IsEmpty: false } resolved) targets = resolved;
                     if (targets.IsEmpty) targets = ExtensionsOnUnresolvedReceiver(model, invocation);
+                    // Still a candidate SDK call as well: the unresolved type may be an SDK client some source class wraps.
+                    if (targets.IsEmpty)
+                        foreach (var implementation in implementations.MethodsBehindUnresolvedReceiver(model, invocation)) edges.Add(new ReachesMember(implementation));
                     // Handler(request, context) on a delegate property: what runs is what its getter returns
                     // (an override's => FunctionHandler), so the getter is reached and the method group with it.
                     if (targets.Any(t => t is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke }) &&

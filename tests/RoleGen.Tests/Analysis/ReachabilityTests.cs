@@ -145,6 +145,38 @@ public class ReachabilityTests
         else calls.Should().NotContain($"IAmazonS3.DeleteObject(\"{bucket}\", \"k\")");
     }
 
+    [Theory]
+    // IStore.cs is not in the project: the classes that name IStore in their base list are what _store can be.
+    [InlineData("IStore", "public class S3Store : IStore", "_store.Put(\"k\")", true)]
+    [InlineData("IStore", "public class S3Store : IStore", "_store?.Put(\"k\")", true)]
+    [InlineData("IRepo<Order>", "public class Order { } public class S3Store : IRepo<Order>", "_store.Put(\"k\")", true)]
+    [InlineData("IStore", "public class S3Store : StoreBase, IStore { } public class StoreBase", "_store.Put(\"k\")", true)]
+    // A class that does not say it is one, or a method that does not take that many arguments, is not what runs.
+    [InlineData("IStore", "public class S3Store", "_store.Put(\"k\")", false)]
+    [InlineData("IRepo<Order>", "public class Order { } public class S3Store : IRepo", "_store.Put(\"k\")", false)]
+    [InlineData("IStore", "public class S3Store : IStore", "_store.Put(\"k\", \"v\")", false)]
+    public void A_call_on_a_type_whose_file_is_missing_reaches_the_classes_that_implement_it(string fieldType, string declaration, string call, bool reached)
+    {
+        var source = $$"""
+            using Amazon.S3;
+            namespace App;
+            {{declaration}}
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public Task Put(string key) => _s3.DeleteObjectAsync("files", key);
+            }
+            public class Function
+            {
+                private readonly {{fieldType}} _store;
+                public Function({{fieldType}} store) { _store = store; }
+                public Task Handle() => {{call}};
+            }
+            """;
+        var calls = AnalysisHost.Analyze("App::App.Function::Handle", source).Describe();
+        if (reached) calls.Should().Equal("IAmazonS3.DeleteObject(\"files\", \"k\")");
+        else calls.Should().BeEmpty();
+    }
+
     [Fact]
     public void An_interface_implemented_by_an_abstract_class_reaches_the_overrides_of_its_subclasses()
     {

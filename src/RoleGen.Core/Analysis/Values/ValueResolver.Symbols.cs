@@ -487,7 +487,7 @@ public sealed partial class ValueResolver
             // A call that does not bind (an argument's type is not referenced) has every overload as a candidate: keep
             // only the overloads its arguments fit, so that one overload's arguments are not read as another's.
             if (info.Symbol is null && !TakesArguments(method, call)) continue;
-            if (targets.Any(t => CanRun(t, method)) || targets.IsEmpty && IsExtensionOnUnseenReceiver(method, call)) yield return call;
+            if (targets.Any(t => CanRun(t, method)) || targets.IsEmpty && (IsExtensionOnUnseenReceiver(method, call) || IsCallThroughUnresolvedType(method, call))) yield return call;
         }
     }
 
@@ -510,6 +510,11 @@ public sealed partial class ValueResolver
         method.IsExtensionMethod && call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } &&
         access.Name.Identifier.ValueText == method.Name &&
         project.Model(call.SyntaxTree).GetTypeInfo(access.Expression).Type is null or IErrorTypeSymbol;
+
+    /// <summary><c>store.Put(key)</c> on a receiver whose type does not resolve but that the method's class names in its base list (as the walk assumes).</summary>
+    private bool IsCallThroughUnresolvedType(IMethodSymbol method, SyntaxNode call) =>
+        call is InvocationExpressionSyntax invocation &&
+        implementations.MethodsBehindUnresolvedReceiver(project.Model(call.SyntaxTree), invocation).Contains(method.OriginalDefinition, SymbolEqualityComparer.Default);
 
     private static bool TakesArguments(IMethodSymbol method, SyntaxNode call)
     {
