@@ -85,18 +85,7 @@ public static class DiRegistrationReader
     /// </summary>
     public static ImmutableArray<ISymbol> ContainerService(SemanticModel model, InvocationExpressionSyntax invocation)
     {
-        if (invocation.Expression is not MemberAccessExpressionSyntax access) return [];
-        var receiver = access.Expression;
-        if (receiver is IdentifierNameSyntax && model.GetSymbolInfo(receiver).Symbol is ILocalSymbol local &&
-            local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var initial })
-            receiver = initial;
-        while (receiver is AwaitExpressionSyntax or ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax)
-            receiver = receiver switch { AwaitExpressionSyntax a => a.Expression, ParenthesizedExpressionSyntax p => p.Expression, PostfixUnaryExpressionSyntax u => u.Operand, _ => receiver };
-        if (receiver is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax getter } } ||
-            getter.Identifier.ValueText is not ("GetRequiredService" or "GetService" or "GetRequiredKeyedService" or "GetKeyedService") ||
-            getter.TypeArgumentList.Arguments.Count != 1 ||
-            model.GetTypeInfo(getter.TypeArgumentList.Arguments[0]).Type is not INamedTypeSymbol service)
-            return [];
+        if (invocation.Expression is not MemberAccessExpressionSyntax access || GenericCallTypes.ContainerService(model, access.Expression) is not INamedTypeSymbol service) return [];
         var name = access.Name.Identifier.ValueText;
         var arity = invocation.ArgumentList.Arguments.Count;
         return [.. SelfBasesAndInterfaces(service).SelectMany(t => t.GetMembers(name)).OfType<IMethodSymbol>()

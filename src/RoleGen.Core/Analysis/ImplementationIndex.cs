@@ -74,7 +74,10 @@ public sealed class ImplementationIndex
             MemberBindingExpressionSyntax binding when invocation.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>() is { } conditional => (conditional.Expression, binding.Name.Identifier.ValueText),
             _ => (null, null),
         };
-        if (receiver is null || model.GetTypeInfo(receiver).Type is not IErrorTypeSymbol unresolved) return [];
+        if (receiver is null) return [];
+        var type = model.GetTypeInfo(receiver).Type;
+        if (type is not IErrorTypeSymbol { Name.Length: > 0 }) type = GenericCallTypes.ContainerService(model, receiver) ?? type;
+        if (type is not IErrorTypeSymbol unresolved) return [];
         var count = invocation.ArgumentList.Arguments.Count;
         return TypesDerivingFrom(unresolved)
             .SelectMany(SelfAndBases)

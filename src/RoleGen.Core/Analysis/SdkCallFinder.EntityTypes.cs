@@ -16,7 +16,7 @@ public sealed partial class SdkCallFinder
     {
         IEnumerable<ITypeSymbol?> types = name is GenericNameSyntax generic
             ? generic.TypeArgumentList.Arguments.Select(t => model.GetTypeInfo(t).Type)
-            : invocation.ArgumentList.Arguments.Select(a => model.GetTypeInfo(a.Expression).Type is { } type and not IErrorTypeSymbol ? type : DeserializedType(model, a.Expression))
+            : invocation.ArgumentList.Arguments.Select(a => model.GetTypeInfo(a.Expression).Type is { } type and not IErrorTypeSymbol ? type : GenericCallTypes.Deserialized(model, a.Expression))
                 .Where(t => t is ITypeParameterSymbol || t is INamedTypeSymbol { TypeKind: TypeKind.Class } && t.Locations.Any(l => l.IsInSource));
         return types.OfType<ITypeSymbol>().Where(t => t is not IErrorTypeSymbol).SelectMany(t => t is ITypeParameterSymbol parameter ? StandingFor(parameter) : [t]);
     }
@@ -41,14 +41,6 @@ public sealed partial class SdkCallFinder
             .Distinct(SymbolEqualityComparer.Default).Cast<ITypeSymbol>().ToList();
         return known.Count == 0 ? Satisfying(parameter) : known;
     }
-
-    /// <summary>
-    /// The type of a value that does not bind because its maker's overload does not resolve (an argument of an unrestored
-    /// type: <c>JsonSerializer.DeserializeAsync&lt;Order&gt;(s3Object.ResponseStream)</c>, or Newtonsoft not restored), also
-    /// held in a local: a deserializer's type argument, which is what it returns.
-    /// </summary>
-    private static ITypeSymbol? DeserializedType(SemanticModel model, ExpressionSyntax expression) =>
-        TypeArgumentOfCall(model, expression, method => method.StartsWith("Deserialize", StringComparison.Ordinal) || method.StartsWith("ReadFromJson", StringComparison.Ordinal));
 
     /// <summary>At most this many types stand for a type parameter; more, and the entity type is not known.</summary>
     private const int MaxTypesForParameter = 16;

@@ -92,14 +92,7 @@ public sealed partial class SdkCallFinder
             .OfType<SdkCall>();
     }
 
-    private static ExpressionSyntax Unwrap(ExpressionSyntax expression) => expression switch
-    {
-        ParenthesizedExpressionSyntax p => Unwrap(p.Expression),
-        AwaitExpressionSyntax a => Unwrap(a.Expression),
-        CastExpressionSyntax c => Unwrap(c.Expression),
-        PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } n => Unwrap(n.Operand),
-        _ => expression,
-    };
+    private static ExpressionSyntax Unwrap(ExpressionSyntax expression) => GenericCallTypes.Unwrap(expression);
 
     /// <summary>The expressions that give a local, field or property its value.</summary>
     /// <summary>What code assigns to a member of a local, field or property (<c>config.RegionEndpoint = ...</c>), where <see cref="Sources"/> looks.</summary>

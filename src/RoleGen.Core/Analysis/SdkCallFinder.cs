@@ -178,7 +178,7 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
         var type = model.GetTypeInfo(receiver).Type ?? model.GetSymbolInfo(receiver).Symbol as ITypeSymbol;
         // Roslyn gives an unresolved name a nameless error type rather than none.
         if (type is IErrorTypeSymbol { Name.Length: 0 }) type = null;
-        if (type is null or IErrorTypeSymbol && ContainerServiceType(model, receiver) is { } service) type = service;
+        if (type is null or IErrorTypeSymbol && GenericCallTypes.ContainerService(model, receiver) is { } service) type = service;
         if (type is null && model.GetSymbolInfo(receiver).Symbol is null && receiver is IdentifierNameSyntax or QualifiedNameSyntax or MemberAccessExpressionSyntax)
         {
             // An unresolved name used as a receiver, such as Table.LoadTable(...) without the SDK referenced.
@@ -192,29 +192,6 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
             if (clients.IsClient(candidate.Name, resolvedNamespace)) return (candidate.Name, resolvedNamespace);
         }
         return null;
-    }
-
-    /// <summary>
-    /// The service type of <c>provider.GetRequiredService&lt;T&gt;()</c> (or GetService, the keyed forms), also held in a
-    /// local: where the container's package is not restored, the call and a <c>var</c> holding it have no type.
-    /// </summary>
-    private static ITypeSymbol? ContainerServiceType(SemanticModel model, ExpressionSyntax receiver) =>
-        TypeArgumentOfCall(model, receiver, method => method is "GetRequiredService" or "GetService" or "GetRequiredKeyedService" or "GetKeyedService");
-
-    /// <summary>
-    /// The one type argument of the generic call an expression is, or a local holds (<c>var x = Get&lt;T&gt;()</c>), when the
-    /// method so named returns it.
-    /// </summary>
-    private static ITypeSymbol? TypeArgumentOfCall(SemanticModel model, ExpressionSyntax expression, Func<string, bool> returnsTypeArgument)
-    {
-        var value = Unwrap(expression);
-        if (value is IdentifierNameSyntax && model.GetSymbolInfo(value).Symbol is ILocalSymbol { DeclaringSyntaxReferences: [var declared] } &&
-            declared.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var initializer })
-            value = Unwrap(initializer);
-        return value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: [var type] } method } } &&
-               returnsTypeArgument(method.Identifier.ValueText)
-            ? model.GetTypeInfo(type).Type
-            : null;
     }
 
     /// <summary>True when the receiver's type cannot be seen (its library is not restored), as opposed to a type RoleGen knows is no client.</summary>

@@ -151,6 +151,8 @@ public class ReachabilityTests
     [InlineData("IStore", "public class S3Store : IStore", "_store?.Put(\"k\")", true)]
     [InlineData("IRepo<Order>", "public class Order { } public class S3Store : IRepo<Order>", "_store.Put(\"k\")", true)]
     [InlineData("IStore", "public class S3Store : StoreBase, IStore { } public class StoreBase", "_store.Put(\"k\")", true)]
+    // From a container whose package is not restored either.
+    [InlineData("IServiceProvider", "public class S3Store : IStore", "_store.GetRequiredService<IStore>().Put(\"k\")", true)]
     // A class that does not say it is one, or a method that does not take that many arguments, is not what runs.
     [InlineData("IStore", "public class S3Store", "_store.Put(\"k\")", false)]
     [InlineData("IRepo<Order>", "public class Order { } public class S3Store : IRepo", "_store.Put(\"k\")", false)]
