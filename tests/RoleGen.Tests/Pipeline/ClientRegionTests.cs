@@ -121,4 +121,51 @@ public class ClientRegionTests
 
         report.Grants().Should().Equal($"dynamodb:DescribeTable arn:${{AWS::Partition}}:dynamodb:{region}:${{AWS::AccountId}}:table/Orders");
     }
+
+    [Theory]
+    [InlineData("s.AddAWSService<IAmazonDynamoDB>(new AWSOptions { Region = RegionEndpoint.USEast2 });", "", "us-east-2")]
+    [InlineData("s.AddDefaultAWSOptions(new AWSOptions { Region = RegionEndpoint.EUWest1 }); s.AddAWSService<IAmazonDynamoDB>();", "", "eu-west-1")]
+    [InlineData("s.AddAWSService<IAmazonDynamoDB>(ServiceLifetime.Scoped); s.AddDefaultAWSOptions(new AWSOptions { Region = RegionEndpoint.EUWest1 });", "", "eu-west-1")]
+    [InlineData("s.AddAWSService<IAmazonDynamoDB>(options: new AWSOptions { Region = RegionEndpoint.USWest1 });", "", "us-west-1")]
+    // From configuration: the AWS section's Region, over which the template's AWS__Region would win.
+    [InlineData("s.AddDefaultAWSOptions(Configuration.GetAWSOptions()); s.AddAWSService<IAmazonDynamoDB>();", """{ "AWS": { "Region": "ap-south-1" } }""", "ap-south-1")]
+    [InlineData("s.AddAWSService<IAmazonDynamoDB>(Configuration.GetAWSOptions(\"Data\"));", """{ "Data": { "Region": "ca-central-1" } }""", "ca-central-1")]
+    // No region given: the SDK's default, the stack's region.
+    [InlineData("s.AddDefaultAWSOptions(Configuration.GetAWSOptions()); s.AddAWSService<IAmazonDynamoDB>();", """{ "AWS": { "Profile": "dev" } }""", "${AWS::Region}")]
+    [InlineData("s.AddAWSService<IAmazonDynamoDB>(); var r = RegionEndpoint.EUWest1;", "", "${AWS::Region}")]
+    // Options for another client do not move this one.
+    [InlineData("s.AddAWSService<IAmazonS3>(new AWSOptions { Region = RegionEndpoint.USEast2 }); s.AddAWSService<IAmazonDynamoDB>();", "", "${AWS::Region}")]
+    public void A_client_the_container_builds_is_in_the_region_of_its_AWSOptions(string registrations, string settings, string region)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon;
+            using Amazon.DynamoDBv2;
+            using Amazon.Extensions.NETCore.Setup;
+            using Amazon.S3;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            namespace App;
+            public class Repo
+            {
+                private readonly IAmazonDynamoDB _db;
+                public Repo(IAmazonDynamoDB db) { _db = db; }
+                public Task Describe() => _db.DescribeTableAsync("Orders");
+            }
+            public class Handler
+            {
+                private static readonly IConfiguration Configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json").Build();
+                private readonly ServiceProvider _provider;
+                public Handler()
+                {
+                    var s = new ServiceCollection();
+                    {{registrations}}
+                    s.AddSingleton<Repo>();
+                    _provider = s.BuildServiceProvider();
+                }
+                public Task Run() => _provider.GetRequiredService<Repo>().Describe();
+            }
+            """, files: settings.Length == 0 ? null : new Dictionary<string, string> { ["src/App/appsettings.json"] = settings });
+
+        report.Grants().Should().Equal($"dynamodb:DescribeTable arn:${{AWS::Partition}}:dynamodb:{region}:${{AWS::AccountId}}:table/Orders");
+    }
 }

@@ -43,8 +43,8 @@ public sealed class SyntaxIndex
                 case ImplicitObjectCreationExpressionSyntax or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax:
                     calls.Add((ConstructorCallKey, node));
                     break;
-                case IdentifierNameSyntax { Identifier.ValueText: "RegionEndpoint" }:
-                    MentionsRegionEndpoint = true;
+                case IdentifierNameSyntax { Identifier.ValueText: "RegionEndpoint" or "GetAWSOptions" }:
+                    MayPinClientRegion = true;
                     break;
             }
         }
@@ -52,8 +52,11 @@ public sealed class SyntaxIndex
         _calls = calls.ToLookup(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
     }
 
-    /// <summary>Some code of the compilation names <c>RegionEndpoint</c>: only then can a client be built for another region.</summary>
-    public bool MentionsRegionEndpoint { get; }
+    /// <summary>
+    /// Some code of the compilation names <c>RegionEndpoint</c> or reads <c>AWSOptions</c> from configuration
+    /// (<c>GetAWSOptions</c>): only then can a client be built for another region.
+    /// </summary>
+    public bool MayPinClientRegion { get; }
 
     /// <summary>Calls whose target name cannot be read from syntax (target-typed new in an argument or assignment, base(...)).</summary>
     public const string ConstructorCallKey = ".ctor";

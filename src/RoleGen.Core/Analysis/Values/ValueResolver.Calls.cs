@@ -26,6 +26,8 @@ public sealed partial class ValueResolver
             case "GetBySystemName" when RegionName(invocation, scope) is { } region:
                 // A RegionEndpoint, wherever it is kept (new AWSOptions { Region = .. }): its SystemName is the name given.
                 return new ObjectValue("RegionEndpoint", ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("SystemName", region)]));
+            case "GetAWSOptions" when receiver is not null && arguments.Count <= 1:
+                return AwsOptionsFromConfiguration(arguments.FirstOrDefault()?.Expression, invocation, scope);
             case "Format" when receiverText is "string" or "String" or "System.String" && arguments.Count >= 1:
                 return Format(arguments, scope, invocation);
             case "Concat" when receiverText is "string" or "String" or "System.String":
@@ -105,6 +107,23 @@ public sealed partial class ValueResolver
             OneOfValue names when names.Options.All(o => o is LiteralValue) => Value.OneOf(names.Options.Cast<LiteralValue>().Select(n => new EnvVarValue(n.Text, Location(at)))),
             _ => Unknown(at, $"the environment variable's name '{Short(nameExpression)}' is not a constant"),
         };
+
+    /// <summary>
+    /// <c>configuration.GetAWSOptions()</c> (section "AWS", or the one named): its Region is the section's <c>Region</c> key
+    /// when the project's settings give one (the template's <c>AWS__Region</c> over it); without one the SDK's default
+    /// region, so an AWSOptions without Region.
+    /// </summary>
+    private Value AwsOptionsFromConfiguration(ExpressionSyntax? sectionName, SyntaxNode at, ResolveScope scope)
+    {
+        var section = sectionName is null ? new LiteralValue("AWS") : Resolve(sectionName, scope.Deeper());
+        var properties = ImmutableSortedDictionary.CreateBuilder<string, Value>(StringComparer.Ordinal);
+        if (section is LiteralValue { Text: var name } && project.Settings.ValuesOf(name + ":Region") is { IsEmpty: false })
+        {
+            var region = ConfigurationKey(name + ":Region", at);
+            properties["Region"] = new ObjectValue("RegionEndpoint", ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("SystemName", (Value)region)]));
+        }
+        return new ObjectValue("AWSOptions", properties.ToImmutable());
+    }
 
     /// <summary>A configuration value read by key. With the environment-variables provider, key "A:B" is variable A__B.</summary>
     private Value ConfigurationValue(string path, SyntaxNode at, ResolveScope scope) => ConfigurationKey(path, at);

@@ -21,6 +21,37 @@ public sealed partial class ValueResolver
     private ILookup<ITypeSymbol, string>? _configurationBindings;
     private bool _findingConfigurationBindings;
 
+    /// <summary>
+    /// The AWSOptions the container builds clients of that type with (<c>services.AddAWSService&lt;IAmazonS3&gt;(options)</c>),
+    /// one per registration in reachable code: its own options, else each <c>AddDefaultAWSOptions(options)</c>'s, else an
+    /// AWSOptions without Region (the SDK's default). Null when reachable code registers no such client.
+    /// </summary>
+    public IReadOnlyList<Value>? ContainerClientOptions(string clientType)
+    {
+        var registrations = index.CallsNamed("AddAWSService").OfType<InvocationExpressionSyntax>()
+            .Where(c => c.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: [var type] } } &&
+                        SyntaxIndex.TypeName(type) == clientType && IsInReachableCode(c))
+            .ToList();
+        if (registrations.Count == 0) return null;
+        var defaults = index.CallsNamed("AddDefaultAWSOptions").OfType<InvocationExpressionSyntax>()
+            .Where(c => c.ArgumentList.Arguments.Count == 1 && IsInReachableCode(c))
+            .Select(c => Resolve(c.ArgumentList.Arguments[0].Expression))
+            .ToList();
+        Value sdkDefault = new ObjectValue("AWSOptions", ImmutableSortedDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal));
+        return registrations
+            .SelectMany(r => OptionsArgument(r) is { } own ? [Resolve(own)] : defaults.Count > 0 ? defaults : [sdkDefault])
+            .ToList();
+    }
+
+    /// <summary>The AWSOptions argument of <c>AddAWSService&lt;T&gt;(options, lifetime)</c>: named, or the first that is no ServiceLifetime.</summary>
+    private static ExpressionSyntax? OptionsArgument(InvocationExpressionSyntax registration)
+    {
+        var arguments = registration.ArgumentList.Arguments;
+        if (arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "options") is { } named) return named.Expression;
+        var first = arguments.FirstOrDefault(a => a.NameColon is null)?.Expression;
+        return first is MemberAccessExpressionSyntax { Expression: var owner } && owner.ToString() is "ServiceLifetime" or "Microsoft.Extensions.DependencyInjection.ServiceLifetime" ? null : first;
+    }
+
     private static bool IsFromServices(IParameterSymbol parameter) =>
         parameter.GetAttributes().Any(a => a.AttributeClass?.Name is "FromServicesAttribute" or "FromServices" or "FromKeyedServicesAttribute" or "FromKeyedServices");
 

@@ -169,8 +169,8 @@ public sealed partial class ValueResolver(
         }
     }
 
-    /// <summary>Some code of the project names <c>RegionEndpoint</c> (<see cref="SyntaxIndex.MentionsRegionEndpoint"/>).</summary>
-    public bool ProjectMentionsRegionEndpoint => index.MentionsRegionEndpoint;
+    /// <summary>Some code of the project can pin a client's region (<see cref="SyntaxIndex.MayPinClientRegion"/>).</summary>
+    public bool ProjectMayPinClientRegion => index.MayPinClientRegion;
 
     /// <summary>True once a question was asked of every file's code, not only of reachable code (the report cache must then watch every file).</summary>
     public bool ReadsEveryFile { get; private set; }
