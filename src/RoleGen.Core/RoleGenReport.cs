@@ -38,6 +38,13 @@ public sealed record FunctionReport(
     /// </summary>
     public string? Condition { get; init; }
 
+    /// <summary>
+    /// The IAM prefixes of services the code calls in ways RoleGen cannot map (<c>*</c>: a service not known), whose
+    /// grants <c>check</c> does not call unneeded.
+    /// </summary>
+    [Newtonsoft.Json.JsonIgnore]
+    public ImmutableSortedSet<string> UnmappedServices { get; init; } = ImmutableSortedSet<string>.Empty;
+
     /// <summary>The permissions boundary the role keeps (<see cref="Templates.PermissionsBoundary"/>), as <see cref="Templates.CfnJson"/> text; null when none.</summary>
     public string? PermissionsBoundary { get; init; }
 }

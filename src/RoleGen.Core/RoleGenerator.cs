@@ -207,6 +207,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         {
             PermissionsBoundary = Templates.PermissionsBoundary.Of(function, context.Template) is { } boundary ? CfnJson.Write(boundary) : null,
             Condition = condition,
+            UnmappedServices = permissions.UnmappedServices,
         };
     }
 

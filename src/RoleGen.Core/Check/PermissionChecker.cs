@@ -32,11 +32,13 @@ public sealed class PermissionChecker(ResourceMatcher resources)
         var findings = new List<Finding>();
         findings.AddRange(grants.Findings);
         findings.AddRange(Missing(function, needs, grants, declaredAt));
+        // A function whose code RoleGen could not find needs what its code does: no grant can be called unneeded.
+        var codeAnalysed = !function.Findings.Any(f => f.Code is FindingCodes.HandlerNotFound or FindingCodes.ProjectNotFound or FindingCodes.HandlerFormat);
         foreach (var origin in grants.Statements.Where(g => g.Allow).GroupBy(g => g.Origin))
         {
             var statements = origin.ToList();
             if (Wildcards(function, origin.Key, statements) is { } wildcard) findings.Add(wildcard);
-            if (Broader(function, grants, origin.Key, statements, needs, sharers) is { } broader) findings.Add(broader);
+            if (codeAnalysed && Broader(function, grants, origin.Key, statements, needs, sharers) is { } broader) findings.Add(broader);
         }
         return findings.ToImmutableArray();
     }
@@ -126,13 +128,15 @@ public sealed class PermissionChecker(ResourceMatcher resources)
             var possibly = needs.Where(n => MayCover(grant, n)).ToList();
             covered = [.. covered, .. possibly.Where(n => !covered.Contains(n))];
             var patterns = grant.NotAction ? [$"every action except {string.Join(", ", grant.Actions)}"] : grant.Actions;
-            foreach (var pattern in patterns.Distinct())
+            // Actions of a service the code calls in ways RoleGen cannot map (RG1001): those calls may need them, on any resource.
+            var unmappedService = patterns.Where(p => !grant.NotAction && OfUnmappedService(function, p)).ToHashSet(StringComparer.Ordinal);
+            foreach (var pattern in patterns.Distinct().Where(p => !unmappedService.Contains(p)))
             {
                 var uses = covered.Where(n => grant.NotAction || IamGlob.Matches(pattern, n.Action)).Select(n => n.Action).Distinct().ToList();
                 if (uses.Count == 0) neverActions.Add(pattern + NeededBy(sharers, grant, n => grant.NotAction || IamGlob.Matches(pattern, n.Action)));
                 else if (grant.NotAction || IamGlob.HasWildcard(pattern)) wideActions.Add($"{pattern} where only {Join(uses)} {(uses.Count == 1 ? "is" : "are")} needed");
             }
-            foreach (var resource in grant.NotResource ? [] : grant.Resources.Distinct())
+            foreach (var resource in grant.NotResource || unmappedService.Count > 0 && patterns.All(unmappedService.Contains) ? [] : grant.Resources.Distinct())
             {
                 if (possibly.Any(n => resources.Covers(n.Resource, resource))) continue;
                 var within = covered.Where(n => resources.Covers(resource, n.Resource)).Select(n => n.Resource).Distinct().ToList();
@@ -148,12 +152,14 @@ public sealed class PermissionChecker(ResourceMatcher resources)
         if (parts.Count == 0) return null;
         var tighter = matched.Select(n => n.Statement).Distinct().OrderBy(s => s.Sid, StringComparer.Ordinal)
             .Select(s => $"{s.Sid} ({string.Join(", ", s.Actions)} on {string.Join(", ", s.Resources)})").ToList();
-        var unmapped = function.Findings.Where(f => f.Code is FindingCodes.UnknownSdkCall or FindingCodes.AwsDependentPackage).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToList();
+        // Calls RoleGen cannot map into a service it cannot name (a library, a package that calls AWS inside: RG1001,
+        // RG1008) may need what it calls unneeded: say so rather than advise removing it.
+        var unmapped = function.UnmappedServices.Contains(SdkClientNaming.AnyService)
+            ? function.Findings.Where(f => f.Code is FindingCodes.UnknownSdkCall or FindingCodes.AwsDependentPackage).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToList()
+            : [];
         var instead = tighter.Count == 0
             ? unmapped.Count > 0 ? " The code RoleGen maps needs nothing it grants." : " The function needs nothing it grants: remove it."
             : $" RoleGen would write instead: {string.Join("; ", tighter)}.";
-        // Calls RoleGen cannot map (RG1001), or into packages that call AWS inside (RG1008), may need what it calls
-        // unneeded: say so rather than advise removing it.
         var caveat = unmapped.Count > 0 ? $" The function also makes calls RoleGen cannot map ({string.Join(", ", unmapped)}): one of them may need it." : "";
         var shared = grants.RoleLogicalId is { } role && sharers.Count > 0
             ? $" Role {role} is shared with {string.Join(", ", sharers.Select(s => s.LogicalId))}: give each function its own role."
@@ -162,6 +168,9 @@ public sealed class PermissionChecker(ResourceMatcher resources)
             $"{function.LogicalId}: {origin.Description} grants more than the function needs: {Join(parts, "; ")}.{instead}{caveat}{shared}{SamDefaultNote(origin)}",
             origin.Location);
     }
+
+    private static bool OfUnmappedService(FunctionReport function, string action) =>
+        action.IndexOf(':') is > 0 and var colon && function.UnmappedServices.Contains(action[..colon]);
 
     private string NeededBy(IReadOnlyList<(string LogicalId, ImmutableArray<Need> Needs)> sharers, GrantStatement grant, Func<Need, bool> uses)
     {

@@ -36,6 +36,21 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
             ? region
             : string.Join("-", Regex.Matches(field, "[A-Z][a-z]+|[A-Z]+(?![a-z])|[0-9]+").Select(m => m.Value.ToLowerInvariant()));
 
+    /// <summary>The IAM prefix of services whose client is not mapped, by the service's name in its client's (Rekognition: rekognition).</summary>
+    public ImmutableDictionary<string, string> IamPrefixes { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Stands for a service whose IAM prefix is not known.</summary>
+    public const string AnyService = "*";
+
+    /// <summary>The IAM prefix of a client's service (<c>IAmazonApiGatewayManagementApi</c>: execute-api); null when not listed.</summary>
+    public string? IamPrefixOf(string clientType)
+    {
+        var service = clientType.StartsWith("IAmazon", StringComparison.Ordinal) ? clientType["IAmazon".Length..]
+            : clientType.StartsWith("Amazon", StringComparison.Ordinal) && clientType.EndsWith("Client", StringComparison.Ordinal) ? clientType["Amazon".Length..^"Client".Length]
+            : clientType;
+        return IamPrefixes.GetValueOrDefault(service);
+    }
+
     /// <summary>The client type of the calls to <see cref="Libraries"/> (not a type: no mapping file can claim it).</summary>
     public const string LibraryClient = "<library>";
 
@@ -74,7 +89,7 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
 
     public static SdkClientNaming Load(string path)
     {
-        var root = MappingFile.ReadRoot(path, "namespace, names, except, libraries, byMethodName, dispatchers, regionEndpoints, knownPackages");
+        var root = MappingFile.ReadRoot(path, "namespace, names, except, libraries, byMethodName, dispatchers, regionEndpoints, knownPackages, iamPrefixes");
         var display = "mappings/" + Path.GetFileName(path);
         string Scalar(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { Length: > 0 } value }
             ? value
@@ -90,7 +105,7 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
             : ImmutableDictionary<string, string>.Empty;
         return new SdkClientNaming(Scalar("namespace"), names, List("except").ToImmutableHashSet(StringComparer.Ordinal))
         {
-            Libraries = Texts("libraries"), ByMethodName = Texts("byMethodName"), Dispatchers = Texts("dispatchers"), RegionEndpoints = Texts("regionEndpoints"),
+            Libraries = Texts("libraries"), ByMethodName = Texts("byMethodName"), Dispatchers = Texts("dispatchers"), RegionEndpoints = Texts("regionEndpoints"), IamPrefixes = Texts("iamPrefixes"),
             KnownPackages = root.Children.ContainsKey(new YamlScalarNode("knownPackages")) ? List("knownPackages") : [],
         };
     }

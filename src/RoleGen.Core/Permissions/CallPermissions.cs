@@ -22,6 +22,7 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
         var findings = new List<Finding>();
         var unboundReported = new HashSet<string>(StringComparer.Ordinal);
         var packagesReported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var unmapped = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var original in calls)
         {
             if (ObjectMethods.Contains(original.Method)) continue;
@@ -29,21 +30,29 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
             {
                 if (original.ClientType == SdkClientNaming.PackageClient)
                 {
+                    unmapped.Add(SdkClientNaming.AnyService);
                     if (packagesReported.Add(original.Method))
                         findings.Add(Finding.At(FindingCodes.AwsDependentPackage, Severity.Warning,
                             $"{original.Display} is in package {original.Method}, which depends on the AWS SDK: the AWS calls it makes with the function's role are not visible, and none was granted for them. Grant what it needs by hand (an AWS::IAM::Policy attached to the function's role), or reference the package's source as a ProjectReference so that RoleGen follows it; a package that calls no AWS with the function's role can be listed in mappings/sdk-clients.yaml knownPackages.", original.Location));
                 }
                 else if (original.ClientType == SdkClientNaming.LibraryClient)
+                {
+                    unmapped.Add(SdkClientNaming.AnyService);
                     findings.Add(Finding.At(FindingCodes.UnknownSdkCall, Severity.Error,
                         $"{original.Display} makes AWS calls inside a library the mapping table does not cover ({table.OtherClients.Libraries.GetValueOrDefault(original.Method)}): no permission was granted for them; grant them by hand.", original.Location));
+                }
                 else if (table.OtherClients.Matches(original.ClientType, null))
+                {
+                    unmapped.Add(table.OtherClients.IamPrefixOf(original.ClientType) ?? SdkClientNaming.AnyService);
                     findings.Add(Finding.At(FindingCodes.UnknownSdkCall, Severity.Error,
                         $"{original.Display} is a call on {original.ClientType}, the client of an AWS service the mapping table does not cover ({string.Join(", ", table.Services.Select(s => s.Service).Distinct())}): no permission was granted for it; add a mappings/<service>.yaml for it.", original.Location));
+                }
                 continue;
             }
             var service = table.ServiceOf(client)!;
             if (!client.Operations.TryGetValue(original.Method, out var operation))
             {
+                unmapped.Add(service.Service);
                 findings.Add(Finding.At(FindingCodes.UnknownSdkCall, Severity.Error,
                     $"{original.Display} is not in the mapping table (mappings/{service.Service}.yaml): no permission was granted for it; add it to the table.", original.Location));
                 continue;
@@ -69,7 +78,7 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
             foreach (var group in unresolved.GroupBy(u => u.Arn.Arn))
                 findings.Add(Unresolved(call, group.Select(u => u.Action).Distinct().ToList(), group.First().Arn with { Unknowns = group.SelectMany(u => u.Arn.Unknowns).Distinct().ToImmutableArray(), IdentityUnknown = group.Any(u => u.Arn.IdentityUnknown) }));
         }
-        return new PermissionSet(permissions.ToImmutable(), findings.Distinct().ToImmutableArray());
+        return new PermissionSet(permissions.ToImmutable(), findings.Distinct().ToImmutableArray()) { UnmappedServices = unmapped.ToImmutable() };
     }
 
     /// <summary>The values a call reads: its arguments' and the tables code maps its entity types to.</summary>

@@ -261,14 +261,34 @@ public class CheckTests
     }
 
     [Theory]
-    [InlineData("new Amazon.Athena.AmazonAthenaClient().StartQueryExecutionAsync(new())", "one of them may need it", "remove it")]
-    [InlineData("Task.CompletedTask", "remove it", "may need it")]
-    public void A_grant_no_mapped_call_needs_is_not_called_removable_when_the_code_makes_calls_RoleGen_cannot_map(string call, string says, string doesNotSay)
+    // A service RoleGen does not map but knows the IAM prefix of (sdk-clients.yaml iamPrefixes): its grants may be what the call needs.
+    [InlineData("new Amazon.Athena.AmazonAthenaClient().StartQueryExecutionAsync(new())", "athena:StartQueryExecution", null, null)]
+    [InlineData("new Amazon.ApiGatewayManagementApi.AmazonApiGatewayManagementApiClient(new()).PostToConnectionAsync(new())", "execute-api:ManageConnections", null, null)]
+    // ...but not a grant of another service.
+    [InlineData("new Amazon.Athena.AmazonAthenaClient().StartQueryExecutionAsync(new())", "glue:GetTable", "remove it", "may need it")]
+    // A service whose prefix RoleGen does not know: any grant may be what it needs.
+    [InlineData("new Amazon.Pinpoint.AmazonPinpointClient().SendMessagesAsync(new())", "athena:StartQueryExecution", "one of them may need it", "remove it")]
+    [InlineData("Task.CompletedTask", "athena:StartQueryExecution", "remove it", "may need it")]
+    public void A_grant_no_mapped_call_needs_is_not_called_removable_when_the_code_makes_calls_RoleGen_cannot_map(string call, string action, string? says, string? doesNotSay)
     {
-        using var app = GrantedOneStatement("athena:StartQueryExecution", "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/primary", "", call);
+        using var app = GrantedOneStatement(action, "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/primary", "", call);
 
-        CheckApp.Check(app).CheckFindings("Fn").Should().ContainSingle(f => f.Code == FindingCodes.BroaderThanNeeded && f.Message.Contains("athena:"))
-            .Which.Message.Should().Contain(says).And.NotContain(doesNotSay);
+        var broader = CheckApp.Check(app).CheckFindings("Fn").Where(f => f.Code == FindingCodes.BroaderThanNeeded && f.Message.Contains(action));
+        if (says is null) broader.Should().BeEmpty();
+        else broader.Should().ContainSingle().Which.Message.Should().Contain(says).And.NotContain(doesNotSay);
+    }
+
+    [Theory]
+    [InlineData("App::App.Functions::Nope")]      // RG1003
+    [InlineData("Other::App.Functions::Run")]     // RG1005
+    public void A_function_whose_code_RoleGen_could_not_find_has_no_grant_called_unneeded(string handler)
+    {
+        using var app = GrantedOneStatement("athena:StartQueryExecution", "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/primary", "", "Task.CompletedTask");
+        app.With("template.yaml", File.ReadAllText(app.TemplatePath).Replace("App::App.Functions::Run", handler));
+
+        var findings = CheckApp.Check(app).Functions.Single().Findings;
+        findings.Should().Contain(f => f.Code == FindingCodes.HandlerNotFound || f.Code == FindingCodes.ProjectNotFound);
+        findings.Should().NotContain(f => f.Code == FindingCodes.BroaderThanNeeded);
     }
 
     [Theory]
