@@ -41,6 +41,12 @@ public sealed record SdkCall(
     public Value? Region { get; init; }
 
     /// <summary>
+    /// What the client signs the call with when it is not the function's role (access keys, a profile, an assumed role's
+    /// credentials), as a description; null for the function's role. AWS authorizes such a call with those credentials.
+    /// </summary>
+    public string? Credentials { get; init; }
+
+    /// <summary>
     /// The SDK-wide settings (mapping paths <c>$Type.Member</c>) that reachable code assigns, with the values assigned:
     /// <c>AWSConfigsDynamoDB.Context.TableNamePrefix</c>, the prefix every DynamoDBContextConfig starts with. A setting
     /// no code assigns is absent (not set).

@@ -109,6 +109,7 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
         return new SdkCall(clientType.Name, operation, arguments, typeArguments, location, $"{clientType.Name}.{method}")
         {
             Region = receiver is null ? null : ClientRegion(model, receiver),
+            Credentials = receiver is null || !values.ProjectMayGiveClientsCredentials ? null : ClientCredentials(model, receiver),
             Receiver = origin?.Call,
             CarriedSetElsewhere = origin?.Call is null ? SetElsewhere(clientType.Name) : ImmutableDictionary<string, SourceLocation>.Empty,
             Settings = Settings,

@@ -14,6 +14,8 @@ public static class FindingCodes
     public const string PartiallyResolvedResource = "RG1006";
     public const string DynamicReference = "RG1007";
     public const string AwsDependentPackage = "RG1008";
+    /// <summary>A client signs its calls with credentials of its own (access keys, a profile, an assumed role), not the function's role.</summary>
+    public const string OwnCredentials = "RG1009";
 
     public const string TemplateUnreadable = "RG2001";
     public const string TemplateInvalid = "RG2002";

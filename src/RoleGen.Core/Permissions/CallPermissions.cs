@@ -66,14 +66,26 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
             var request = RequestView.Of(call, operation, c => table.Operation(c.ClientType, c.Method));
             var reason = new Reason(call.Location.File, call.Location.Line, call.Location.Column, call.Display);
             var unresolved = new List<(string Action, BuiltArn Arn)>();
+            var granted = new List<Permission>();
             foreach (var grant in operation.Grants)
             foreach (var view in PerItem(grant, service, request).Where(v => GrantPredicate.Keep(grant.If, grant.Unless, v)))
             foreach (var built in Resources(grant, service, view, call))
             {
                 var condition = Merge(built.Condition, Condition(grant, service, request));
-                permissions.Add(new Permission(grant.Action, built.Arn, condition, reason));
+                granted.Add(new Permission(grant.Action, built.Arn, condition, reason));
                 if (!built.Unknowns.IsEmpty) unresolved.Add((grant.Action, built));
             }
+            if (original.Credentials is { } credentials)
+            {
+                // AWS authorizes the call with the client's own credentials: the function's role needs nothing for it.
+                var needs = granted.Count == 0 ? "no permission" : string.Join("; ", granted.GroupBy(p => p.Resource).Select(g => $"{string.Join(", ", g.Select(p => p.Action).Distinct())} on {g.Key}"));
+                findings.Add(Finding.At(FindingCodes.OwnCredentials, credentials.StartsWith("an assumed role", StringComparison.Ordinal) ? Severity.Info : Severity.Warning,
+                    $"{original.Display} runs with {credentials}, not the function's role: AWS authorizes it with them, so nothing was granted for it on the function's role. Those credentials need {needs}." +
+                    (credentials.StartsWith("access keys", StringComparison.Ordinal) ? " Long-term keys in a function are a risk: grant the function's own role instead, and remove the keys." : ""),
+                    original.Location));
+                continue;
+            }
+            permissions.AddRange(granted);
             // One finding per resource pattern, naming every action granted on it.
             foreach (var group in unresolved.GroupBy(u => u.Arn.Arn))
                 findings.Add(Unresolved(call, group.Select(u => u.Action).Distinct().ToList(), group.First().Arn with { Unknowns = group.SelectMany(u => u.Arn.Unknowns).Distinct().ToImmutableArray(), IdentityUnknown = group.Any(u => u.Arn.IdentityUnknown) }));

@@ -35,6 +35,9 @@ public sealed class SyntaxIndex
                     break;
                 case ObjectCreationExpressionSyntax creation when TypeName(creation.Type) is { } created:
                     calls.Add((created, creation));
+                    // new AmazonS3Client(accessKey, secretKey): keys given as text.
+                    if (creation.ArgumentList?.Arguments.Count >= 2 && created.StartsWith("Amazon", StringComparison.Ordinal) && created.EndsWith("Client", StringComparison.Ordinal))
+                        MayGiveClientsCredentials = true;
                     break;
                 case ImplicitObjectCreationExpressionSyntax implicitCreation when Pruning.CodeRelevance.TargetType(implicitCreation) is { } target:
                     // `Foo x = new()`, `Foo Make() => new()`: indexed under the names of the declared type, as `new Foo()` is.
@@ -45,6 +48,9 @@ public sealed class SyntaxIndex
                     break;
                 case IdentifierNameSyntax { Identifier.ValueText: "RegionEndpoint" or "GetAWSOptions" }:
                     MayPinClientRegion = true;
+                    break;
+                case IdentifierNameSyntax { Identifier.ValueText: var identifier } when identifier.EndsWith("Credentials", StringComparison.Ordinal):
+                    MayGiveClientsCredentials = true;
                     break;
             }
         }
@@ -57,6 +63,13 @@ public sealed class SyntaxIndex
     /// (<c>GetAWSOptions</c>): only then can a client be built for another region.
     /// </summary>
     public bool MayPinClientRegion { get; }
+
+    /// <summary>
+    /// Some code of the compilation names credentials (<c>BasicAWSCredentials</c>, <c>response.Credentials</c>,
+    /// <c>TryGetAWSCredentials</c>) or builds a client with two or more arguments: only then can a client sign with
+    /// credentials other than the function's role.
+    /// </summary>
+    public bool MayGiveClientsCredentials { get; }
 
     /// <summary>Calls whose target name cannot be read from syntax (target-typed new in an argument or assignment, base(...)).</summary>
     public const string ConstructorCallKey = ".ctor";

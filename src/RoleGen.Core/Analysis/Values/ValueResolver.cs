@@ -172,6 +172,9 @@ public sealed partial class ValueResolver(
     /// <summary>Some code of the project can pin a client's region (<see cref="SyntaxIndex.MayPinClientRegion"/>).</summary>
     public bool ProjectMayPinClientRegion => index.MayPinClientRegion;
 
+    /// <summary>Some code of the project may give a client credentials of its own (<see cref="SyntaxIndex.MayGiveClientsCredentials"/>).</summary>
+    public bool ProjectMayGiveClientsCredentials => index.MayGiveClientsCredentials;
+
     /// <summary>True once a question was asked of every file's code, not only of reachable code (the report cache must then watch every file).</summary>
     public bool ReadsEveryFile { get; private set; }
 
