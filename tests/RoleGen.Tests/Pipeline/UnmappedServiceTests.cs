@@ -9,7 +9,7 @@ public class UnmappedServiceTests
 {
     [Theory]
     [InlineData("private readonly IAmazonAthena _client = new AmazonAthenaClient();", "await _client.StartQueryExecutionAsync(new StartQueryExecutionRequest());", "IAmazonAthena.StartQueryExecutionAsync")]
-    [InlineData("", "using var client = new AmazonCognitoIdentityProviderClient(); await client.AdminCreateUserAsync(new AdminCreateUserRequest());", "AmazonCognitoIdentityProviderClient.AdminCreateUserAsync")]
+    [InlineData("", "using var client = new AmazonTextractClient(); await client.AnalyzeDocumentAsync(new AnalyzeDocumentRequest());", "AmazonTextractClient.AnalyzeDocumentAsync")]
     [InlineData("private Func<string, IAmazonApiGatewayManagementApi> Factory { get; } = url => new AmazonApiGatewayManagementApiClient();",
         "var api = Factory(\"https://x\"); await api.PostToConnectionAsync(new PostToConnectionRequest());", "IAmazonApiGatewayManagementApi.PostToConnectionAsync")]
     [InlineData("private readonly Amazon.CloudWatch.IAmazonCloudWatch _metrics;", "await _metrics.PutMetricDataAsync(new PutMetricDataRequest());", "IAmazonCloudWatch.PutMetricDataAsync")]
