@@ -135,6 +135,26 @@ public class RekognitionTests
     }
 
     [Fact]
+    public void A_role_ARN_from_a_String_parameter_is_passed_as_the_whole_ARN()
+    {
+        var report = OneFunction.Run("", """
+            using Amazon.Rekognition;
+            using Amazon.Rekognition.Model;
+            namespace App;
+            public class Handler
+            {
+                public Task Run() => new AmazonRekognitionClient().StartLabelDetectionAsync(new StartLabelDetectionRequest
+                {
+                    Video = new Video { S3Object = new S3Object { Bucket = "videos", Name = "clip.mp4" } },
+                    NotificationChannel = new NotificationChannel { RoleArn = Environment.GetEnvironmentVariable("ROLE"), SNSTopicArn = "arn:aws:sns:us-east-1:111122223333:Done" },
+                });
+            }
+            """, "ROLE: !Ref NotifyRoleArn", parameters: "NotifyRoleArn:\n  Type: String");
+
+        report.Grants().Should().Contain("iam:PassRole ${NotifyRoleArn} if StringEquals{iam:PassedToService=rekognition.amazonaws.com}");
+    }
+
+    [Fact]
     public void A_method_the_table_does_not_map_is_still_RG1001()
     {
         var report = OneFunction.Run("", """

@@ -37,4 +37,23 @@ public class SecurityTokenTests
         report.Findings.Should().NotContain(f => f.Severity >= Severity.Warning);
         report.Grants().Should().Equal(expected.Length == 0 ? [] : expected.Split('|'));
     }
+
+    [Theory]
+    // A request property that holds an ARN (kind arn) is a whole ARN whatever gives it, a String parameter too.
+    [InlineData("ROLE: !Ref ReaderRoleArn", "${ReaderRoleArn}")]
+    [InlineData("ROLE: !Sub \"arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${ReaderRoleName}\"", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${ReaderRoleName}")]
+    public void A_role_ARN_from_a_template_parameter_is_the_whole_ARN(string environment, string expected)
+    {
+        var report = OneFunction.Run("", """
+            using Amazon.SecurityToken;
+            using Amazon.SecurityToken.Model;
+            namespace App;
+            public class Handler
+            {
+                public Task Run() => new AmazonSecurityTokenServiceClient().AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Environment.GetEnvironmentVariable("ROLE"), RoleSessionName = "s" });
+            }
+            """, environment, parameters: "ReaderRoleArn:\n  Type: String\nReaderRoleName:\n  Type: String");
+
+        report.Grants().Should().Equal($"sts:AssumeRole {expected}");
+    }
 }
