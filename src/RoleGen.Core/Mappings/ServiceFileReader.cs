@@ -11,7 +11,7 @@ namespace RoleGen.Core.Mappings;
 internal sealed class ServiceFileReader(string file, IamCatalog catalog)
 {
     public static readonly ImmutableHashSet<string> Kinds =
-        ImmutableHashSet.Create(StringComparer.Ordinal, "name", "arn", "name-or-arn", "queue-url", "kms-key", "sns-subscription-arn", "secret-id", "ssm-parameter-name", "ssm-parameter-path", "email-identity");
+        ImmutableHashSet.Create(StringComparer.Ordinal, "name", "arn", "name-or-arn", "queue-url", "kms-key", "sns-subscription-arn", "secret-id", "ssm-parameter-name", "ssm-parameter-path", "email-identity", "execute-api-endpoint-api", "execute-api-endpoint-stage");
 
     private static readonly string[] FileKeys = ["service", "bind", "kinds", "clients"];
     private static readonly string[] ClientKeys = ["namespace", "types", "operations", "like", "methods"];

@@ -73,6 +73,8 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
             "ssm-parameter-name" => ParameterName(pattern),
             "ssm-parameter-path" => ParameterPath(pattern),
             "email-identity" => EmailIdentity(pattern),
+            "execute-api-endpoint-api" => [ApiEndpointPart(pattern, "api")],
+            "execute-api-endpoint-stage" => [ApiEndpointPart(pattern, "stage")],
             "arn" or "name-or-arn" when text.StartsWith("arn:", StringComparison.Ordinal) => [new ArnFragment(text, true, pattern.Unknowns)],
             _ => [new ArnFragment(text, false, pattern.Unknowns)],
         };
@@ -198,6 +200,23 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
         }
         return at < 0 ? [new ArnFragment(text, false, pattern.Unknowns)] : [new ArnFragment(text, false, pattern.Unknowns), new ArnFragment(domain, false, pattern.Unknowns)];
     }
+
+    /// <summary>
+    /// The API id or the stage of an API Gateway endpoint URL, <c>https://{api-id}.execute-api.{region}.amazonaws.com/{stage}</c>
+    /// (also <c>${Api.ApiEndpoint}/{stage}</c>, the endpoint an AWS::ApiGatewayV2::Api gives, whose id is its Ref); a URL
+    /// that is not of that form (a custom domain, one known only at run time) gives *, with a finding.
+    /// </summary>
+    private static ArnFragment ApiEndpointPart(Pattern pattern, string part)
+    {
+        var match = ApiEndpointPattern().Match(pattern.Text.Trim());
+        if (match.Groups[part] is { Success: true, Value: var value } && !value.Contains('*'))
+            return new ArnFragment(match.Groups["getatt"].Success && part == "api" ? "${" + value + "}" : value, false, pattern.Unknowns);
+        var what = part == "api" ? "API id" : "stage";
+        return new ArnFragment("*", false, pattern.Unknowns.Add(new UnknownValue($"the {what} of the endpoint '{pattern.Text}' is not known before deployment (a URL https://<api-id>.execute-api.<region>.amazonaws.com/<stage> names it)", null)));
+    }
+
+    [GeneratedRegex(@"^(?:[a-z]+://)?(?:(?<api>[^./:]+)\.execute-api\.[^/]+|\$\{(?<getatt>(?<api>[A-Za-z0-9]+))\.ApiEndpoint\})(?:/(?<stage>[^/?#]+))?/?")]
+    private static partial Regex ApiEndpointPattern();
 
     /// <summary>A subscription ARN is its topic's ARN plus ":id"; subscription calls are authorized on the topic.</summary>
     private static ArnFragment SubscriptionTopic(Pattern pattern)
