@@ -113,7 +113,9 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
             var unresolvedContract = false;
             for (var current = type; current is not null && IsSource(current); current = current.BaseType)
             {
-                unresolvedContract |= current.BaseType is IErrorTypeSymbol || current.Interfaces.Any(i => i is IErrorTypeSymbol);
+                // An unresolved type the project holds objects as is its own abstraction (its file missing), not a library's.
+                unresolvedContract |= current.BaseType is IErrorTypeSymbol baseType && !implementations.IsHeldByProject(baseType) ||
+                                      current.Interfaces.Any(i => i is IErrorTypeSymbol contract && !implementations.IsHeldByProject(contract));
                 foreach (var member in current.GetMembers())
                 {
                     var overridden = member switch { IMethodSymbol m => (ISymbol?)m.OverriddenMethod, IPropertySymbol p => p.OverriddenProperty, _ => null };

@@ -17,6 +17,7 @@ public sealed class ImplementationIndex
     private readonly Lazy<ILookup<INamedTypeSymbol, INamedTypeSymbol>> _implementers;
     private readonly Lazy<ILookup<string, IMethodSymbol>> _extensionMethods;
     private readonly Lazy<ILookup<(string Name, int Arity), INamedTypeSymbol>> _derivingFromUnresolved;
+    private readonly Lazy<HashSet<(string Name, int Arity)>> _heldTypeNames;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ISymbol>> _cache = new(SymbolEqualityComparer.Default);
 
     public ImplementationIndex(Compilation compilation)
@@ -36,6 +37,11 @@ public sealed class ImplementationIndex
             .Where(t => t.TypeKind is not TypeKind.Interface)
             .SelectMany(t => t.AllInterfaces.Select(i => (Interface: i.OriginalDefinition, Type: t)))
             .ToLookup<(INamedTypeSymbol Interface, INamedTypeSymbol Type), INamedTypeSymbol, INamedTypeSymbol>(p => p.Interface, p => p.Type, SymbolEqualityComparer.Default));
+        _heldTypeNames = new(() => compilation.SyntaxTrees
+            .SelectMany(t => t.GetRoot().DescendantNodes())
+            .Select(HeldTypeName)
+            .OfType<(string, int)>()
+            .ToHashSet());
         _derivingFromUnresolved = new(() => SourceTypes
             .Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct)
             .SelectMany(t => t.Interfaces.Append(t.BaseType).OfType<IErrorTypeSymbol>().Select(unresolved => (Key: (unresolved.Name, unresolved.Arity), Type: t)))
@@ -92,6 +98,33 @@ public sealed class ImplementationIndex
     {
         for (var current = type; current is not null && current is not IErrorTypeSymbol; current = current.BaseType) yield return current;
     }
+
+    /// <summary>
+    /// True when the project holds objects as this unresolved type (a parameter, field, property or local of it, or a
+    /// container service <c>GetRequiredService&lt;T&gt;()</c>): an abstraction of its own whose file is missing, which it
+    /// calls itself (followed by name, <see cref="MethodsBehindUnresolvedReceiver"/>), not a library's contract that the
+    /// library may call any public method of.
+    /// </summary>
+    public bool IsHeldByProject(IErrorTypeSymbol unresolved) => _heldTypeNames.Value.Contains((unresolved.Name, unresolved.Arity));
+
+    private static (string Name, int Arity)? HeldTypeName(SyntaxNode node) => node switch
+    {
+        ParameterSyntax { Type: { } type } => NameAndArity(type),
+        VariableDeclarationSyntax { Type: var type } => NameAndArity(type),
+        PropertyDeclarationSyntax { Type: var type } => NameAndArity(type),
+        GenericNameSyntax { Identifier.ValueText: "GetRequiredService" or "GetService" or "GetRequiredKeyedService" or "GetKeyedService", TypeArgumentList.Arguments: [var type] } => NameAndArity(type),
+        _ => null,
+    };
+
+    private static (string, int)? NameAndArity(TypeSyntax type) => type switch
+    {
+        IdentifierNameSyntax name => (name.Identifier.ValueText, 0),
+        GenericNameSyntax generic => (generic.Identifier.ValueText, generic.TypeArgumentList.Arguments.Count),
+        QualifiedNameSyntax qualified => NameAndArity(qualified.Right),
+        AliasQualifiedNameSyntax aliased => NameAndArity(aliased.Name),
+        NullableTypeSyntax nullable => NameAndArity(nullable.ElementType),
+        _ => null,
+    };
 
     public ImmutableArray<ISymbol> ImplementationsOf(ISymbol member) => _cache.GetOrAdd(member.OriginalDefinition, static (m, self) => self.Find(m), this);
 

@@ -20,7 +20,7 @@ public sealed class ProjectAnalyzer
     private readonly ImplementationIndex _implementations;
     private readonly CallGraph _callGraph;
     private readonly Lazy<SyntaxIndex> _index;
-    private readonly ImmutableArray<Finding> _parseErrors;
+    private readonly ImmutableArray<Finding> _projectFindings;
     private readonly EventModel _events;
 
     /// <param name="bindAllCode">Bind every reached member's code, also code that cannot lead to an SDK call (slower, same calls: for tests that check pruning).</param>
@@ -33,7 +33,7 @@ public sealed class ProjectAnalyzer
         _implementations = new ImplementationIndex(project.Compilation);
         _callGraph = new CallGraph(project, _implementations, bindAllCode ? null : clients, new CallbackDispatch(clients.OtherClients.Dispatchers, _implementations));
         _index = new Lazy<SyntaxIndex>(() => new SyntaxIndex(project.Compilation));
-        _parseErrors = project.Compilation.SyntaxTrees
+        _projectFindings = project.Compilation.SyntaxTrees
             .SelectMany(t => t.GetDiagnostics())
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .Take(10)
@@ -43,6 +43,9 @@ public sealed class ProjectAnalyzer
                 return new Finding(FindingCodes.SourceDoesNotParse, Severity.Error, $"C# does not parse: {d.GetMessage()}",
                     displayPath(span.Path), span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
             })
+            .Concat(project.Project.MissingProjectReferences.Select(missing => new Finding(FindingCodes.MissingProjectReference, Severity.Warning,
+                $"{Path.GetFileName(missing.ProjectFile)} references {missing.Include}, which is not on disk: the code declared there is not seen, so AWS calls made through it are not followed and nothing was granted for them.",
+                displayPath(missing.ProjectFile), missing.Line, 1)))
             .ToImmutableArray();
     }
 
@@ -51,7 +54,7 @@ public sealed class ProjectAnalyzer
         var (entries, builtByLambda) = handler.IsExecutable ? (ProgramEntryPoints(), null) : EntryPoints(handler);
         if (entries.IsEmpty && handler.IsExecutable)
             return new HandlerAnalysis([], [Finding.At(FindingCodes.HandlerNotFound, Severity.Error,
-                $"Handler '{handler}' names an executable, but project {Path.GetFileName(_project.Project.ProjectFile)} has no Main method or top-level statements.", declaredAt), .. _parseErrors]);
+                $"Handler '{handler}' names an executable, but project {Path.GetFileName(_project.Project.ProjectFile)} has no Main method or top-level statements.", declaredAt), .. _projectFindings]);
         if (entries.IsEmpty)
         {
             var declared = (AnnotationsTarget(handler) is { } real ? [handler.TypeName, real.TypeName] : new[] { handler.TypeName })
@@ -59,7 +62,7 @@ public sealed class ProjectAnalyzer
             var what = !declared
                 ? $"type '{handler.TypeName}' is not declared in project {Path.GetFileName(_project.Project.ProjectFile)}"
                 : $"type '{handler.TypeName}' has no method '{handler.Method}'";
-            return new HandlerAnalysis([], [Finding.At(FindingCodes.HandlerNotFound, Severity.Error, $"Handler '{handler}' not found: {what}.", declaredAt), .. _parseErrors]);
+            return new HandlerAnalysis([], [Finding.At(FindingCodes.HandlerNotFound, Severity.Error, $"Handler '{handler}' not found: {what}.", declaredAt), .. _projectFindings]);
         }
 
         var reachable = _callGraph.Walk(entries, builtByLambda);
@@ -67,7 +70,7 @@ public sealed class ProjectAnalyzer
         var calls = new SdkCallFinder(_project, _clients, resolver, _implementations).Find(reachable)
             .OrderBy(c => c.Location.File, StringComparer.Ordinal).ThenBy(c => c.Location.Line).ThenBy(c => c.Location.Column)
             .ToImmutableArray();
-        return new HandlerAnalysis(calls, _parseErrors)
+        return new HandlerAnalysis(calls, _projectFindings)
         {
             SourceFiles = SourceFilesRead(reachable, resolver),
             ParameterTypes = entries.SelectMany(e => e.Parameters).Select(p => p.Type.Name).Where(n => n.Length > 0).Distinct().ToImmutableArray(),

@@ -16,6 +16,8 @@ public static class FindingCodes
     public const string AwsDependentPackage = "RG1008";
     /// <summary>A client signs its calls with credentials of its own (access keys, a profile, an assumed role), not the function's role.</summary>
     public const string OwnCredentials = "RG1009";
+    /// <summary>A ProjectReference names a project that is not on disk: the code declared there is not seen.</summary>
+    public const string MissingProjectReference = "RG1010";
 
     public const string TemplateUnreadable = "RG2001";
     public const string TemplateInvalid = "RG2002";

@@ -28,6 +28,8 @@ public static class FindingRules
             "Reachable code calls into a restored NuGet package that depends on the AWS SDK and that the mapping table does not know: the AWS calls it makes with the function's role are not visible, and no permission was granted for them."),
         new FindingRule("RG1009", "OwnCredentials", "Client with credentials other than the function's role",
             "A client is built with credentials of its own (access keys, a credentials profile, an assumed role's): AWS authorizes its calls with them, not with the function's role, so nothing was granted for them; the finding says what those credentials need."),
+        new FindingRule("RG1010", "MissingProjectReference", "Referenced project not on disk",
+            "A ProjectReference of the function's project names a project file that does not exist: the code declared there is not seen, so calls into it are not followed and the permissions they need are not granted."),
         new FindingRule("RG2001", "TemplateUnreadable", "Template cannot be read",
             "The template file cannot be read or parsed."),
         new FindingRule("RG2002", "TemplateInvalid", "Template is not valid",

@@ -10,6 +10,9 @@ public sealed record CSharpProject(string ProjectFile, string AssemblyName, Immu
 {
     public ImmutableArray<string> ReferencedProjects { get; init; } = [];
 
+    /// <summary>ProjectReferences (of the project or one it references) to project files that are not on disk: their code is not seen.</summary>
+    public ImmutableArray<MissingProjectReference> MissingProjectReferences { get; init; } = [];
+
     /// <summary><c>OutputType</c> Exe: a program whose entry point runs the Lambda runtime client itself.</summary>
     public bool IsExecutable { get; init; }
 
@@ -18,3 +21,6 @@ public sealed record CSharpProject(string ProjectFile, string AssemblyName, Immu
 
     public string Directory => Path.GetDirectoryName(ProjectFile)!;
 }
+
+/// <summary>A <c>&lt;ProjectReference Include="..."&gt;</c> at <paramref name="Line"/> of <paramref name="ProjectFile"/> to a project that is not on disk.</summary>
+public sealed record MissingProjectReference(string ProjectFile, string Include, int Line);

@@ -58,7 +58,7 @@ public sealed class ProjectLocator
     {
         // Code in referenced class libraries (Core, Shared, Infrastructure...) runs in the function too: their sources
         // are compiled with the project's, as if one assembly, which is all the analysis needs.
-        var referenced = ReferencedProjects(projectFile);
+        var (referenced, missing) = ReferencedProjects(projectFile);
         var sources = OwnSources(projectFile).Concat(referenced.SelectMany(OwnSources))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
@@ -66,6 +66,7 @@ public sealed class ProjectLocator
         return new CSharpProject(projectFile, AssemblyNameOf(projectFile), sources)
         {
             ReferencedProjects = referenced,
+            MissingProjectReferences = missing,
             IsExecutable = IsExecutable(projectFile),
             // The project's files need them when it has them, a referenced project's when it does; the others do not mind.
             UsesImplicitUsings = referenced.Prepend(projectFile).Any(p => Property(p, "ImplicitUsings") is { } value &&
@@ -85,7 +86,7 @@ public sealed class ProjectLocator
     };
 
     /// <summary>A project's file, read once per run (its name, sources, references and settings all come from it).</summary>
-    private XDocument Document(string projectFile) => _documents.GetOrAdd(projectFile, XDocument.Load);
+    private XDocument Document(string projectFile) => _documents.GetOrAdd(projectFile, file => XDocument.Load(file, LoadOptions.SetLineInfo));
 
     /// <summary>The first value of an MSBuild property in the project file, trimmed; null when it does not set it.</summary>
     private string? Property(string projectFile, string name) =>
@@ -147,29 +148,32 @@ public sealed class ProjectLocator
 
     /// <summary>
     /// The projects <paramref name="projectFile"/> references, directly or through others, that exist on disk
-    /// (Windows separators accepted; paths built from MSBuild properties cannot be followed without MSBuild).
+    /// (Windows separators accepted; paths built from MSBuild properties cannot be followed without MSBuild), and the
+    /// references to projects that are not on disk.
     /// </summary>
-    private ImmutableArray<string> ReferencedProjects(string projectFile)
+    private (ImmutableArray<string> Found, ImmutableArray<MissingProjectReference> Missing) ReferencedProjects(string projectFile)
     {
         var found = new List<string>();
+        var missing = new List<MissingProjectReference>();
         var seen = new HashSet<string>(StringComparer.Ordinal) { projectFile };
         var pending = new Queue<string>([projectFile]);
         while (pending.TryDequeue(out var current))
         {
             var directory = Path.GetDirectoryName(current)!;
-            foreach (var include in Document(current).Descendants().Where(e => e.Name.LocalName == "ProjectReference")
-                         .Select(e => (string?)e.Attribute("Include")).OfType<string>())
+            foreach (var element in Document(current).Descendants().Where(e => e.Name.LocalName == "ProjectReference"))
             {
-                if (include.Contains("$(", StringComparison.Ordinal)) continue;
+                if ((string?)element.Attribute("Include") is not { } include || include.Contains("$(", StringComparison.Ordinal)) continue;
                 var referenced = Path.GetFullPath(Path.Combine(directory, include.Trim().Replace('\\', '/')));
-                if (File.Exists(referenced) && seen.Add(referenced))
+                if (!File.Exists(referenced))
+                    missing.Add(new MissingProjectReference(current, include.Trim(), ((System.Xml.IXmlLineInfo)element).LineNumber));
+                else if (seen.Add(referenced))
                 {
                     found.Add(referenced);
                     pending.Enqueue(referenced);
                 }
             }
         }
-        return [.. found];
+        return ([.. found], [.. missing]);
     }
 
     /// <summary>The .csproj files at or below the folder, as full paths.</summary>

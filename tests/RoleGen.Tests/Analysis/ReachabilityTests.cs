@@ -179,6 +179,32 @@ public class ReachabilityTests
         else calls.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("private readonly IStore _store; public Function(IStore store) { _store = store; }")]
+    [InlineData("private readonly IServiceProvider _services; private IStore _store => _services.GetRequiredService<IStore>();")]
+    public void A_type_whose_file_is_missing_but_the_project_holds_objects_as_is_its_own_abstraction_not_a_library_callback(string holds)
+    {
+        // IStore.cs is missing: the project calls through it, so only what it calls runs, not every public method (as a
+        // library handed an object of a type implementing an unresolved library interface could call).
+        var source = $$"""
+            using Amazon.S3;
+            namespace App;
+            public class S3Store : IStore
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public Task Put(string key) => _s3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = "files", Key = key });
+                public Task Remove(string key) => _s3.DeleteObjectAsync("files", key);
+            }
+            public class Function
+            {
+                {{holds}}
+                public Task Handle() => _store.Put("k");
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe()
+            .Should().Equal("IAmazonS3.PutObject(PutObjectRequest{BucketName=\"files\", Key=\"k\"})");
+    }
+
     [Fact]
     public void An_interface_implemented_by_an_abstract_class_reaches_the_overrides_of_its_subclasses()
     {

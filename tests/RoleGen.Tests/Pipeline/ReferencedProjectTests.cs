@@ -69,4 +69,37 @@ public class ReferencedProjectTests
         function.Statements.Single(s => s.Actions.Contains("dynamodb:GetItem")).Reasons.Should().ContainSingle()
             .Which.File.Should().Be(cited);
     }
+
+    [Fact]
+    public void A_referenced_project_that_is_not_on_disk_is_a_warning_at_its_reference()
+    {
+        using var app = new TempApp()
+            .With("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: dotnet8
+                      CodeUri: ./App/
+                      Handler: App::App.Function::Handle
+                """)
+            .With("App/App.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+                  <ItemGroup>
+                    <ProjectReference Include="..\Domain\Domain.csproj" />
+                  </ItemGroup>
+                </Project>
+                """)
+            .With("App/Function.cs", """
+                namespace App;
+                public class Function { public System.Threading.Tasks.Task Handle(string id) => System.Threading.Tasks.Task.CompletedTask; }
+                """);
+
+        var function = new RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath).Functions.Single();
+
+        function.Findings.Should().ContainSingle(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.MissingProjectReference)
+            .Which.Should().Match<RoleGen.Core.Diagnostics.Finding>(f => f.File == "App/App.csproj" && f.Line == 4 && f.Message.Contains("..\\Domain\\Domain.csproj, which is not on disk"));
+    }
 }
