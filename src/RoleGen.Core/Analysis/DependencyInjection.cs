@@ -124,8 +124,14 @@ public sealed class DiRegistrations
         return true;
     }
 
-    public IReadOnlyList<DiRegistration> For(ITypeSymbol service) =>
-        _byService.TryGetValue(service.OriginalDefinition, out var list) ? list : [];
+    public IReadOnlyList<DiRegistration> For(ITypeSymbol service)
+    {
+        if (service is not IErrorTypeSymbol unresolved) return _byService.TryGetValue(service.OriginalDefinition, out var list) ? list : [];
+        // A type that does not resolve (an SDK or library type, not restored) is a symbol of its own wherever it is written
+        // (IAmazonDynamoDB, Amazon.DynamoDBv2.IAmazonDynamoDB): the same type by name.
+        return _byService.Where(e => e.Key is IErrorTypeSymbol other && other.Name == unresolved.Name && other.Arity == unresolved.Arity)
+            .SelectMany(e => e.Value).ToList();
+    }
 
     /// <summary>
     /// The implementation types a call through <paramref name="service"/> can reach, or null when any implementation

@@ -15,9 +15,52 @@ internal static class GenericCallTypes
     public static ITypeSymbol? ContainerService(SemanticModel model, ExpressionSyntax expression) =>
         TypeArgumentOf(model, expression, method => method is "GetRequiredService" or "GetService" or "GetRequiredKeyedService" or "GetKeyedService");
 
-    /// <summary>A deserializer's type argument, which is what it returns.</summary>
-    public static ITypeSymbol? Deserialized(SemanticModel model, ExpressionSyntax expression) =>
-        TypeArgumentOf(model, expression, method => method.StartsWith("Deserialize", StringComparison.Ordinal) || method.StartsWith("ReadFromJson", StringComparison.Ordinal));
+    /// <summary>
+    /// The type of an object made by a generic call whose library is not restored: a deserializer's type argument
+    /// (<c>DeserializeAsync&lt;Order&gt;(stream)</c>), what a DynamoDBContext loads (<c>LoadAsync&lt;Order&gt;(id)</c>), also
+    /// held in a local; or an item of what a DynamoDBContext query or scan returns, looped over
+    /// (<c>foreach (var order in await context.QueryAsync&lt;Order&gt;(id).GetRemainingAsync())</c>) or taken from it.
+    /// </summary>
+    public static ITypeSymbol? Made(SemanticModel model, ExpressionSyntax expression)
+    {
+        if (TypeArgumentOf(model, expression, ReturnsTypeArgument) is { } made) return made;
+        var value = Unwrap(expression);
+        if (value is IdentifierNameSyntax && model.GetSymbolInfo(value).Symbol is ILocalSymbol { DeclaringSyntaxReferences: [var declared] } local)
+            value = declared.GetSyntax() switch
+            {
+                ForEachStatementSyntax loop => loop.Expression,
+                VariableDeclaratorSyntax { Initializer.Value: var initializer } => initializer,
+                _ => value,
+            };
+        return ItemTypeOf(model, value, depth: 0);
+    }
+
+    private static bool ReturnsTypeArgument(string method) =>
+        method.StartsWith("Deserialize", StringComparison.Ordinal) || method.StartsWith("ReadFromJson", StringComparison.Ordinal) || method is "Load" or "LoadAsync";
+
+    /// <summary>The item type of a DynamoDBContext query or scan somewhere in a chain of calls (or a local holding one).</summary>
+    private static ITypeSymbol? ItemTypeOf(SemanticModel model, ExpressionSyntax expression, int depth)
+    {
+        var value = Unwrap(expression);
+        if (depth < 2 && value is IdentifierNameSyntax && model.GetSymbolInfo(value).Symbol is ILocalSymbol { DeclaringSyntaxReferences: [var declared] } &&
+            declared.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var initializer })
+            return ItemTypeOf(model, initializer, depth + 1);
+        for (var current = value; current is not null; current = Receiver(Unwrap(current)))
+        {
+            if (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: [var type] } method } } &&
+                method.Identifier.ValueText is "QueryAsync" or "ScanAsync" or "FromQueryAsync" or "FromScanAsync" or "Query" or "Scan" or "FromQuery" or "FromScan")
+                return model.GetTypeInfo(type).Type;
+            if (depth < 2 && current is IdentifierNameSyntax && !ReferenceEquals(current, value)) return ItemTypeOf(model, current, depth + 1);
+        }
+        return null;
+    }
+
+    private static ExpressionSyntax? Receiver(ExpressionSyntax expression) => expression switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Expression,
+        MemberAccessExpressionSyntax access => access.Expression,
+        _ => null,
+    };
 
     /// <summary>The one type argument of the generic call an expression is, or a local holds, when the method so named returns it.</summary>
     private static ITypeSymbol? TypeArgumentOf(SemanticModel model, ExpressionSyntax expression, Func<string, bool> returnsTypeArgument)

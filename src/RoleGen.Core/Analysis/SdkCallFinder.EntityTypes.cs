@@ -16,7 +16,7 @@ public sealed partial class SdkCallFinder
     {
         IEnumerable<ITypeSymbol?> types = name is GenericNameSyntax generic
             ? generic.TypeArgumentList.Arguments.Select(t => model.GetTypeInfo(t).Type)
-            : invocation.ArgumentList.Arguments.Select(a => model.GetTypeInfo(a.Expression).Type is { } type and not IErrorTypeSymbol ? type : GenericCallTypes.Deserialized(model, a.Expression))
+            : invocation.ArgumentList.Arguments.Select(a => model.GetTypeInfo(a.Expression).Type is { } type and not IErrorTypeSymbol ? type : GenericCallTypes.Made(model, a.Expression))
                 .Where(t => t is ITypeParameterSymbol || t is INamedTypeSymbol { TypeKind: TypeKind.Class } && t.Locations.Any(l => l.IsInSource));
         return types.OfType<ITypeSymbol>().Where(t => t is not IErrorTypeSymbol).SelectMany(t => t is ITypeParameterSymbol parameter ? StandingFor(parameter) : [t]);
     }

@@ -135,7 +135,10 @@ public class ClientRegionTests
     [InlineData("s.AddAWSService<IAmazonDynamoDB>(); var r = RegionEndpoint.EUWest1;", "", "${AWS::Region}")]
     // Options for another client do not move this one.
     [InlineData("s.AddAWSService<IAmazonS3>(new AWSOptions { Region = RegionEndpoint.USEast2 }); s.AddAWSService<IAmazonDynamoDB>();", "", "${AWS::Region}")]
-    public void A_client_the_container_builds_is_in_the_region_of_its_AWSOptions(string registrations, string settings, string region)
+    // A registration by factory, the service type written with its namespace (a different symbol where the SDK is not restored).
+    [InlineData("s.AddSingleton<Amazon.DynamoDBv2.IAmazonDynamoDB>(_ => new AmazonDynamoDBClient(RegionEndpoint.EUWest1));", "", "eu-west-1")]
+    [InlineData("s.AddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient(Amazon.RegionEndpoint.EUWest3));", "", "eu-west-3")]
+    public void A_client_the_container_builds_is_in_the_region_it_is_registered_with(string registrations, string settings, string region)
     {
         var report = OneFunction.Run("", $$"""
             using Amazon;

@@ -142,6 +142,35 @@ public class HighLevelApiTests
         report.Grants().Where(g => g.StartsWith("dynamodb:", StringComparison.Ordinal)).Should().Equal($"dynamodb:DescribeTable {Table}Orders", $"dynamodb:UpdateItem {Table}Orders");
     }
 
+    [Theory]
+    // Load, change, save: the usual DataModel idiom, the loaded local typed by LoadAsync's type argument.
+    [InlineData("var order = await _context.LoadAsync<Order>(id); order.Id = \"x\"; await _context.SaveAsync(order);", "dynamodb:GetItem|dynamodb:UpdateItem")]
+    // Items a query or scan returns, looped over or taken from the list.
+    [InlineData("foreach (var order in await _context.QueryAsync<Order>(id).GetRemainingAsync()) await _context.DeleteAsync(order);", "dynamodb:DeleteItem|dynamodb:Query")]
+    [InlineData("var all = await _context.ScanAsync<Order>(new List<ScanCondition>()).GetRemainingAsync(); foreach (var order in all) await _context.SaveAsync(order);", "dynamodb:Scan|dynamodb:UpdateItem")]
+    [InlineData("var all = await _context.FromQueryAsync<Order>(new QueryOperationConfig()).GetRemainingAsync(); var first = all.First(); await _context.DeleteAsync(first);", "dynamodb:DeleteItem|dynamodb:Query")]
+    public void An_entity_a_DynamoDBContext_loaded_or_queried_is_saved_to_its_table(string calls, string actions)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DataModel;
+            using Amazon.DynamoDBv2.DocumentModel;
+            namespace App;
+            [DynamoDBTable("Orders")]
+            public class Order { public string Id { get; set; } = ""; }
+            public class Handler
+            {
+                private readonly IDynamoDBContext _context = new DynamoDBContext(new AmazonDynamoDBClient());
+                public async Task Run(string id)
+                {
+                    {{calls}}
+                }
+            }
+            """);
+
+        report.Grants().Should().Equal(actions.Split('|').Append("dynamodb:DescribeTable").Order(StringComparer.Ordinal).Select(a => $"{a} {Table}Orders"));
+    }
+
     [Fact]
     public void DynamoDBContext_uses_the_entity_table_its_override_and_describes_each_table()
     {

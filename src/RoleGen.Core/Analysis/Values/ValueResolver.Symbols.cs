@@ -77,6 +77,14 @@ public sealed partial class ValueResolver
     private Value HostEnvironmentName(ExpressionSyntax at) =>
         new EnvVarValue("ASPNETCORE_ENVIRONMENT", Location(at)) { Fallback = new EnvVarValue("DOTNET_ENVIRONMENT", Location(at)) { Fallback = new LiteralValue("Production") } };
 
+    /// <summary>A name written like a type's: <c>RegionEndpoint</c>, or qualified by its namespace, <c>Amazon.RegionEndpoint</c>.</summary>
+    private static bool IsTypeName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax id => char.IsUpper(id.Identifier.ValueText[0]),
+        MemberAccessExpressionSyntax { Expression: var qualifier, Name: IdentifierNameSyntax name } => char.IsUpper(name.Identifier.ValueText[0]) && IsTypeName(qualifier),
+        _ => false,
+    };
+
     /// <summary>
     /// A member access whose symbol does not bind (its type comes from a package that is not restored):
     /// <c>Type.Member</c> is a named constant (an SDK enum-like constant); <c>value.Member</c> reads a property.
@@ -93,8 +101,8 @@ public sealed partial class ValueResolver
             return Member(boundMember, access, scope);
         var receiver = model.GetSymbolInfo(access.Expression).Symbol;
         var receiverType = model.GetTypeInfo(access.Expression).Type;
-        var looksLikeType = receiver is ITypeSymbol || (receiver is null && receiverType is null or IErrorTypeSymbol && access.Expression is IdentifierNameSyntax id && char.IsUpper(id.Identifier.ValueText[0]) && !IsKnownName(access.Expression));
-        if (looksLikeType) return new NamedConstantValue(access.Expression.ToString(), access.Name.Identifier.ValueText);
+        var looksLikeType = receiver is ITypeSymbol || (receiver is null && receiverType is null or IErrorTypeSymbol && IsTypeName(access.Expression) && !IsKnownName(access.Expression));
+        if (looksLikeType) return new NamedConstantValue(access.Expression is MemberAccessExpressionSyntax qualified ? qualified.Name.Identifier.ValueText : access.Expression.ToString(), access.Name.Identifier.ValueText);
         return PropertyOfValue(Resolve(access.Expression, scope), access.Name.Identifier.ValueText, access);
     }
 
