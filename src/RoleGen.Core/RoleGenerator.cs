@@ -155,7 +155,11 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
     /// <summary>Where <see cref="ProjectLocator.Find"/> looked, in words: the code folder, and for code in S3 or an archive, the repository too.</summary>
     private static string Searched(FunctionSpec function, TemplateContext context)
     {
-        if (!function.CodeElsewhere) return context.Display(function.CodeDirectory);
+        // CodeUri is relative to the template: a template moved into a folder of its own (deploy/) often points nowhere.
+        if (!function.CodeElsewhere)
+            return Directory.Exists(function.CodeDirectory)
+                ? context.Display(function.CodeDirectory)
+                : $"{context.Display(function.CodeDirectory)}, a folder that does not exist next to the template (CodeUri is relative to the template's folder)";
         var repository = ProjectLocator.RepositoryRoot(context.Template.Directory);
         return $"{context.Display(function.CodeDirectory)}, the template's folder (the function's code is an S3 location or a packaged archive){(repository is null ? "; run RoleGen on a template next to the code, or in the git repository that holds it" : $", nor anywhere in the repository {context.Display(repository)}")}";
     }

@@ -102,4 +102,30 @@ public class ReferencedProjectTests
         function.Findings.Should().ContainSingle(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.MissingProjectReference)
             .Which.Should().Match<RoleGen.Core.Diagnostics.Finding>(f => f.File == "App/App.csproj" && f.Line == 4 && f.Message.Contains("..\\Domain\\Domain.csproj, which is not on disk"));
     }
+
+    [Theory]
+    // The template moved into deploy/ while CodeUri still names ./src/App/ from the repository root.
+    [InlineData("deploy/template.yaml", "./src/App/", "under src/App, a folder that does not exist next to the template (CodeUri is relative to the template's folder)")]
+    [InlineData("template.yaml", "./src/", "under src;")]
+    public void A_function_whose_code_is_not_found_says_where_RoleGen_looked(string template, string codeUri, string says)
+    {
+        using var app = new TempApp()
+            .With(template, $$"""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: dotnet8
+                      CodeUri: {{codeUri}}
+                      Handler: Other::App.Function::Handle
+                """)
+            .WithProject("src/App", "App")
+            .With("src/App/Function.cs", "namespace App; public class Function { public void Handle() { } }");
+
+        var function = new RoleGenerator(OneFunction.Knowledge).Generate(Path.Combine(app.Root, template)).Functions.Single();
+
+        function.Findings.Should().ContainSingle(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.ProjectNotFound)
+            .Which.Message.Should().Contain(says);
+    }
 }
