@@ -17,7 +17,53 @@ public sealed partial class SdkCallFinder
     /// <c>Credentials</c>). Null for the function's own (no credentials given, keys read from <c>AWS_ACCESS_KEY_ID</c>, the
     /// SDK's default chain) or when the code does not show how the client was made.
     /// </summary>
-    private string? ClientCredentials(SemanticModel model, ExpressionSyntax receiver) => Credentials(model, receiver, 0);
+    private string? ClientCredentials(SemanticModel model, ExpressionSyntax receiver) =>
+        SourcesOf(model, receiver).Count > 0 ? Credentials(model, receiver, 0) : HandedInCredentials(model, receiver);
+
+    private readonly Dictionary<ISymbol, string?> _handedInCredentials = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// A client handed in (a constructor or method parameter, a field set from one, a service the container gives): the
+    /// credentials of the clients its callers or registrations built, followed as values, once per receiver.
+    /// </summary>
+    private string? HandedInCredentials(SemanticModel model, ExpressionSyntax receiver)
+    {
+        var expression = Unwrap(receiver);
+        if (expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }) || model.GetSymbolInfo(expression).Symbol is not { } symbol)
+            return null;
+        if (!_handedInCredentials.TryGetValue(symbol, out var credentials))
+            _handedInCredentials[symbol] = credentials = CredentialsOf(values.Resolve(expression), 0);
+        return credentials;
+    }
+
+    /// <summary>The foreign credentials of a client value: every client it can be made with the same ones; null otherwise.</summary>
+    private string? CredentialsOf(Value client, int depth)
+    {
+        if (depth > MaxCredentialsDepth) return null;
+        switch (client)
+        {
+            case OneOfValue oneOf:
+                var found = oneOf.Options.Where(o => o is not NullValue).Select(o => CredentialsOf(o, depth + 1)).ToList();
+                return found.Count > 0 && found.All(f => f is not null) && found.Distinct().Count() == 1 ? found[0] : null;
+            case ObjectValue made when clients.Matches(made.TypeName, null):
+                if (made.Arguments is [LiteralValue or EnvVarValue, LiteralValue or EnvVarValue, ..] keys)
+                    return keys[0] is EnvVarValue { Name: "AWS_ACCESS_KEY_ID" or "AWS_ACCESS_KEY" } ? null : "access keys passed to its constructor";
+                foreach (var argument in made.Arguments.OfType<ObjectValue>())
+                {
+                    var foreign = argument.TypeName switch
+                    {
+                        "BasicAWSCredentials" or "SessionAWSCredentials" => argument.Arguments is [EnvVarValue { Name: "AWS_ACCESS_KEY_ID" or "AWS_ACCESS_KEY" }, ..] ? null : $"access keys ({argument.TypeName})",
+                        "AssumeRoleAWSCredentials" or "AssumeRoleWithWebIdentityCredentials" => $"an assumed role's credentials ({argument.TypeName})",
+                        "StoredProfileAWSCredentials" => "a credentials profile (StoredProfileAWSCredentials)",
+                        _ => CredentialsOf(argument, depth + 1),
+                    };
+                    if (foreign is not null) return foreign;
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
 
     private string? Credentials(SemanticModel model, ExpressionSyntax expression, int depth)
     {

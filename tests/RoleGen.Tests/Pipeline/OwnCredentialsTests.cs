@@ -66,6 +66,36 @@ public class OwnCredentialsTests
             .Which.Message.Should().Contain("dynamodb:GetItem on arn:${AWS::Partition}:dynamodb:eu-west-1:${AWS::AccountId}:table/Orders");
     }
 
+    [Theory]
+    [InlineData("_repo = new Repo(new AmazonS3Client(new BasicAWSCredentials(\"AKIAEXAMPLE\", \"secret\")));", true)]
+    [InlineData("var s = new ServiceCollection(); s.AddSingleton<IAmazonS3>(new AmazonS3Client(\"AKIAEXAMPLE\", \"secret\")); s.AddSingleton<Repo>(); _repo = s.BuildServiceProvider().GetRequiredService<Repo>();", true)]
+    [InlineData("_repo = new Repo(new AmazonS3Client());", false)]
+    public void A_client_handed_to_a_constructor_or_the_container_keeps_its_credentials(string build, bool own)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon.Runtime;
+            using Amazon.S3;
+            using Microsoft.Extensions.DependencyInjection;
+            namespace App;
+            public class Repo
+            {
+                private readonly IAmazonS3 _s3;
+                public Repo(IAmazonS3 s3) { _s3 = s3; }
+                public Task Get() => _s3.GetObjectAsync("b", "k");
+            }
+            public class Handler
+            {
+                private readonly Repo _repo;
+                public Handler() { {{build}} }
+                public Task Run() => _repo.Get();
+            }
+            """);
+
+        if (own) report.Grants().Should().BeEmpty();
+        else report.Grants().Should().Equal(Object);
+        report.Findings.Where(f => f.Code == FindingCodes.OwnCredentials).Should().HaveCount(own ? 1 : 0);
+    }
+
     private static RoleGen.Core.FunctionReport Run(string client) => OneFunction.Run("", $$"""
         using Amazon;
         using Amazon.Runtime;
