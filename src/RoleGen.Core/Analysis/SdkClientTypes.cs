@@ -25,6 +25,7 @@ public sealed record SdkClientTypes(
             ResultsByMember = table.ResultsByMember,
             RequestAdders = table.AddersByRequest,
             Settings = table.Settings,
+            InjectsByType = table.InjectsByType,
             OperationNames = table.ClientsByType.Values.SelectMany(c => c.Operations.Keys)
                 .SelectMany(method => new[] { method, method + "Async" })
                 .Concat(table.OtherClients.Libraries.Keys.Select(key => key[(key.LastIndexOf('.') + 1)..]))
@@ -37,6 +38,9 @@ public sealed record SdkClientTypes(
     /// <summary>Request type -> its methods that add collection items (mapping <c>adders</c>: <c>DeleteObjectsRequest.AddKey</c>), with the item path each argument sets.</summary>
     public ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<string>>> RequestAdders { get; init; } =
         ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<string>>>.Empty;
+
+    /// <summary>Client type -> the service types a DI container builds it with (mapping <c>injects</c> of its <c>new</c>).</summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> InjectsByType { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
 
     /// <summary>The SDK-wide settings the table reads (<c>AWSConfigsDynamoDB.Context.TableNamePrefix</c>): static members code may assign.</summary>
     public ImmutableArray<string> Settings { get; init; } = [];

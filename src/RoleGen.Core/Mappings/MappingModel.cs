@@ -52,6 +52,13 @@ public sealed record MappingTable(ImmutableArray<ServiceMapping> Services, IamCa
             .Order(StringComparer.Ordinal)
             .ToImmutableArray();
 
+    /// <summary>Client type -> the service types a DI container builds it with (its constructor's <c>injects</c>).</summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> InjectsByType { get; } =
+        Services.SelectMany(s => s.Clients)
+            .SelectMany(c => c.Operations.Values.Where(o => o.Method == "new" && !o.Injects.IsEmpty).SelectMany(o => c.Types.Select(t => (Type: t, o.Injects))))
+            .GroupBy(p => p.Type, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.First().Injects, StringComparer.Ordinal);
+
     /// <summary>Every type of a client group that lists a type some operation <c>returns</c>: objects that SDK calls make.</summary>
     public ImmutableHashSet<string> MadeTypes { get; } =
         Services.SelectMany(s => s.Clients)
@@ -127,6 +134,14 @@ public sealed record OperationMapping(
     /// sets, in order: <c>AddKey: [Objects[].Key, Objects[].VersionId]</c> for <c>DeleteObjectsRequest.AddKey(key, version)</c>.
     /// </summary>
     public ImmutableDictionary<string, ImmutableArray<string>> Adders { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
+    /// <summary>
+    /// For the constructor (<c>new</c>): the service types a DI container fills its parameters with, in the order of the
+    /// signature of that length (<c>[IAmazonDynamoDB, DynamoDBContextConfig]</c>), when the container builds the object
+    /// (<c>AddSingleton&lt;IDynamoDBContext, DynamoDBContext&gt;()</c>); a type not registered is left out, as the
+    /// container picks the longest constructor it can fill.
+    /// </summary>
+    public ImmutableArray<string> Injects { get; init; } = [];
 }
 
 /// <summary>

@@ -15,7 +15,7 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
 
     private static readonly string[] FileKeys = ["service", "bind", "kinds", "clients"];
     private static readonly string[] ClientKeys = ["namespace", "types", "operations", "like", "methods"];
-    private static readonly string[] OperationKeys = ["request", "signatures", "grants", "note", "returns", "carries", "results", "adders"];
+    private static readonly string[] OperationKeys = ["request", "signatures", "grants", "note", "returns", "carries", "results", "adders", "injects"];
 
     public ServiceMapping Read(YamlMappingNode root)
     {
@@ -114,7 +114,10 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
         if (!carries.IsEmpty && returns is null) throw Fail(carriesNode!, name, "carries needs returns (the object that carries the values)");
         var results = keys.TryGetValue("results", out var resultsNode) ? ReadBind(resultsNode, name + ": results") : ImmutableDictionary<string, string>.Empty;
         var adders = keys.TryGetValue("adders", out var addersNode) ? ReadAdders(addersNode, name, request) : ImmutableDictionary<string, ImmutableArray<string>>.Empty;
-        return new OperationMapping(name, request, signatures, grants, note, Line(keyNode)) { Returns = returns, Carries = carries, Results = results, Adders = adders };
+        var injects = keys.TryGetValue("injects", out var injectsNode) ? StringList(injectsNode, name + ": injects") : [];
+        if (!injects.IsEmpty && (name != "new" || !signatures.Any(s => s.Length == injects.Length)))
+            throw Fail(injectsNode!, name, "injects belongs to the constructor (new) and must have as many types as one of its signatures");
+        return new OperationMapping(name, request, signatures, grants, note, Line(keyNode)) { Returns = returns, Carries = carries, Results = results, Adders = adders, Injects = injects };
     }
 
     /// <summary><c>adders: { AddKey: [Objects[].Key, Objects[].VersionId] }</c>: every argument sets a property of the added item of one collection.</summary>

@@ -60,27 +60,50 @@ public sealed partial class ValueResolver
     {
         var registrations = reachable.Registrations.For(parameter.Type);
         if (registrations.Count == 0) return null;
-        var values = new List<Value>();
-        foreach (var registration in registrations)
+        return Value.OneOf(registrations.Select(r => RegistrationValue(r, scope) ?? Unknown(usage, $"'{parameter.Name}' is a {parameter.Type.Name} the container builds ({Short(r.At)})")));
+    }
+
+    /// <summary>What a registration gives: its instance, what its factory returns, or an SDK object the container builds; null for an object of the project the container builds.</summary>
+    private Value? RegistrationValue(DiRegistration registration, ResolveScope scope) => registration.Provider switch
+    {
+        LambdaExpressionSyntax { ExpressionBody: { } body } => Resolve(body, scope),
+        LambdaExpressionSyntax { Block: { } block } => Value.OneOf(block.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<ReturnStatementSyntax>().Where(r => r.Expression is not null).Select(r => Resolve(r.Expression!, scope))),
+        { } instance => Resolve(instance, scope),
+        null => ContainerBuilt(registration, scope),
+    };
+
+    /// <summary>
+    /// An SDK object the container builds itself (<c>AddSingleton&lt;IDynamoDBContext, DynamoDBContext&gt;()</c>): made with
+    /// what the container holds for the service types its constructor takes (mapping <c>injects</c>), the longest run of
+    /// them it holds. Null for other types.
+    /// </summary>
+    private Value? ContainerBuilt(DiRegistration registration, ResolveScope scope)
+    {
+        if (registration.At.Expression is not MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: [.., var implementation] } } ||
+            SyntaxIndex.TypeName(implementation) is not { } name || sdk?.InjectsByType.GetValueOrDefault(name) is not { IsDefaultOrEmpty: false } injects)
+            return null;
+        var arguments = ImmutableArray.CreateBuilder<Value>();
+        foreach (var service in injects)
         {
-            switch (registration.Provider)
-            {
-                case LambdaExpressionSyntax { ExpressionBody: { } body }:
-                    values.Add(Resolve(body, scope));
-                    break;
-                case LambdaExpressionSyntax { Block: { } block }:
-                    values.AddRange(block.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
-                        .OfType<ReturnStatementSyntax>().Where(r => r.Expression is not null).Select(r => Resolve(r.Expression!, scope)));
-                    break;
-                case { } instance:
-                    values.Add(Resolve(instance, scope));
-                    break;
-                default:
-                    values.Add(Unknown(usage, $"'{parameter.Name}' is a {parameter.Type.Name} the container builds ({Short(registration.At)})"));
-                    break;
-            }
+            if (ContainerValueOf(service, scope.Deeper()) is not { } value) break;
+            arguments.Add(value);
         }
-        return Value.OneOf(values);
+        return new ObjectValue(name, ImmutableSortedDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal)) { Arguments = arguments.ToImmutable() };
+    }
+
+    /// <summary>What the container gives for a service type named so: its registrations, or a client AddAWSService registers (in its options' region).</summary>
+    private Value? ContainerValueOf(string serviceType, ResolveScope scope)
+    {
+        var registrations = reachable.Registrations.All.Where(r => r.Service.Name == serviceType).ToList();
+        if (registrations.Count > 0)
+            return Value.OneOf(registrations.Select(r => RegistrationValue(r, scope) ?? new UnknownValue($"a {serviceType} the container builds", Location(r.At))));
+        if (ContainerClientOptions(serviceType) is not { } options) return null;
+        var empty = ImmutableSortedDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal);
+        return Value.OneOf(options.Select(o => (Value)new ObjectValue(serviceType, empty)
+        {
+            Arguments = o is ObjectValue { Properties: var set } && set.GetValueOrDefault("Region") is { } region ? [region] : [],
+        }));
     }
 
     /// <summary>The environment variables a member of a configuration-bound options class reads, one per section it is bound to.</summary>
