@@ -62,7 +62,11 @@ public static class DiRegistrationReader
         if (instanceOrFactory is null) return null;
         // AddSingleton(instance) or AddSingleton(sp => ...): the service is the type the expression gives.
         var provided = ProvidedType(model, instanceOrFactory);
-        return provided is null ? null : new DiRegistration(provided, provided, instanceOrFactory, invocation);
+        if (provided is not null) return new DiRegistration(provided, provided, instanceOrFactory, invocation);
+        // AddSingleton(new DynamoDBContextConfig { .. }) where the SDK is not restored: the instance's type by name.
+        return instanceOrFactory is not AnonymousFunctionExpressionSyntax && model.GetTypeInfo(instanceOrFactory).Type is IErrorTypeSymbol { Name.Length: > 0 } unresolved
+            ? new DiRegistration(unresolved, null, instanceOrFactory, invocation)
+            : null;
     }
 
     /// <summary>The type a factory lambda returns or an instance expression has, when it is a concrete class.</summary>

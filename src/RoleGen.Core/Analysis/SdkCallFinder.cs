@@ -106,12 +106,14 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
             .Select(a => new SdkArgument(a.NameColon?.Name.Identifier.ValueText, values.Resolve(a.Expression)))
             .ToImmutableArray();
         var typeArguments = TypeArguments(model, invocation, name).Select(ToTypeValue).Select(t => values.TableMapping(t.Name) is { } mapped ? t with { MappedTable = mapped.Table, AlwaysMapped = mapped.Always } : t).ToImmutableArray();
+        var setElsewhere = origin?.Call is null ? SetElsewhere(clientType.Name) : ImmutableDictionary<string, SourceLocation>.Empty;
+        var maker = origin?.Call ?? (receiver is not null && !setElsewhere.IsEmpty ? HandedInMaker(model, receiver) : null);
         return new SdkCall(clientType.Name, operation, arguments, typeArguments, location, $"{clientType.Name}.{method}")
         {
             Region = receiver is null ? null : ClientRegion(model, receiver),
             Credentials = receiver is null || !values.ProjectMayGiveClientsCredentials ? null : ClientCredentials(model, receiver),
-            Receiver = origin?.Call,
-            CarriedSetElsewhere = origin?.Call is null ? SetElsewhere(clientType.Name) : ImmutableDictionary<string, SourceLocation>.Empty,
+            Receiver = maker,
+            CarriedSetElsewhere = maker is null ? setElsewhere : ImmutableDictionary<string, SourceLocation>.Empty,
             Settings = Settings,
         };
     }
@@ -147,6 +149,25 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
         foreach (var name in clients.OptionalCarriedOf(clientType))
             if (values.FirstAssignmentTo(name) is { } at) result[name] = at;
         return result.ToImmutable();
+    }
+
+    private readonly Dictionary<ISymbol, SdkCall?> _handedInMakers = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// The constructor call that made a handed-in object whose carried values code sets somewhere (a DynamoDBContext a
+    /// container builds with a registered DynamoDBContextConfig, or a factory makes with one), followed as a value, once per
+    /// receiver: <c>new DynamoDBContext(client, config)</c> with the values the container or factory gives it.
+    /// </summary>
+    private SdkCall? HandedInMaker(SemanticModel model, ExpressionSyntax receiver)
+    {
+        var expression = Unwrap(receiver);
+        if (expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }) || model.GetSymbolInfo(expression).Symbol is not { } symbol)
+            return null;
+        if (_handedInMakers.TryGetValue(symbol, out var known)) return known;
+        var maker = values.Resolve(expression) is ObjectValue made && clients.Returns(made.TypeName, Constructor) is not null
+            ? new SdkCall(made.TypeName, Constructor, [.. made.Arguments.Select(a => new SdkArgument(null, a))], values.Location(expression), $"new {made.TypeName}") { Settings = Settings }
+            : null;
+        return _handedInMakers[symbol] = maker;
     }
 
     /// <summary>The constructor name operations use: <c>new</c> (<c>new DynamoDBContext(client, config)</c>).</summary>

@@ -171,6 +171,45 @@ public class HighLevelApiTests
         report.Grants().Should().Equal(actions.Split('|').Append("dynamodb:DescribeTable").Order(StringComparer.Ordinal).Select(a => $"{a} {Table}Orders"));
     }
 
+    [Theory]
+    // The container builds the context with the config it holds.
+    [InlineData("s.AddSingleton(new DynamoDBContextConfig { TableNamePrefix = \"prod-\" }); s.AddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient()); s.AddSingleton<IDynamoDBContext, DynamoDBContext>();")]
+    [InlineData("s.AddSingleton<DynamoDBContextConfig>(_ => new DynamoDBContextConfig { TableNamePrefix = \"prod-\" }); s.AddAWSService<IAmazonDynamoDB>(); s.AddSingleton<IDynamoDBContext, DynamoDBContext>();")]
+    // A factory makes it with one.
+    [InlineData("s.AddSingleton<IDynamoDBContext>(_ => new DynamoDBContext(new AmazonDynamoDBClient(), new DynamoDBContextConfig { TableNamePrefix = \"prod-\" }));")]
+    public void A_DynamoDBContext_from_the_container_uses_the_prefix_of_the_config_it_is_made_with(string registrations)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DataModel;
+            using Microsoft.Extensions.DependencyInjection;
+            namespace App;
+            [DynamoDBTable("Orders")]
+            public class Order { public string Id { get; set; } = ""; }
+            public class Repo
+            {
+                private readonly IDynamoDBContext _context;
+                public Repo(IDynamoDBContext context) { _context = context; }
+                public Task Get(string id) => _context.LoadAsync<Order>(id);
+            }
+            public class Handler
+            {
+                private readonly ServiceProvider _provider;
+                public Handler()
+                {
+                    var s = new ServiceCollection();
+                    {{registrations}}
+                    s.AddSingleton<Repo>();
+                    _provider = s.BuildServiceProvider();
+                }
+                public Task Run(string id) => _provider.GetRequiredService<Repo>().Get(id);
+            }
+            """);
+
+        report.Grants().Should().Equal($"dynamodb:DescribeTable {Table}prod-Orders", $"dynamodb:GetItem {Table}prod-Orders");
+        report.Findings.Should().NotContain(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.PartiallyResolvedResource);
+    }
+
     [Fact]
     public void DynamoDBContext_uses_the_entity_table_its_override_and_describes_each_table()
     {
