@@ -179,35 +179,7 @@ public class ClientRegionTests
     [InlineData("s.AddAWSService<IAmazonDynamoDB>();", "${AWS::Region}")]
     public void A_DynamoDBContext_the_container_builds_is_in_its_clients_region(string client, string region)
     {
-        var report = OneFunction.Run("", $$"""
-            using Amazon;
-            using Amazon.DynamoDBv2;
-            using Amazon.DynamoDBv2.DataModel;
-            using Amazon.Extensions.NETCore.Setup;
-            using Microsoft.Extensions.DependencyInjection;
-            namespace App;
-            [DynamoDBTable("Orders")]
-            public class Order { public string Id { get; set; } = ""; }
-            public class Repo
-            {
-                private readonly IDynamoDBContext _context;
-                public Repo(IDynamoDBContext context) { _context = context; }
-                public Task Get(string id) => _context.LoadAsync<Order>(id);
-            }
-            public class Handler
-            {
-                private readonly ServiceProvider _provider;
-                public Handler()
-                {
-                    var s = new ServiceCollection();
-                    {{client}}
-                    s.AddSingleton<IDynamoDBContext, DynamoDBContext>();
-                    s.AddSingleton<Repo>();
-                    _provider = s.BuildServiceProvider();
-                }
-                public Task Run(string id) => _provider.GetRequiredService<Repo>().Get(id);
-            }
-            """);
+        var report = OneFunction.Run("", ContainerApp.ContextRepository(client + " s.AddSingleton<IDynamoDBContext, DynamoDBContext>();"));
 
         report.Grants().Should().Equal(
             $"dynamodb:DescribeTable arn:${{AWS::Partition}}:dynamodb:{region}:${{AWS::AccountId}}:table/Orders",

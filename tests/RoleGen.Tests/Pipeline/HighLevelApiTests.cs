@@ -179,32 +179,7 @@ public class HighLevelApiTests
     [InlineData("s.AddSingleton<IDynamoDBContext>(_ => new DynamoDBContext(new AmazonDynamoDBClient(), new DynamoDBContextConfig { TableNamePrefix = \"prod-\" }));")]
     public void A_DynamoDBContext_from_the_container_uses_the_prefix_of_the_config_it_is_made_with(string registrations)
     {
-        var report = OneFunction.Run("", $$"""
-            using Amazon.DynamoDBv2;
-            using Amazon.DynamoDBv2.DataModel;
-            using Microsoft.Extensions.DependencyInjection;
-            namespace App;
-            [DynamoDBTable("Orders")]
-            public class Order { public string Id { get; set; } = ""; }
-            public class Repo
-            {
-                private readonly IDynamoDBContext _context;
-                public Repo(IDynamoDBContext context) { _context = context; }
-                public Task Get(string id) => _context.LoadAsync<Order>(id);
-            }
-            public class Handler
-            {
-                private readonly ServiceProvider _provider;
-                public Handler()
-                {
-                    var s = new ServiceCollection();
-                    {{registrations}}
-                    s.AddSingleton<Repo>();
-                    _provider = s.BuildServiceProvider();
-                }
-                public Task Run(string id) => _provider.GetRequiredService<Repo>().Get(id);
-            }
-            """);
+        var report = OneFunction.Run("", ContainerApp.ContextRepository(registrations));
 
         report.Grants().Should().Equal($"dynamodb:DescribeTable {Table}prod-Orders", $"dynamodb:GetItem {Table}prod-Orders");
         report.Findings.Should().NotContain(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.PartiallyResolvedResource);
