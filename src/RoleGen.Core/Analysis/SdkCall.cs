@@ -44,7 +44,7 @@ public sealed record SdkCall(
     /// What the client signs the call with when it is not the function's role (access keys, a profile, an assumed role's
     /// credentials), as a description; null for the function's role. AWS authorizes such a call with those credentials.
     /// </summary>
-    public string? Credentials { get; init; }
+    public ClientCredentials? Credentials { get; init; }
 
     /// <summary>
     /// The SDK-wide settings (mapping paths <c>$Type.Member</c>) that reachable code assigns, with the values assigned:
@@ -55,4 +55,30 @@ public sealed record SdkCall(
 
     public SdkCall(string clientType, string method, ImmutableArray<SdkArgument> arguments, SourceLocation location, string display)
         : this(clientType, method, arguments, [], location, display) { }
+}
+
+/// <summary>What a client signs its calls with when it is not the function's role.</summary>
+public enum CredentialsKind { AccessKeys, Profile, AssumedRole }
+
+/// <summary>Credentials of a client's own, and how the code gives them (for messages).</summary>
+public sealed record ClientCredentials(CredentialsKind Kind, string Description)
+{
+    public static readonly ClientCredentials KeysPassedToConstructor = new(CredentialsKind.AccessKeys, "access keys passed to its constructor");
+    public static readonly ClientCredentials AssumeRoleResponse = new(CredentialsKind.AssumedRole, "an assumed role's credentials (an AssumeRole response's Credentials)");
+    public static readonly ClientCredentials Profile = new(CredentialsKind.Profile, "a credentials profile");
+
+    /// <summary>
+    /// The credentials an SDK credentials type stands for, by name; null for a type that is not one of these (the
+    /// SDK's default chain, the environment's: the function's role), or keys read from the function's own variables.
+    /// </summary>
+    public static ClientCredentials? OfType(string? typeName, bool keysAreTheFunctions) => typeName switch
+    {
+        "BasicAWSCredentials" or "SessionAWSCredentials" => keysAreTheFunctions ? null : new(CredentialsKind.AccessKeys, $"access keys ({typeName})"),
+        "AssumeRoleAWSCredentials" or "AssumeRoleWithWebIdentityCredentials" => new(CredentialsKind.AssumedRole, $"an assumed role's credentials ({typeName})"),
+        "StoredProfileAWSCredentials" => new(CredentialsKind.Profile, $"a credentials profile ({typeName})"),
+        _ => null,
+    };
+
+    /// <summary>The variables the Lambda runtime fills with the function's role credentials.</summary>
+    public static bool IsFunctionsKeyVariable(string name) => name is "AWS_ACCESS_KEY_ID" or "AWS_ACCESS_KEY";
 }

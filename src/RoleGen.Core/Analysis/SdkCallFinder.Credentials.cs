@@ -17,16 +17,16 @@ public sealed partial class SdkCallFinder
     /// <c>Credentials</c>). Null for the function's own (no credentials given, keys read from <c>AWS_ACCESS_KEY_ID</c>, the
     /// SDK's default chain) or when the code does not show how the client was made.
     /// </summary>
-    private string? ClientCredentials(SemanticModel model, ExpressionSyntax receiver) =>
+    private ClientCredentials? CredentialsOfReceiver(SemanticModel model, ExpressionSyntax receiver) =>
         SourcesOf(model, receiver).Count > 0 ? Credentials(model, receiver, 0) : HandedInCredentials(model, receiver);
 
-    private readonly Dictionary<ISymbol, string?> _handedInCredentials = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, ClientCredentials?> _handedInCredentials = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// A client handed in (a constructor or method parameter, a field set from one, a service the container gives): the
     /// credentials of the clients its callers or registrations built, followed as values, once per receiver.
     /// </summary>
-    private string? HandedInCredentials(SemanticModel model, ExpressionSyntax receiver)
+    private ClientCredentials? HandedInCredentials(SemanticModel model, ExpressionSyntax receiver)
     {
         var expression = Unwrap(receiver);
         if (expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }) || model.GetSymbolInfo(expression).Symbol is not { } symbol)
@@ -37,7 +37,7 @@ public sealed partial class SdkCallFinder
     }
 
     /// <summary>The foreign credentials of a client value: every client it can be made with the same ones; null otherwise.</summary>
-    private string? CredentialsOf(Value client, int depth)
+    private ClientCredentials? CredentialsOf(Value client, int depth)
     {
         if (depth > MaxCredentialsDepth) return null;
         switch (client)
@@ -47,16 +47,10 @@ public sealed partial class SdkCallFinder
                 return found.Count > 0 && found.All(f => f is not null) && found.Distinct().Count() == 1 ? found[0] : null;
             case ObjectValue made when clients.Matches(made.TypeName, null):
                 if (made.Arguments is [LiteralValue or EnvVarValue, LiteralValue or EnvVarValue, ..] keys)
-                    return keys[0] is EnvVarValue { Name: "AWS_ACCESS_KEY_ID" or "AWS_ACCESS_KEY" } ? null : "access keys passed to its constructor";
+                    return IsFunctionsKey(keys[0]) ? null : ClientCredentials.KeysPassedToConstructor;
                 foreach (var argument in made.Arguments.OfType<ObjectValue>())
                 {
-                    var foreign = argument.TypeName switch
-                    {
-                        "BasicAWSCredentials" or "SessionAWSCredentials" => argument.Arguments is [EnvVarValue { Name: "AWS_ACCESS_KEY_ID" or "AWS_ACCESS_KEY" }, ..] ? null : $"access keys ({argument.TypeName})",
-                        "AssumeRoleAWSCredentials" or "AssumeRoleWithWebIdentityCredentials" => $"an assumed role's credentials ({argument.TypeName})",
-                        "StoredProfileAWSCredentials" => "a credentials profile (StoredProfileAWSCredentials)",
-                        _ => CredentialsOf(argument, depth + 1),
-                    };
+                    var foreign = ClientCredentials.OfType(argument.TypeName, argument.Arguments is [var key, ..] && IsFunctionsKey(key)) ?? CredentialsOf(argument, depth + 1);
                     if (foreign is not null) return foreign;
                 }
                 return null;
@@ -65,7 +59,7 @@ public sealed partial class SdkCallFinder
         }
     }
 
-    private string? Credentials(SemanticModel model, ExpressionSyntax expression, int depth)
+    private ClientCredentials? Credentials(SemanticModel model, ExpressionSyntax expression, int depth)
     {
         if (depth > MaxCredentialsDepth) return null;
         var sources = SourcesOf(model, expression);
@@ -95,13 +89,13 @@ public sealed partial class SdkCallFinder
     }
 
     /// <summary>The foreign credentials a client (or an object made from one) is constructed with; null for the function's own.</summary>
-    private string? CredentialsOf(BaseObjectCreationExpressionSyntax creation, int depth)
+    private ClientCredentials? CredentialsOf(BaseObjectCreationExpressionSyntax creation, int depth)
     {
         if (creation.ArgumentList is not { Arguments: var arguments } || arguments.Count == 0) return null;
         var model = project.Model(creation.SyntaxTree);
         // new AmazonS3Client(accessKey, secretKey[, token][, region]): keys passed as text.
         if (arguments.Count >= 2 && IsText(model, arguments[0].Expression) && IsText(model, arguments[1].Expression))
-            return IsOwnAccessKey(arguments[0].Expression) ? null : "access keys passed to its constructor";
+            return IsOwnAccessKey(arguments[0].Expression) ? null : ClientCredentials.KeysPassedToConstructor;
         foreach (var argument in arguments)
         {
             if (ForeignCredentials(model, argument.Expression, depth) is { } foreign) return foreign;
@@ -110,28 +104,23 @@ public sealed partial class SdkCallFinder
     }
 
     /// <summary>An argument that is (or holds) credentials other than the function's, or a client made with them.</summary>
-    private string? ForeignCredentials(SemanticModel model, ExpressionSyntax argument, int depth)
+    private ClientCredentials? ForeignCredentials(SemanticModel model, ExpressionSyntax argument, int depth)
     {
         var unwrapped = Unwrap(argument);
         // response.Credentials of sts.AssumeRoleAsync(..), directly or through a local holding the response.
         if (unwrapped is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Credentials" } credentials &&
             SourcesOf(model, credentials.Expression).Any(s => s.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(IsAssumeRole)))
-            return "an assumed role's credentials (an AssumeRole response's Credentials)";
+            return ClientCredentials.AssumeRoleResponse;
         var sources = SourcesOf(model, unwrapped);
         if (sources.Count == 0) return null;
         var found = sources.Select(source => source switch
         {
-            ObjectCreationExpressionSyntax { Type: var type } made => SyntaxIndex.TypeName(type) switch
-            {
-                "BasicAWSCredentials" or "SessionAWSCredentials" => made.ArgumentList is { Arguments: [var key, ..] } && IsOwnAccessKey(key.Expression) ? null : $"access keys ({SyntaxIndex.TypeName(type)})",
-                "AssumeRoleAWSCredentials" or "AssumeRoleWithWebIdentityCredentials" => $"an assumed role's credentials ({SyntaxIndex.TypeName(type)})",
-                "StoredProfileAWSCredentials" => "a credentials profile (StoredProfileAWSCredentials)",
+            ObjectCreationExpressionSyntax { Type: var type } made =>
+                ClientCredentials.OfType(SyntaxIndex.TypeName(type), made.ArgumentList is { Arguments: [var key, ..] } && IsOwnAccessKey(key.Expression))
                 // A client or context made from such credentials (new DynamoDBContext(new AmazonDynamoDBClient(creds))).
-                var name when name is not null && clients.Matches(name, null) => CredentialsOf(made, depth + 1),
-                _ => null,
-            },
+                ?? (SyntaxIndex.TypeName(type) is { } name && clients.Matches(name, null) ? CredentialsOf(made, depth + 1) : null),
             // chain.TryGetAWSCredentials("dev", out var creds)
-            InvocationExpressionSyntax call when SyntaxIndex.CalledName(call.Expression) is "TryGetAWSCredentials" or "GetAWSCredentials" => "a credentials profile",
+            InvocationExpressionSyntax call when SyntaxIndex.CalledName(call.Expression) is "TryGetAWSCredentials" or "GetAWSCredentials" => ClientCredentials.Profile,
             _ => null,
         }).ToList();
         return found.All(f => f is not null) && found.Distinct().Count() == 1 ? found[0] : null;
@@ -145,6 +134,7 @@ public sealed partial class SdkCallFinder
         Unwrap(expression) is LiteralExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression } or InterpolatedStringExpressionSyntax;
 
     /// <summary>Keys read from the variables the Lambda runtime fills with the function's role credentials.</summary>
-    private bool IsOwnAccessKey(ExpressionSyntax key) =>
-        values.Resolve(key) is EnvVarValue { Name: "AWS_ACCESS_KEY_ID" or "AWS_ACCESS_KEY" };
+    private bool IsOwnAccessKey(ExpressionSyntax key) => IsFunctionsKey(values.Resolve(key));
+
+    private static bool IsFunctionsKey(Value key) => key is EnvVarValue { Name: var name } && ClientCredentials.IsFunctionsKeyVariable(name);
 }

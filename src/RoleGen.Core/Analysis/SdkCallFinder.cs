@@ -111,7 +111,7 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
         return new SdkCall(clientType.Name, operation, arguments, typeArguments, location, $"{clientType.Name}.{method}")
         {
             Region = receiver is null ? null : ClientRegion(model, receiver),
-            Credentials = receiver is null || !values.ProjectMayGiveClientsCredentials ? null : ClientCredentials(model, receiver),
+            Credentials = receiver is null || !values.ProjectMayGiveClientsCredentials ? null : CredentialsOfReceiver(model, receiver),
             Receiver = maker,
             CarriedSetElsewhere = maker is null ? setElsewhere : ImmutableDictionary<string, SourceLocation>.Empty,
             Settings = Settings,

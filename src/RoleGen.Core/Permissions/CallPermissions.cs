@@ -79,9 +79,9 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
             {
                 // AWS authorizes the call with the client's own credentials: the function's role needs nothing for it.
                 var needs = granted.Count == 0 ? "no permission" : string.Join("; ", granted.GroupBy(p => p.Resource).Select(g => $"{string.Join(", ", g.Select(p => p.Action).Distinct())} on {g.Key}"));
-                findings.Add(Finding.At(FindingCodes.OwnCredentials, credentials.StartsWith("an assumed role", StringComparison.Ordinal) ? Severity.Info : Severity.Warning,
-                    $"{original.Display} runs with {credentials}, not the function's role: AWS authorizes it with them, so nothing was granted for it on the function's role. Those credentials need {needs}." +
-                    (credentials.StartsWith("access keys", StringComparison.Ordinal) ? " Long-term keys in a function are a risk: grant the function's own role instead, and remove the keys." : ""),
+                findings.Add(Finding.At(FindingCodes.OwnCredentials, credentials.Kind == CredentialsKind.AssumedRole ? Severity.Info : Severity.Warning,
+                    $"{original.Display} runs with {credentials.Description}, not the function's role: AWS authorizes it with them, so nothing was granted for it on the function's role. Those credentials need {needs}." +
+                    (credentials.Kind == CredentialsKind.AccessKeys ? " Long-term keys in a function are a risk: grant the function's own role instead, and remove the keys." : ""),
                     original.Location));
                 continue;
             }
