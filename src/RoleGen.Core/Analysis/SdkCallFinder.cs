@@ -107,7 +107,8 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
             .ToImmutableArray();
         var typeArguments = TypeArguments(model, invocation, name).Select(ToTypeValue).Select(t => values.TableMapping(t.Name) is { } mapped ? t with { MappedTable = mapped.Table, AlwaysMapped = mapped.Always } : t).ToImmutableArray();
         var setElsewhere = origin?.Call is null ? SetElsewhere(clientType.Name) : ImmutableDictionary<string, SourceLocation>.Empty;
-        var maker = origin?.Call ?? (receiver is not null && !setElsewhere.IsEmpty ? HandedInMaker(model, receiver) : null);
+        // A handed-in object whose values matter (carried values code sets, or that an SDK object keeps at all): its maker as a value.
+        var maker = origin?.Call ?? (receiver is not null && (!setElsewhere.IsEmpty || clients.IsReturned(clientType.Name)) ? HandedInMaker(model, receiver) : null);
         return new SdkCall(clientType.Name, operation, arguments, typeArguments, location, $"{clientType.Name}.{method}")
         {
             Region = receiver is null ? null : ClientRegion(model, receiver),
@@ -154,9 +155,10 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
     private readonly Dictionary<ISymbol, SdkCall?> _handedInMakers = new(SymbolEqualityComparer.Default);
 
     /// <summary>
-    /// The constructor call that made a handed-in object whose carried values code sets somewhere (a DynamoDBContext a
-    /// container builds with a registered DynamoDBContextConfig, or a factory makes with one), followed as a value, once per
-    /// receiver: <c>new DynamoDBContext(client, config)</c> with the values the container or factory gives it.
+    /// The constructor call that made a handed-in object (a parameter, a field set from one, a service the container
+    /// gives: a DynamoDBContext a container builds with a registered DynamoDBContextConfig, an API Gateway Management API
+    /// client made by the caller for its endpoint), followed as a value, once per receiver: <c>new DynamoDBContext(client,
+    /// config)</c> with the values the caller, container or factory gives it.
     /// </summary>
     private SdkCall? HandedInMaker(SemanticModel model, ExpressionSyntax receiver)
     {

@@ -34,6 +34,28 @@ public class WebSocketTests
         report.Findings.Should().Contain(f => f.Code == FindingCodes.UnresolvedResource || f.Code == FindingCodes.PartiallyResolvedResource);
     }
 
+    [Fact]
+    public void A_client_handed_to_a_helper_keeps_the_endpoint_it_was_made_for()
+    {
+        var report = OneFunction.Run("", """
+            using Amazon.ApiGatewayManagementApi;
+            using Amazon.ApiGatewayManagementApi.Model;
+            namespace App;
+            public class Handler
+            {
+                public Task Run(string id)
+                {
+                    var client = new AmazonApiGatewayManagementApiClient(new AmazonApiGatewayManagementApiConfig { ServiceURL = "https://abc123.execute-api.eu-west-1.amazonaws.com/dev" });
+                    return Send(client, id);
+                }
+                private static Task Send(AmazonApiGatewayManagementApiClient client, string id) =>
+                    client.PostToConnectionAsync(new PostToConnectionRequest { ConnectionId = id });
+            }
+            """);
+
+        report.Grants().Should().Equal($"execute-api:ManageConnections {Api}abc123/dev/POST/@connections/*");
+    }
+
     private static RoleGen.Core.FunctionReport Run(string serviceUrl, string call) => OneFunction.Run("""
         Chat:
           Type: AWS::ApiGatewayV2::Api
