@@ -82,7 +82,9 @@ public sealed partial class SdkCallFinder
             foreach (var assigned in MemberAssignments(held, "RegionEndpoint"))
                 if (RegionIn(assigned) is { } region) return region;
         }
-        return null;
+        // A region kept in a local or field (var region = RegionEndpoint.USEast1; new AmazonLambdaClient(region), or
+        // RegionEndpoint = region in the config's initializer): the construction followed as a value.
+        return values.ProjectMayPinClientRegion ? RegionOfClient(values.Resolve(creation)) : null;
     }
 
     /// <summary>The region the first RegionEndpoint field or GetBySystemName call in the node names.</summary>

@@ -23,6 +23,10 @@ public class ClientRegionTests
     // A config held in a variable: its initializer, or set up after it.
     [InlineData("new AmazonDynamoDBClient(Config); private static readonly AmazonDynamoDBConfig Config = new(); static Handler() { Config.RegionEndpoint = RegionEndpoint.EUWest1; } private const int After = 0", "eu-west-1")]
     [InlineData("new AmazonDynamoDBClient(Config); private static readonly AmazonDynamoDBConfig Config = new() { RegionEndpoint = RegionEndpoint.EUWest2 }", "eu-west-2")]
+    // A region kept in a field or local, given to the client or its config.
+    [InlineData("new AmazonDynamoDBClient(Home); private static readonly RegionEndpoint Home = RegionEndpoint.GetBySystemName(\"us-east-1\")", "us-east-1")]
+    [InlineData("new AmazonDynamoDBClient(new AmazonDynamoDBConfig { RegionEndpoint = Home }); private static readonly RegionEndpoint Home = RegionEndpoint.SAEast1", "sa-east-1")]
+    [InlineData("Make(); private static AmazonDynamoDBClient Make() { var region = RegionEndpoint.EUSouth1; return new AmazonDynamoDBClient(region); }", "eu-south-1")]
     public void The_ARN_is_in_the_region_the_client_was_built_for(string client, string region)
     {
         var report = OneFunction.Run("""
