@@ -23,7 +23,7 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
     /// </param>
     public ReachableCode Walk(IEnumerable<IMethodSymbol> entries, INamedTypeSymbol? builtByLambda = null)
     {
-        var walk = new Walker(_edges, implementations);
+        var walk = new Walker(_edges, implementations, builtByLambda);
         foreach (var entry in entries)
         {
             // Construction first: reaching an instance member builds its type with any constructor.
@@ -38,7 +38,7 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
         };
     }
 
-    private sealed class Walker(MemberEdges edges, ImplementationIndex implementations)
+    private sealed class Walker(MemberEdges edges, ImplementationIndex implementations, INamedTypeSymbol? handlerType)
     {
         private readonly Queue<ISymbol> _pending = new();
         private readonly HashSet<INamedTypeSymbol> _constructedTypes = new(SymbolEqualityComparer.Default);
@@ -65,7 +65,7 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
             if (symbol.IsAbstract || symbol.ContainingType?.TypeKind == TypeKind.Interface)
                 _undispatched.Add(symbol);
             else if (symbol.IsVirtual || symbol.IsOverride)
-                foreach (var implementation in implementations.ImplementationsOf(symbol)) Reach(implementation);
+                foreach (var implementation in ImplementationsOf(symbol)) Reach(implementation);
             if (symbol.ContainingType is { } type)
             {
                 ReachStatics(type);
@@ -162,7 +162,7 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
                     if (Registrations.ImplementationsOf(member.ContainingType) is not { } registered) continue;
                     _undispatched.Remove(member);
                     _narrowed.Add(member);
-                    foreach (var implementation in implementations.ImplementationsOf(member))
+                    foreach (var implementation in ImplementationsOf(member))
                         if (registered.Any(type => IsSelfOrBase(implementation.ContainingType, type))) Reach(implementation);
                 }
                 if (_pending.Count > 0) continue;
@@ -173,9 +173,23 @@ public sealed class CallGraph(ProjectCompilation project, ImplementationIndex im
                 var unregistered = _undispatched.ToList();
                 _undispatched.Clear();
                 foreach (var member in unregistered)
-                foreach (var implementation in implementations.ImplementationsOf(member))
+                foreach (var implementation in ImplementationsOf(member))
                     Reach(implementation);
             }
+        }
+
+        /// <summary>
+        /// The source implementations and overrides a call of the member can run. A member of a base class of the handler
+        /// type that Lambda builds runs on the handler object (a template-method base class shared by several functions:
+        /// <c>Register(services)</c> abstract in FunctionBase), so only the override the handler type has.
+        /// </summary>
+        private IEnumerable<ISymbol> ImplementationsOf(ISymbol member)
+        {
+            var all = implementations.ImplementationsOf(member);
+            if (handlerType?.BaseType is not { } handlerBase || member.ContainingType is not { TypeKind: TypeKind.Class } declaring || !IsSource(declaring) || !IsSelfOrBase(declaring, handlerBase))
+                return all;
+            var own = all.Where(i => IsSelfOrBase(i.ContainingType, handlerType)).ToList();
+            return own.Count > 0 ? own : all;
         }
 
         private static bool IsSelfOrBase(INamedTypeSymbol candidate, INamedTypeSymbol type)

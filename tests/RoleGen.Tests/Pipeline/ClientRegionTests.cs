@@ -189,4 +189,55 @@ public class ClientRegionTests
             $"dynamodb:DescribeTable arn:${{AWS::Partition}}:dynamodb:{region}:${{AWS::AccountId}}:table/Orders",
             $"dynamodb:GetItem arn:${{AWS::Partition}}:dynamodb:{region}:${{AWS::AccountId}}:table/Orders");
     }
+
+    [Theory]
+    [InlineData("App::App.Tokyo::Handle", "ap-northeast-1")]
+    [InlineData("App::App.Dublin::Handle", "eu-west-1")]
+    public void A_base_class_shared_by_functions_runs_the_override_of_the_handler_Lambda_builds(string handler, string region)
+    {
+        using var app = new TempApp().With("template.yaml", $$"""
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: dotnet8
+                  CodeUri: ./src/App/
+                  Handler: {{handler}}
+            """).WithProject("src/App", "App").With("src/App/Functions.cs", """
+            using Amazon;
+            using Amazon.DynamoDBv2;
+            using Microsoft.Extensions.DependencyInjection;
+            namespace App;
+            public class Repo
+            {
+                private readonly IAmazonDynamoDB _db;
+                public Repo(IAmazonDynamoDB db) { _db = db; }
+                public Task Describe() => _db.DescribeTableAsync("Orders");
+            }
+            public abstract class FunctionBase
+            {
+                protected abstract void Register(IServiceCollection services);
+                public Task Handle()
+                {
+                    var services = new ServiceCollection();
+                    Register(services);
+                    services.AddSingleton<Repo>();
+                    return services.BuildServiceProvider().GetRequiredService<Repo>().Describe();
+                }
+            }
+            public class Tokyo : FunctionBase
+            {
+                protected override void Register(IServiceCollection services) => services.AddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient(RegionEndpoint.APNortheast1));
+            }
+            public class Dublin : FunctionBase
+            {
+                protected override void Register(IServiceCollection services) => services.AddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient(RegionEndpoint.EUWest1));
+            }
+            """);
+
+        var function = new RoleGen.Core.RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath).Functions.Single();
+
+        function.Grants().Should().Equal($"dynamodb:DescribeTable arn:${{AWS::Partition}}:dynamodb:{region}:${{AWS::AccountId}}:table/Orders");
+    }
 }
