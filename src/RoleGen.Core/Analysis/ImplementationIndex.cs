@@ -17,7 +17,7 @@ public sealed class ImplementationIndex
     private readonly Lazy<ILookup<INamedTypeSymbol, INamedTypeSymbol>> _implementers;
     private readonly Lazy<ILookup<string, IMethodSymbol>> _extensionMethods;
     private readonly Lazy<ILookup<(string Name, int Arity), INamedTypeSymbol>> _derivingFromUnresolved;
-    private readonly Lazy<HashSet<(string Name, int Arity)>> _heldTypeNames;
+    private readonly Lazy<HashSet<(string Name, int Arity)>> _calledThroughTypeNames;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ISymbol>> _cache = new(SymbolEqualityComparer.Default);
 
     public ImplementationIndex(Compilation compilation)
@@ -37,11 +37,7 @@ public sealed class ImplementationIndex
             .Where(t => t.TypeKind is not TypeKind.Interface)
             .SelectMany(t => t.AllInterfaces.Select(i => (Interface: i.OriginalDefinition, Type: t)))
             .ToLookup<(INamedTypeSymbol Interface, INamedTypeSymbol Type), INamedTypeSymbol, INamedTypeSymbol>(p => p.Interface, p => p.Type, SymbolEqualityComparer.Default));
-        _heldTypeNames = new(() => compilation.SyntaxTrees
-            .SelectMany(t => t.GetRoot().DescendantNodes())
-            .Select(HeldTypeName)
-            .OfType<(string, int)>()
-            .ToHashSet());
+        _calledThroughTypeNames = new(() => TypesCalledThrough(compilation.SyntaxTrees));
         _derivingFromUnresolved = new(() => SourceTypes
             .Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct)
             .SelectMany(t => t.Interfaces.Append(t.BaseType).OfType<IErrorTypeSymbol>().Select(unresolved => (Key: (unresolved.Name, unresolved.Arity), Type: t)))
@@ -100,21 +96,64 @@ public sealed class ImplementationIndex
     }
 
     /// <summary>
-    /// True when the project holds objects as this unresolved type (a parameter, field, property or local of it, or a
-    /// container service <c>GetRequiredService&lt;T&gt;()</c>): an abstraction of its own whose file is missing, which it
-    /// calls itself (followed by name, <see cref="MethodsBehindUnresolvedReceiver"/>), not a library's contract that the
-    /// library may call any public method of.
+    /// True when the project calls methods through variables of this unresolved type (a parameter, field, property or
+    /// local of it, or one a container's <c>GetRequiredService&lt;T&gt;()</c> gives, used as a call's receiver): an
+    /// abstraction of its own whose file is missing, followed by name (<see cref="MethodsBehindUnresolvedReceiver"/>), not
+    /// a library's contract that the library may call any public method of (a record handler the project only hands over).
     /// </summary>
-    public bool IsHeldByProject(IErrorTypeSymbol unresolved) => _heldTypeNames.Value.Contains((unresolved.Name, unresolved.Arity));
+    public bool IsHeldByProject(IErrorTypeSymbol unresolved) => _calledThroughTypeNames.Value.Contains((unresolved.Name, unresolved.Arity));
 
-    private static (string Name, int Arity)? HeldTypeName(SyntaxNode node) => node switch
+    /// <summary>The type names (read from syntax) of the variables some code calls a method on.</summary>
+    private static HashSet<(string Name, int Arity)> TypesCalledThrough(IEnumerable<SyntaxTree> trees)
     {
-        ParameterSyntax { Type: { } type } => NameAndArity(type),
-        VariableDeclarationSyntax { Type: var type } => NameAndArity(type),
-        PropertyDeclarationSyntax { Type: var type } => NameAndArity(type),
-        GenericNameSyntax { Identifier.ValueText: "GetRequiredService" or "GetService" or "GetRequiredKeyedService" or "GetKeyedService", TypeArgumentList.Arguments: [var type] } => NameAndArity(type),
-        _ => null,
-    };
+        var typesByVariable = new Dictionary<string, HashSet<(string, int)>>(StringComparer.Ordinal);
+        var receivers = new HashSet<string>(StringComparer.Ordinal);
+        var called = new HashSet<(string, int)>();
+        foreach (var node in trees.SelectMany(t => t.GetRoot().DescendantNodes()))
+        {
+            switch (node)
+            {
+                case ParameterSyntax { Type: { } type } parameter:
+                    Declare(parameter.Identifier.ValueText, type);
+                    break;
+                case VariableDeclarationSyntax declaration:
+                    foreach (var variable in declaration.Variables)
+                        Declare(variable.Identifier.ValueText, declaration.Type.IsVar && variable.Initializer?.Value is { } value ? ContainerServiceType(value) : declaration.Type);
+                    break;
+                case PropertyDeclarationSyntax property:
+                    Declare(property.Identifier.ValueText, property.Type);
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver } }:
+                    var receiverName = receiver switch
+                    {
+                        IdentifierNameSyntax variable => variable.Identifier.ValueText,
+                        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member => member.Name.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (receiverName is not null)
+                        receivers.Add(receiverName);
+                    else if (ContainerServiceType(receiver) is { } service && NameAndArity(service) is { } direct)
+                        called.Add(direct); // provider.GetRequiredService<IStore>().Put(..)
+                    break;
+            }
+        }
+        foreach (var (variable, types) in typesByVariable)
+            if (receivers.Contains(variable)) called.UnionWith(types);
+        return called;
+
+        void Declare(string variable, TypeSyntax? type)
+        {
+            if (type is null || NameAndArity(type) is not { } key) return;
+            if (!typesByVariable.TryGetValue(variable, out var types)) typesByVariable[variable] = types = [];
+            types.Add(key);
+        }
+    }
+
+    /// <summary>The <c>T</c> of <c>provider.GetRequiredService&lt;T&gt;()</c> (also awaited), read from syntax.</summary>
+    private static TypeSyntax? ContainerServiceType(ExpressionSyntax expression) =>
+        GenericCallTypes.Unwrap(expression) is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "GetRequiredService" or "GetService" or "GetRequiredKeyedService" or "GetKeyedService", TypeArgumentList.Arguments: [var type] } } }
+            ? type
+            : null;
 
     private static (string, int)? NameAndArity(TypeSyntax type) => type switch
     {

@@ -115,6 +115,8 @@ public class ReachabilityTests
     [Theory]
     // Handed to a library method whose package is not restored: its base interface does not resolve.
     [InlineData("public Task Handle(SQSEvent e) => SqsBatchProcessor.Instance.ProcessAsync(e, new RecordHandler());", "public class RecordHandler : ISqsRecordHandler", "HandleAsync", true)]
+    // Held in a field of the library's interface type, only handed over: still the library's contract.
+    [InlineData("private readonly ISqsRecordHandler _handler = new RecordHandler(); public Task Handle(SQSEvent e) => SqsBatchProcessor.Instance.ProcessAsync(e, _handler);", "public class RecordHandler : ISqsRecordHandler", "HandleAsync", true)]
     // Named by an attribute the library reads to build it.
     [InlineData("[BatchProcessor(RecordHandler = typeof(RecordHandler))] public Task Handle(SQSEvent e) => Task.CompletedTask;", "public class RecordHandler : ISqsRecordHandler", "HandleAsync", true)]
     // A library interface that resolves: only its members run, not the type's other methods.
