@@ -107,6 +107,8 @@ public sealed class ImplementationIndex
     private static HashSet<(string Name, int Arity)> TypesCalledThrough(IEnumerable<SyntaxTree> trees)
     {
         var typesByVariable = new Dictionary<string, HashSet<(string, int)>>(StringComparer.Ordinal);
+        var returnedByMethod = new Dictionary<string, HashSet<(string, int)>>(StringComparer.Ordinal);
+        var heldResults = new List<(string Variable, string Method)>(); // var repo = Factory.Create(..): what Create returns
         var receivers = new HashSet<string>(StringComparer.Ordinal);
         var called = new HashSet<(string, int)>();
         foreach (var node in trees.SelectMany(t => t.GetRoot().DescendantNodes()))
@@ -114,14 +116,22 @@ public sealed class ImplementationIndex
             switch (node)
             {
                 case ParameterSyntax { Type: { } type } parameter:
-                    Declare(parameter.Identifier.ValueText, type);
+                    Declare(typesByVariable, parameter.Identifier.ValueText, type);
                     break;
                 case VariableDeclarationSyntax declaration:
                     foreach (var variable in declaration.Variables)
-                        Declare(variable.Identifier.ValueText, declaration.Type.IsVar && variable.Initializer?.Value is { } value ? ContainerServiceType(value) : declaration.Type);
+                    {
+                        var value = variable.Initializer?.Value;
+                        Declare(typesByVariable, variable.Identifier.ValueText, declaration.Type.IsVar && value is not null ? ContainerServiceType(value) : declaration.Type);
+                        if (declaration.Type.IsVar && value is not null && GenericCallTypes.Unwrap(value) is InvocationExpressionSyntax made && Values.SyntaxIndex.CalledName(made.Expression) is { } maker)
+                            heldResults.Add((variable.Identifier.ValueText, maker));
+                    }
+                    break;
+                case MethodDeclarationSyntax method:
+                    Declare(returnedByMethod, method.Identifier.ValueText, method.ReturnType is GenericNameSyntax { Identifier.ValueText: "Task" or "ValueTask", TypeArgumentList.Arguments: [var result] } ? result : method.ReturnType);
                     break;
                 case PropertyDeclarationSyntax property:
-                    Declare(property.Identifier.ValueText, property.Type);
+                    Declare(typesByVariable, property.Identifier.ValueText, property.Type);
                     break;
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver } }:
                     var receiverName = receiver switch
@@ -137,14 +147,16 @@ public sealed class ImplementationIndex
                     break;
             }
         }
+        foreach (var (variable, method) in heldResults)
+            if (receivers.Contains(variable) && returnedByMethod.TryGetValue(method, out var returned)) called.UnionWith(returned);
         foreach (var (variable, types) in typesByVariable)
             if (receivers.Contains(variable)) called.UnionWith(types);
         return called;
 
-        void Declare(string variable, TypeSyntax? type)
+        static void Declare(Dictionary<string, HashSet<(string, int)>> index, string name, TypeSyntax? type)
         {
             if (type is null || NameAndArity(type) is not { } key) return;
-            if (!typesByVariable.TryGetValue(variable, out var types)) typesByVariable[variable] = types = [];
+            if (!index.TryGetValue(name, out var types)) index[name] = types = [];
             types.Add(key);
         }
     }

@@ -184,6 +184,8 @@ public class ReachabilityTests
     [Theory]
     [InlineData("private readonly IStore _store; public Function(IStore store) { _store = store; }")]
     [InlineData("private readonly IServiceProvider _services; private IStore _store => _services.GetRequiredService<IStore>();")]
+    // A factory of the project returns one, kept in a var.
+    [InlineData("private static IStore Make() => new S3Store(); private static readonly Holder _store = new(); private sealed class Holder { public Task Put(string key) { var store = Make(); return store.Put(key); } }")]
     public void A_type_whose_file_is_missing_but_the_project_holds_objects_as_is_its_own_abstraction_not_a_library_callback(string holds)
     {
         // IStore.cs is missing: the project calls through it, so only what it calls runs, not every public method (as a
