@@ -93,7 +93,7 @@ public static class DiRegistrationReader
         var name = access.Name.Identifier.ValueText;
         var arity = invocation.ArgumentList.Arguments.Count;
         return [.. SelfBasesAndInterfaces(service).SelectMany(t => t.GetMembers(name)).OfType<IMethodSymbol>()
-            .Where(m => m.MethodKind == MethodKind.Ordinary && m.Parameters.Length >= arity && m.Parameters.Skip(arity).All(p => p.IsOptional || p.IsParams))];
+            .Where(m => m.MethodKind == MethodKind.Ordinary && GenericCallTypes.Accepts(m, arity))];
     }
 
     private static IEnumerable<INamedTypeSymbol> SelfBasesAndInterfaces(INamedTypeSymbol type)

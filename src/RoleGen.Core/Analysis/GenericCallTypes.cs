@@ -13,7 +13,14 @@ internal static class GenericCallTypes
 {
     /// <summary>The service type of <c>provider.GetRequiredService&lt;T&gt;()</c> (or GetService, the keyed forms).</summary>
     public static ITypeSymbol? ContainerService(SemanticModel model, ExpressionSyntax expression) =>
-        TypeArgumentOf(model, expression, method => method is "GetRequiredService" or "GetService" or "GetRequiredKeyedService" or "GetKeyedService");
+        TypeArgumentOf(model, expression, IsContainerGetter);
+
+    /// <summary>The container methods that hand out a service of their type argument.</summary>
+    public static bool IsContainerGetter(string method) => method is "GetRequiredService" or "GetService" or "GetRequiredKeyedService" or "GetKeyedService";
+
+    /// <summary>True when a method accepts that many positional arguments: the rest of its parameters optional or params.</summary>
+    public static bool Accepts(IMethodSymbol method, int arguments) =>
+        method.Parameters.Length >= arguments && method.Parameters.Skip(arguments).All(p => p.IsOptional || p.IsParams);
 
     /// <summary>
     /// The type of an object made by a generic call whose library is not restored: a deserializer's type argument

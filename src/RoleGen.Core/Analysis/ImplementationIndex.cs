@@ -37,7 +37,7 @@ public sealed class ImplementationIndex
             .Where(t => t.TypeKind is not TypeKind.Interface)
             .SelectMany(t => t.AllInterfaces.Select(i => (Interface: i.OriginalDefinition, Type: t)))
             .ToLookup<(INamedTypeSymbol Interface, INamedTypeSymbol Type), INamedTypeSymbol, INamedTypeSymbol>(p => p.Interface, p => p.Type, SymbolEqualityComparer.Default));
-        _calledThroughTypeNames = new(() => TypesCalledThrough(compilation.SyntaxTrees));
+        _calledThroughTypeNames = new(() => CalledThroughTypes.Of(compilation.SyntaxTrees));
         _derivingFromUnresolved = new(() => SourceTypes
             .Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct)
             .SelectMany(t => t.Interfaces.Append(t.BaseType).OfType<IErrorTypeSymbol>().Select(unresolved => (Key: (unresolved.Name, unresolved.Arity), Type: t)))
@@ -85,8 +85,7 @@ public sealed class ImplementationIndex
             .SelectMany(SelfAndBases)
             .SelectMany(t => t.GetMembers(name!))
             .OfType<IMethodSymbol>()
-            .Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic &&
-                        m.Parameters.Length >= count && m.Parameters.Skip(count).All(p => p.IsOptional || p.IsParams))
+            .Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic && GenericCallTypes.Accepts(m, count))
             .Distinct<IMethodSymbol>(SymbolEqualityComparer.Default);
     }
 
@@ -102,80 +101,6 @@ public sealed class ImplementationIndex
     /// a library's contract that the library may call any public method of (a record handler the project only hands over).
     /// </summary>
     public bool IsHeldByProject(IErrorTypeSymbol unresolved) => _calledThroughTypeNames.Value.Contains((unresolved.Name, unresolved.Arity));
-
-    /// <summary>The type names (read from syntax) of the variables some code calls a method on.</summary>
-    private static HashSet<(string Name, int Arity)> TypesCalledThrough(IEnumerable<SyntaxTree> trees)
-    {
-        var typesByVariable = new Dictionary<string, HashSet<(string, int)>>(StringComparer.Ordinal);
-        var returnedByMethod = new Dictionary<string, HashSet<(string, int)>>(StringComparer.Ordinal);
-        var heldResults = new List<(string Variable, string Method)>(); // var repo = Factory.Create(..): what Create returns
-        var receivers = new HashSet<string>(StringComparer.Ordinal);
-        var called = new HashSet<(string, int)>();
-        foreach (var node in trees.SelectMany(t => t.GetRoot().DescendantNodes()))
-        {
-            switch (node)
-            {
-                case ParameterSyntax { Type: { } type } parameter:
-                    Declare(typesByVariable, parameter.Identifier.ValueText, type);
-                    break;
-                case VariableDeclarationSyntax declaration:
-                    foreach (var variable in declaration.Variables)
-                    {
-                        var value = variable.Initializer?.Value;
-                        Declare(typesByVariable, variable.Identifier.ValueText, declaration.Type.IsVar && value is not null ? ContainerServiceType(value) : declaration.Type);
-                        if (declaration.Type.IsVar && value is not null && GenericCallTypes.Unwrap(value) is InvocationExpressionSyntax made && Values.SyntaxIndex.CalledName(made.Expression) is { } maker)
-                            heldResults.Add((variable.Identifier.ValueText, maker));
-                    }
-                    break;
-                case MethodDeclarationSyntax method:
-                    Declare(returnedByMethod, method.Identifier.ValueText, method.ReturnType is GenericNameSyntax { Identifier.ValueText: "Task" or "ValueTask", TypeArgumentList.Arguments: [var result] } ? result : method.ReturnType);
-                    break;
-                case PropertyDeclarationSyntax property:
-                    Declare(typesByVariable, property.Identifier.ValueText, property.Type);
-                    break;
-                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver } }:
-                    var receiverName = receiver switch
-                    {
-                        IdentifierNameSyntax variable => variable.Identifier.ValueText,
-                        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member => member.Name.Identifier.ValueText,
-                        _ => null,
-                    };
-                    if (receiverName is not null)
-                        receivers.Add(receiverName);
-                    else if (ContainerServiceType(receiver) is { } service && NameAndArity(service) is { } direct)
-                        called.Add(direct); // provider.GetRequiredService<IStore>().Put(..)
-                    break;
-            }
-        }
-        foreach (var (variable, method) in heldResults)
-            if (receivers.Contains(variable) && returnedByMethod.TryGetValue(method, out var returned)) called.UnionWith(returned);
-        foreach (var (variable, types) in typesByVariable)
-            if (receivers.Contains(variable)) called.UnionWith(types);
-        return called;
-
-        static void Declare(Dictionary<string, HashSet<(string, int)>> index, string name, TypeSyntax? type)
-        {
-            if (type is null || NameAndArity(type) is not { } key) return;
-            if (!index.TryGetValue(name, out var types)) index[name] = types = [];
-            types.Add(key);
-        }
-    }
-
-    /// <summary>The <c>T</c> of <c>provider.GetRequiredService&lt;T&gt;()</c> (also awaited), read from syntax.</summary>
-    private static TypeSyntax? ContainerServiceType(ExpressionSyntax expression) =>
-        GenericCallTypes.Unwrap(expression) is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "GetRequiredService" or "GetService" or "GetRequiredKeyedService" or "GetKeyedService", TypeArgumentList.Arguments: [var type] } } }
-            ? type
-            : null;
-
-    private static (string, int)? NameAndArity(TypeSyntax type) => type switch
-    {
-        IdentifierNameSyntax name => (name.Identifier.ValueText, 0),
-        GenericNameSyntax generic => (generic.Identifier.ValueText, generic.TypeArgumentList.Arguments.Count),
-        QualifiedNameSyntax qualified => NameAndArity(qualified.Right),
-        AliasQualifiedNameSyntax aliased => NameAndArity(aliased.Name),
-        NullableTypeSyntax nullable => NameAndArity(nullable.ElementType),
-        _ => null,
-    };
 
     public ImmutableArray<ISymbol> ImplementationsOf(ISymbol member) => _cache.GetOrAdd(member.OriginalDefinition, static (m, self) => self.Find(m), this);
 

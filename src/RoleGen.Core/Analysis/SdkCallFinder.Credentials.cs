@@ -20,21 +20,9 @@ public sealed partial class SdkCallFinder
     private ClientCredentials? CredentialsOfReceiver(SemanticModel model, ExpressionSyntax receiver) =>
         SourcesOf(model, receiver).Count > 0 ? Credentials(model, receiver, 0) : HandedInCredentials(model, receiver);
 
-    private readonly Dictionary<ISymbol, ClientCredentials?> _handedInCredentials = new(SymbolEqualityComparer.Default);
-
-    /// <summary>
-    /// A client handed in (a constructor or method parameter, a field set from one, a service the container gives): the
-    /// credentials of the clients its callers or registrations built, followed as values, once per receiver.
-    /// </summary>
-    private ClientCredentials? HandedInCredentials(SemanticModel model, ExpressionSyntax receiver)
-    {
-        var expression = Unwrap(receiver);
-        if (expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }) || model.GetSymbolInfo(expression).Symbol is not { } symbol)
-            return null;
-        if (!_handedInCredentials.TryGetValue(symbol, out var credentials))
-            _handedInCredentials[symbol] = credentials = CredentialsOf(values.Resolve(expression), 0);
-        return credentials;
-    }
+    /// <summary>A client handed in: the credentials of the clients its callers or registrations built.</summary>
+    private ClientCredentials? HandedInCredentials(SemanticModel model, ExpressionSyntax receiver) =>
+        HandedIn(model, receiver) is (_, { } client) ? CredentialsOf(client, 0) : null;
 
     /// <summary>The foreign credentials of a client value: every client it can be made with the same ones; null otherwise.</summary>
     private ClientCredentials? CredentialsOf(Value client, int depth)

@@ -94,6 +94,21 @@ public sealed partial class SdkCallFinder
 
     private static ExpressionSyntax Unwrap(ExpressionSyntax expression) => GenericCallTypes.Unwrap(expression);
 
+    private readonly Dictionary<ISymbol, Value> _handedInValues = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// What a handed-in receiver (a parameter, a field set from one, a service the container gives) can be, followed as a
+    /// value once per receiver symbol: its region, credentials and maker are all read from it. Null for other receivers.
+    /// </summary>
+    private (ISymbol Symbol, Value Value)? HandedIn(SemanticModel model, ExpressionSyntax receiver)
+    {
+        var expression = Unwrap(receiver);
+        if (expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }) || model.GetSymbolInfo(expression).Symbol is not { } symbol)
+            return null;
+        if (!_handedInValues.TryGetValue(symbol, out var value)) _handedInValues[symbol] = value = values.Resolve(expression);
+        return (symbol, value);
+    }
+
     /// <summary>The expressions that give a local, field or property its value.</summary>
     /// <summary>What code assigns to a member of a local, field or property (<c>config.RegionEndpoint = ...</c>), where <see cref="Sources"/> looks.</summary>
     private IEnumerable<ExpressionSyntax> MemberAssignments(ISymbol symbol, string member) =>

@@ -23,16 +23,14 @@ public sealed partial class SdkCallFinder
             return Agreed(sources.Select(s => RegionOf((BaseObjectCreationExpressionSyntax)s)).ToList());
         // Handed in (a constructor or method parameter, a field set from one): the clients its callers built. Only where
         // some code names a region at all, and once per receiver: following values is the costly part of a run.
-        if (!values.ProjectMayPinClientRegion || expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }) || symbol is null)
-            return null;
-        if (!_handedInRegions.TryGetValue(symbol, out var region))
-            _handedInRegions[symbol] = region = RegionOfHandedIn(expression, symbol);
+        if (!values.ProjectMayPinClientRegion || HandedIn(model, receiver) is not ({ } handed, { } client)) return null;
+        if (!_handedInRegions.TryGetValue(handed, out var region))
+            _handedInRegions[handed] = region = RegionOfHandedIn(handed, client);
         return region;
     }
 
-    private Value? RegionOfHandedIn(ExpressionSyntax expression, ISymbol symbol)
+    private Value? RegionOfHandedIn(ISymbol symbol, Value client)
     {
-        var client = values.Resolve(expression);
         if (client is ObjectValue or OneOfValue) return RegionOfClient(client);
         // Built by the container (services.AddAWSService<IAmazonS3>(options)): the options' region.
         var type = symbol switch { IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, IParameterSymbol p => p.Type, ILocalSymbol l => l.Type, _ => null };

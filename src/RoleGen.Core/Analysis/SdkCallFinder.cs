@@ -152,25 +152,16 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
         return result.ToImmutable();
     }
 
-    private readonly Dictionary<ISymbol, SdkCall?> _handedInMakers = new(SymbolEqualityComparer.Default);
-
     /// <summary>
     /// The constructor call that made a handed-in object (a parameter, a field set from one, a service the container
     /// gives: a DynamoDBContext a container builds with a registered DynamoDBContextConfig, an API Gateway Management API
     /// client made by the caller for its endpoint), followed as a value, once per receiver: <c>new DynamoDBContext(client,
     /// config)</c> with the values the caller, container or factory gives it.
     /// </summary>
-    private SdkCall? HandedInMaker(SemanticModel model, ExpressionSyntax receiver)
-    {
-        var expression = Unwrap(receiver);
-        if (expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }) || model.GetSymbolInfo(expression).Symbol is not { } symbol)
-            return null;
-        if (_handedInMakers.TryGetValue(symbol, out var known)) return known;
-        var maker = values.Resolve(expression) is ObjectValue made && clients.Returns(made.TypeName, Constructor) is not null
-            ? new SdkCall(made.TypeName, Constructor, [.. made.Arguments.Select(a => new SdkArgument(null, a))], values.Location(expression), $"new {made.TypeName}") { Settings = Settings }
+    private SdkCall? HandedInMaker(SemanticModel model, ExpressionSyntax receiver) =>
+        HandedIn(model, receiver) is (_, ObjectValue made) && clients.Returns(made.TypeName, Constructor) is not null
+            ? new SdkCall(made.TypeName, Constructor, [.. made.Arguments.Select(a => new SdkArgument(null, a))], values.Location(Unwrap(receiver)), $"new {made.TypeName}") { Settings = Settings }
             : null;
-        return _handedInMakers[symbol] = maker;
-    }
 
     /// <summary>The constructor name operations use: <c>new</c> (<c>new DynamoDBContext(client, config)</c>).</summary>
     public const string Constructor = "new";
