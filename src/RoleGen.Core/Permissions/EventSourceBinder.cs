@@ -30,7 +30,7 @@ public sealed class EventSourceBinder(EventModel model, CloudFormationTypes type
             foreach (var (binding, spec) in Matching(source, function))
             {
                 if (!binding.Fields.TryGetValue(field, out var from)) continue;
-                options.Add(from.Property is { } property ? FromProperty(function, source, field, binding, spec, property, findings) : FromKeyFilter(source, spec, from.KeyFilter!));
+                options.Add(from.Property is { } property ? FromProperty(function, source, binding, spec, property, from.Format) : FromKeyFilter(source, spec, from.KeyFilter!));
             }
             result[Key(source.Name, field)] = options.Count > 0
                 ? new BoundEventField(Value.OneOf(options), findings.ToImmutableArray())
@@ -59,7 +59,7 @@ public sealed class EventSourceBinder(EventModel model, CloudFormationTypes type
         return false;
     }
 
-    private Value FromProperty(FunctionSpec function, EventSource source, string field, EventTemplateBinding binding, EventSourceSpec spec, string property, List<Finding> findings)
+    private Value FromProperty(FunctionSpec function, EventSource source, EventTemplateBinding binding, EventSourceSpec spec, string property, string? format)
     {
         if (spec.Properties[property] is not { } node)
             return new UnknownValue($"{source.Name} event '{spec.Name}' of {function.LogicalId} has no {property}", null);
@@ -72,10 +72,14 @@ public sealed class EventSourceBinder(EventModel model, CloudFormationTypes type
                 continue;
             }
             // Otherwise the Ref stays: the cycle breaker spells it from its name pattern when it would close a cycle.
-            values.Add(new TemplateValue(expression));
+            values.Add(new TemplateValue(format is null ? expression : Formatted(format, expression)));
         }
         return values.Count == 0 ? new UnknownValue($"{property} of event '{spec.Name}' has no value", null) : Value.OneOf(values);
     }
+
+    /// <summary>The field made from the property's value: <c>{value}.execute-api.${AWS::Region}.${AWS::URLSuffix}</c> from <c>${Chat}</c>.</summary>
+    private static TemplateExpression Formatted(string format, TemplateExpression value) =>
+        value with { Sub = format.Replace(EventModelLoader.FormatHole, value.Sub, StringComparison.Ordinal), Resource = null, IsArn = false };
 
     /// <summary>The resource's own physical name as the template sets it (BucketName: !Sub ...), when it does.</summary>
     private ImmutableArray<TemplateExpression>? LiteralName(TemplateResourceRef resource)

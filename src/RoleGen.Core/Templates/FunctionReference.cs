@@ -32,6 +32,40 @@ internal static class FunctionReference
         || name.StartsWith(logicalId + ".", StringComparison.Ordinal)
         || name.StartsWith(logicalId + "Alias", StringComparison.Ordinal);
 
+    /// <summary>
+    /// True when the value refers to the function anywhere inside it: an integration's
+    /// <c>!Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations</c>, a Join of
+    /// its GetAtt, or the Ref or GetAtt itself.
+    /// </summary>
+    public static bool Mentions(CfnNode node, string logicalId) => node switch
+    {
+        CfnMapping mapping when mapping.AsIntrinsic() is { } intrinsic => intrinsic.Function switch
+        {
+            "Ref" => intrinsic.Argument is CfnScalar name && IsFunctionOrAlias(name.Value, logicalId),
+            "Fn::GetAtt" => GetAttResource(intrinsic.Argument) == logicalId,
+            "Fn::Sub" => intrinsic.Argument switch
+            {
+                CfnScalar text => SubMentions(text.Value, logicalId),
+                CfnSequence { Items: [CfnScalar text, var variables] } => SubMentions(text.Value, logicalId) || Mentions(variables, logicalId),
+                _ => false,
+            },
+            _ => Mentions(intrinsic.Argument, logicalId),
+        },
+        CfnMapping mapping => mapping.Entries.Any(e => Mentions(e.Value, logicalId)),
+        CfnSequence sequence => sequence.Items.Any(i => Mentions(i, logicalId)),
+        _ => false,
+    };
+
+    private static bool SubMentions(string text, string logicalId)
+    {
+        for (var at = text.IndexOf("${" + logicalId, StringComparison.Ordinal); at >= 0; at = text.IndexOf("${" + logicalId, at + 2, StringComparison.Ordinal))
+        {
+            var end = text.IndexOf('}', at);
+            if (end > 0 && IsFunctionOrAlias(text[(at + 2)..end], logicalId)) return true;
+        }
+        return false;
+    }
+
     private static string? GetAttResource(CfnNode argument) => argument switch
     {
         CfnSequence { Items: [CfnScalar resource, ..] } => resource.Value,

@@ -9,7 +9,8 @@ public sealed record FunctionReadResult(ImmutableArray<FunctionSpec> Functions, 
 /// <summary>
 /// Reads every <c>AWS::Serverless::Function</c> and <c>AWS::Lambda::Function</c> into a <see cref="FunctionSpec"/>,
 /// in template order, with <c>Globals.Function</c> merged into serverless functions and the event sources that
-/// trigger each one (SAM Events, and <c>AWS::Lambda::EventSourceMapping</c> resources that name it).
+/// trigger each one (SAM Events, <c>AWS::Lambda::EventSourceMapping</c> resources that name it, bucket notifications
+/// and API Gateway v2 integrations that invoke it).
 /// </summary>
 public static class FunctionSpecReader
 {
@@ -29,6 +30,7 @@ public static class FunctionSpecReader
         var resources = ResourcesInTemplateOrder(template).ToList();
         var mappings = resources.Where(r => r.Type == EventSourceMapping).ToList();
         var buckets = resources.Where(r => r.Type == "AWS::S3::Bucket" && r.Properties["NotificationConfiguration"] is CfnMapping).ToList();
+        var integrations = new ApiIntegrations(resources);
         foreach (var resource in resources)
         {
             if (resource.Type is not (ServerlessFunction or LambdaFunction)) continue;
@@ -36,7 +38,7 @@ public static class FunctionSpecReader
                 findings.Add(At(template, FindingCodes.TemplateInvalid, Severity.Error,
                     $"Logical ID '{resource.LogicalId}' is not alphanumeric: CloudFormation rejects the template, and the role RoleGen would name after it ({resource.LogicalId}Role) would not be valid either.",
                     resource.Span));
-            functions.Add(ReadFunction(template, resource, globals, mappings, buckets, findings));
+            functions.Add(ReadFunction(template, resource, globals, mappings, buckets, integrations, findings));
         }
         return new FunctionReadResult(functions.ToImmutable(), findings.ToImmutable());
     }
@@ -79,7 +81,7 @@ public static class FunctionSpecReader
     }
 
     private static FunctionSpec ReadFunction(
-        CfnTemplate template, CfnResource resource, CfnMapping? globals, IReadOnlyList<CfnResource> mappings, IReadOnlyList<CfnResource> buckets, ImmutableArray<Finding>.Builder findings)
+        CfnTemplate template, CfnResource resource, CfnMapping? globals, IReadOnlyList<CfnResource> mappings, IReadOnlyList<CfnResource> buckets, ApiIntegrations integrations, ImmutableArray<Finding>.Builder findings)
     {
         var properties = WithoutNulls(resource.Type == ServerlessFunction
             ? SamGlobals.Merge(globals, resource.Properties)
@@ -87,7 +89,8 @@ public static class FunctionSpecReader
 
         var events = ReadSamEvents(template, resource, properties, findings)
             .AddRange(FindEventSourceMappings(mappings, resource.LogicalId, properties["FunctionName"] as CfnScalar))
-            .AddRange(FindBucketNotifications(buckets, resource.LogicalId, properties["FunctionName"] as CfnScalar));
+            .AddRange(FindBucketNotifications(buckets, resource.LogicalId, properties["FunctionName"] as CfnScalar))
+            .AddRange(integrations.Invoking(resource.LogicalId));
 
         return new FunctionSpec(
             resource.LogicalId,

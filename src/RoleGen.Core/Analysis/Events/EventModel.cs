@@ -19,12 +19,14 @@ public sealed record EventModel(ImmutableArray<EventSource> Sources)
 /// <summary>
 /// One event source (S3, SQS...). <see cref="Fields"/> maps a field name to its member path from one record
 /// ("S3.Bucket.Name"); <see cref="Template"/> says which event source of the function gives each field.
+/// <see cref="Records"/> is null for an event that is one request rather than a batch of records (API Gateway): its
+/// fields are read from the event itself.
 /// </summary>
 public sealed record EventSource(
     string Name,
     ImmutableArray<string> EventTypes,
     ImmutableArray<string> RecordTypes,
-    string Records,
+    string? Records,
     ImmutableSortedDictionary<string, string> Fields,
     ImmutableArray<EventTemplateBinding> Template)
 {
@@ -44,5 +46,9 @@ public sealed record EventTemplateBinding(
     bool AvoidRef,
     ImmutableSortedDictionary<string, EventFieldSource> Fields);
 
-/// <summary>A field comes from an event source property (<see cref="Property"/>), or is an object key matching a key filter (<see cref="KeyFilter"/>).</summary>
-public sealed record EventFieldSource(string? Property, string? KeyFilter);
+/// <summary>
+/// A field comes from an event source property (<see cref="Property"/>), or is an object key matching a key filter
+/// (<see cref="KeyFilter"/>). <see cref="Format"/>, in Fn::Sub syntax, makes the field from the property's value, which
+/// takes the place of <c>{value}</c> (a domain name made from an API id).
+/// </summary>
+public sealed record EventFieldSource(string? Property, string? KeyFilter, string? Format = null);

@@ -10,9 +10,12 @@ public static class EventModelLoader
 {
     public const string FileName = "events.yaml";
 
+    /// <summary>Where a field's <c>format</c> puts the property's value.</summary>
+    public const string FormatHole = "{value}";
+
     private static readonly ImmutableHashSet<string> SourceKeys = ["eventTypes", "recordTypes", "records", "fields", "template"];
     private static readonly ImmutableHashSet<string> BindingKeys = ["eventType", "resourceTypes", "arnService", "avoidRef", "fields"];
-    private static readonly ImmutableHashSet<string> FieldKeys = ["property", "keyFilter"];
+    private static readonly ImmutableHashSet<string> FieldKeys = ["property", "keyFilter", "format"];
 
     /// <summary>The events of the mappings folder; an absent file means no event is followed.</summary>
     public static EventModel Load(string path) =>
@@ -61,7 +64,7 @@ public static class EventModelLoader
         return new EventSource(name,
             Strings(file, name, entry, "eventTypes"),
             Strings(file, name, entry, "recordTypes"),
-            Scalar(Child(entry, "records")) ?? throw Error(file, $"{name}: 'records' is required", entry),
+            Scalar(Child(entry, "records")),
             fields.ToImmutable(),
             bindings.ToImmutable());
     }
@@ -82,7 +85,10 @@ public static class EventModelLoader
             var property = Scalar(Child(how, "property"));
             var keyFilter = Scalar(Child(how, "keyFilter"));
             if ((property is null) == (keyFilter is null)) throw Error(file, $"{source}.template.{eventType}.{field}: give exactly one of property, keyFilter", value);
-            fields[field] = new EventFieldSource(property, keyFilter);
+            var format = Scalar(Child(how, "format"));
+            if (format is not null && (property is null || !format.Contains(FormatHole, StringComparison.Ordinal)))
+                throw Error(file, $"{source}.template.{eventType}.{field}: a format goes with a property and holds {FormatHole}, where the property's value goes", value);
+            fields[field] = new EventFieldSource(property, keyFilter, format);
         }
         var avoidRef = Scalar(Child(entry, "avoidRef")) switch
         {

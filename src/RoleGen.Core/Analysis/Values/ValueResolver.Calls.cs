@@ -248,35 +248,63 @@ public sealed partial class ValueResolver
 
     /// <summary>
     /// <c>Names.Queue(kind)</c> on a field or property that holds a lambda (<c>static Func&lt;Kind, string&gt; Queue = k =&gt;
-    /// $"shop-{k}"</c>): what the lambda returns, its parameters bound to this call's arguments. Null when the delegate
-    /// is not one lambda the code gives it where it is declared.
+    /// $"shop-{k}"</c>, or <c>ClientFactory = endpoint =&gt; new Client(..)</c> in a constructor that runs): what the
+    /// lambdas return, their parameters bound to this call's arguments. Null when something other than a lambda may be
+    /// given to it (a constructor's parameter, a method group).
     /// </summary>
     private Value? DelegateResult(SemanticModel model, InvocationExpressionSyntax invocation, ResolveScope scope)
     {
         var holder = model.GetSymbolInfo(invocation.Expression).Symbol;
-        if (holder is not (IFieldSymbol or IPropertySymbol) || !IsSource(holder)) return null;
-        var lambdas = holder.DeclaringSyntaxReferences.Select(r => r.GetSyntax() switch
+        if (holder is not (IFieldSymbol or IPropertySymbol) || !IsSource(holder) || scope.IsVisiting(holder)) return null;
+        var given = LambdasGivenTo(holder);
+        if (given is not { Count: > 0 } lambdas) return null;
+        var results = new List<Value>();
+        foreach (var lambda in lambdas)
         {
-            VariableDeclaratorSyntax { Initializer.Value: LambdaExpressionSyntax lambda } => lambda,
-            PropertyDeclarationSyntax { Initializer.Value: LambdaExpressionSyntax lambda } => lambda,
-            _ => null,
-        }).OfType<LambdaExpressionSyntax>().ToList();
-        if (lambdas is not [var only] || scope.IsVisiting(holder)) return null;
-        var lambdaModel = project.Model(only.SyntaxTree);
-        var parameters = only switch
+            var lambdaModel = project.Model(lambda.SyntaxTree);
+            var parameters = lambda switch
+            {
+                SimpleLambdaExpressionSyntax simple => [simple.Parameter],
+                ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters.ToList(),
+                _ => new List<ParameterSyntax>(),
+            };
+            var bindings = scope.Parameters.ToBuilder();
+            var arguments = invocation.ArgumentList.Arguments;
+            for (var i = 0; i < parameters.Count && i < arguments.Count; i++)
+                if (lambdaModel.GetDeclaredSymbol(parameters[i]) is { } parameter) bindings[parameter] = Resolve(arguments[i].Expression, scope.Deeper());
+            var body = scope.Entering(holder).WithParameters(bindings.ToImmutable());
+            if (lambda.ExpressionBody is { } expression) results.Add(Resolve(expression, body));
+            else if (lambda.Block is not null) results.AddRange(Returns(lambda.Block, body, null));
+        }
+        return results.Count == 0 ? null : Value.OneOf(results);
+    }
+
+    /// <summary>
+    /// The lambdas a delegate field or property is given: in its declaration and by assignments in code the handler
+    /// reaches (a cast around one is looked through). Null when one of those gives it anything else.
+    /// </summary>
+    private List<LambdaExpressionSyntax>? LambdasGivenTo(ISymbol holder)
+    {
+        var given = new List<ExpressionSyntax>();
+        foreach (var reference in holder.DeclaringSyntaxReferences)
+            switch (reference.GetSyntax())
+            {
+                case VariableDeclaratorSyntax { Initializer.Value: var value }: given.Add(value); break;
+                case PropertyDeclarationSyntax { Initializer.Value: var value }: given.Add(value); break;
+            }
+        foreach (var assignment in index.AssignmentsTo(holder.Name))
         {
-            SimpleLambdaExpressionSyntax simple => [simple.Parameter],
-            ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters.ToList(),
-            _ => new List<ParameterSyntax>(),
-        };
-        var bindings = scope.Parameters.ToBuilder();
-        var arguments = invocation.ArgumentList.Arguments;
-        for (var i = 0; i < parameters.Count && i < arguments.Count; i++)
-            if (lambdaModel.GetDeclaredSymbol(parameters[i]) is { } parameter) bindings[parameter] = Resolve(arguments[i].Expression, scope.Deeper());
-        var body = scope.Entering(holder).WithParameters(bindings.ToImmutable());
-        if (only.ExpressionBody is { } expression) return Resolve(expression, body);
-        var values = only.Block is null ? [] : Returns(only.Block, body, null).ToList();
-        return values.Count == 0 ? null : Value.OneOf(values);
+            if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || !IsInReachableCode(assignment)) continue;
+            var assigned = project.Model(assignment.SyntaxTree).GetSymbolInfo(assignment.Left).Symbol;
+            if (SymbolEqualityComparer.Default.Equals(assigned?.OriginalDefinition, holder.OriginalDefinition)) given.Add(assignment.Right);
+        }
+        var lambdas = new List<LambdaExpressionSyntax>();
+        foreach (var expression in given)
+        {
+            if (GenericCallTypes.Unwrap(expression) is not LambdaExpressionSyntax lambda) return null;
+            lambdas.Add(lambda);
+        }
+        return lambdas;
     }
 
     private Value Format(SeparatedSyntaxList<ArgumentSyntax> arguments, ResolveScope scope, SyntaxNode at)

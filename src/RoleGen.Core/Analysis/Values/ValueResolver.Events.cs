@@ -30,7 +30,8 @@ public sealed partial class ValueResolver
     {
         var typeName = parameter.Type.Name;
         if (typeName.Length == 0) return null;
-        if (events.ByEventType(typeName) is { } source) return new EventPartValue(source.Name, EventPart.Event, "", Location(usage));
+        // An event that is one request (API Gateway) is read like a record: its fields are its own members.
+        if (events.ByEventType(typeName) is { } source) return new EventPartValue(source.Name, source.Records is null ? EventPart.Record : EventPart.Event, "", Location(usage));
         if (events.ByRecordType(typeName) is { } recordSource) return new EventPartValue(recordSource.Name, EventPart.Record, "", Location(usage));
         return null;
     }
@@ -47,7 +48,9 @@ public sealed partial class ValueResolver
                 var path = part.Path.Length == 0 ? member : part.Path + "." + member;
                 if (source.FieldAt(path) is { } field) return new EventFieldValue(source.Name, field, Location(at));
                 if (source.IsPrefixOfField(path)) return part with { Path = path, Location = Location(at) };
-                return Unknown(at, $"'{Short(at)}' is {path} of the {source.Name} event record, which comes with each event");
+                return Unknown(at, source.Records is null
+                    ? $"'{Short(at)}' is {path} of the {source.Name} event, which comes with each event"
+                    : $"'{Short(at)}' is {path} of the {source.Name} event record, which comes with each event");
             default:
                 return Unknown(at, $"'{Short(at)}' is {member} of the {source.Name} event, which comes with each event");
         }
@@ -151,7 +154,7 @@ public sealed partial class ValueResolver
         {
             EventPart.Event => $"the whole {part.Source} event is passed, not a resource name",
             EventPart.Records => $"the records of the {part.Source} event are passed, not a resource name",
-            _ => part.Path.Length == 0 ? $"a whole {part.Source} event record is passed, not a resource name" : $"{part.Path} of the {part.Source} event record does not name a resource",
+            _ => part.Path.Length == 0 ? $"a whole {part.Source} event{(events.Find(part.Source)?.Records is null ? "" : " record")} is passed, not a resource name" : $"{part.Path} of the {part.Source} event{(events.Find(part.Source)?.Records is null ? "" : " record")} does not name a resource",
         }, part.Location),
         OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(WithoutEventParts)),
         ConcatValue concat => new ConcatValue(concat.Parts.Select(WithoutEventParts).ToImmutableArray()),
