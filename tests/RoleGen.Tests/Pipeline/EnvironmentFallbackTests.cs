@@ -140,6 +140,33 @@ public class EnvironmentFallbackTests
     }
 
     [Theory]
+    [InlineData("var configuration = new ConfigurationBuilder().AddJsonFile(\"appsettings.json\").AddEnvironmentVariables().Build();")]
+    [InlineData("var builder = new ConfigurationBuilder().AddJsonFile(\"appsettings.json\").AddEnvironmentVariables(); var configuration = builder.Build();")]
+    public void Configuration_built_in_one_or_two_steps_reads_appsettings(string build)
+    {
+        var report = OneFunction.Run("", $$"""
+                using Amazon.DynamoDBv2;
+                using Microsoft.Extensions.Configuration;
+                namespace App;
+                public class Handler
+                {
+                    private readonly IAmazonDynamoDB _ddb = new AmazonDynamoDBClient();
+                    public Task Run()
+                    {
+                        {{build}}
+                        var section = configuration.GetSection("DynamoDb");
+                        return _ddb.GetItemAsync(section["TableNamePrefix"] + "Usage", new());
+                    }
+                }
+                """, files: new Dictionary<string, string>
+        {
+            ["src/App/appsettings.json"] = """{ "DynamoDb": { "TableNamePrefix": "tu-test-" } }""",
+        });
+
+        report.Grants().Should().Equal("dynamodb:GetItem arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/tu-test-Usage");
+    }
+
+    [Theory]
     [InlineData("$\"uploads-{Environment.GetEnvironmentVariable(\"AWS_REGION\")}\"", "s3:GetObject arn:${AWS::Partition}:s3:::uploads-${AWS::Region}/k")]
     [InlineData("$\"{Environment.GetEnvironmentVariable(\"AWS_LAMBDA_FUNCTION_NAME\")}-state\"", "s3:GetObject arn:${AWS::Partition}:s3:::${Fn}-state/k")]
     [InlineData("Environment.GetEnvironmentVariable(\"_HANDLER\")", "s3:GetObject arn:${AWS::Partition}:s3:::*/k")]

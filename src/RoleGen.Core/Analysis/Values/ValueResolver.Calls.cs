@@ -194,16 +194,22 @@ public sealed partial class ValueResolver
 
     /// <summary>
     /// Without Microsoft.Extensions.Configuration referenced, <c>var config = new ConfigurationBuilder()...Build();</c>
-    /// has no type: recognise the variable by how it is built.
+    /// has no type: recognise the variable by how it is built, also in two steps (<c>var builder = new
+    /// ConfigurationBuilder()...; var config = builder.Build();</c>).
     /// </summary>
-    private static bool BuiltAsConfiguration(ISymbol? symbol) =>
+    private bool BuiltAsConfiguration(ISymbol? symbol, int depth = 0) =>
         symbol is ILocalSymbol or IFieldSymbol or IPropertySymbol &&
         symbol.DeclaringSyntaxReferences.Any(r => r.GetSyntax() switch
         {
-            VariableDeclaratorSyntax { Initializer.Value: var value } => value.DescendantNodesAndSelf().OfType<ObjectCreationExpressionSyntax>().Any(c => SyntaxIndex.TypeName(c.Type) == "ConfigurationBuilder"),
-            PropertyDeclarationSyntax { Initializer.Value: var value } => value.DescendantNodesAndSelf().OfType<ObjectCreationExpressionSyntax>().Any(c => SyntaxIndex.TypeName(c.Type) == "ConfigurationBuilder"),
+            VariableDeclaratorSyntax { Initializer.Value: var value } => MakesConfiguration(value, depth),
+            PropertyDeclarationSyntax { Initializer.Value: var value } => MakesConfiguration(value, depth),
             _ => false,
         });
+
+    private bool MakesConfiguration(ExpressionSyntax value, int depth) =>
+        value.DescendantNodesAndSelf().OfType<ObjectCreationExpressionSyntax>().Any(c => SyntaxIndex.TypeName(c.Type) == "ConfigurationBuilder") ||
+        depth < 2 && value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Build", Expression: IdentifierNameSyntax builder } } &&
+        BuiltAsConfiguration(project.Model(builder.SyntaxTree).GetSymbolInfo(builder).Symbol, depth + 1);
 
     private Value ElementAccess(ElementAccessExpressionSyntax element, ResolveScope scope)
     {

@@ -139,10 +139,11 @@ public sealed partial class ValueResolver
         if (lambda?.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } argument) return null;
         var name = SyntaxIndex.CalledName(invocation.Expression);
         ExpressionSyntax? collection = null;
-        if (invocation.Expression is MemberAccessExpressionSyntax access && name is not null && ElementLambdaMethods.Contains(name))
+        // Parallel.ForEach(source, item => ...), Array.ForEach(items, item => ...): the source is the first argument, not the receiver.
+        if (name is "ForEach" or "ForEachAsync" && invocation.ArgumentList.Arguments.Count >= 2 && invocation.ArgumentList.Arguments[0] != argument)
+            collection = invocation.ArgumentList.Arguments[0].Expression;
+        else if (invocation.Expression is MemberAccessExpressionSyntax access && name is not null && ElementLambdaMethods.Contains(name))
             collection = access.Expression;
-        else if (name is "ForEach" or "ForEachAsync" && invocation.ArgumentList.Arguments.Count >= 2 && invocation.ArgumentList.Arguments[0] != argument)
-            collection = invocation.ArgumentList.Arguments[0].Expression; // Parallel.ForEach(source, item => ...)
         if (collection is null) return null;
         return ElementOf(Resolve(collection, scope.Deeper()), usage);
     }
