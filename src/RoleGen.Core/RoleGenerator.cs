@@ -150,18 +150,26 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
     }
 
     private CSharpProject? Locate(FunctionSpec function, TemplateContext context, HandlerName handler) =>
-        _projects.GetOrAdd((function.CodeDirectory, context.Template.Directory, handler.Assembly, function.CodeElsewhere), k => _locator.Find(k.Code, k.Template, k.Assembly, k.Elsewhere));
+        _projects.GetOrAdd((function.CodeDirectory, context.Template.Directory, handler.Assembly, function.CodeElsewhere || CodeFolderMissing(function)),
+            k => _locator.Find(k.Code, k.Template, k.Assembly, k.Elsewhere));
+
+    /// <summary>
+    /// CodeUri names a local folder that is not there: a build's output (<c>bin/Release/net8.0/publish/</c>, made by the
+    /// deploy script after RoleGen runs), or a path written for another folder than the template's. The handler's
+    /// assembly is then looked for in the whole repository, as for code in S3.
+    /// </summary>
+    private static bool CodeFolderMissing(FunctionSpec function) => !function.CodeElsewhere && !Directory.Exists(function.CodeDirectory);
 
     /// <summary>Where <see cref="ProjectLocator.Find"/> looked, in words: the code folder, and for code in S3 or an archive, the repository too.</summary>
     private static string Searched(FunctionSpec function, TemplateContext context)
     {
         // CodeUri is relative to the template: a template moved into a folder of its own (deploy/) often points nowhere.
-        if (!function.CodeElsewhere)
-            return Directory.Exists(function.CodeDirectory)
-                ? context.Display(function.CodeDirectory)
-                : $"{context.Display(function.CodeDirectory)}, a folder that does not exist next to the template (CodeUri is relative to the template's folder)";
         var repository = ProjectLocator.RepositoryRoot(context.Template.Directory);
-        return $"{context.Display(function.CodeDirectory)}, the template's folder (the function's code is an S3 location or a packaged archive){(repository is null ? "; run RoleGen on a template next to the code, or in the git repository that holds it" : $", nor anywhere in the repository {context.Display(repository)}")}";
+        var inRepository = repository is null ? "; run RoleGen on a template next to the code, or in the git repository that holds it" : $", nor anywhere in the repository {context.Display(repository)}";
+        if (CodeFolderMissing(function))
+            return $"{context.Display(function.CodeDirectory)}, a folder that does not exist next to the template (CodeUri is relative to the template's folder){inRepository}";
+        if (!function.CodeElsewhere) return context.Display(function.CodeDirectory);
+        return $"{context.Display(function.CodeDirectory)}, the template's folder (the function's code is an S3 location or a packaged archive){inRepository}";
     }
 
     private static SourceLocation DeclaredAt(FunctionSpec function, TemplateContext context) =>
@@ -186,6 +194,9 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         }
         else
         {
+            if (CodeFolderMissing(function))
+                findings.Add(Finding.At(FindingCodes.CodeFoundElsewhere, Severity.Info,
+                    $"CodeUri {context.Display(function.CodeDirectory)} does not exist next to the template (a build's output, or a path relative to another folder): the code analysed is {context.Display(project.ProjectFile)}, the project of the repository that builds assembly '{handler.Assembly}'.", declaredAt));
             findings.AddRange(analysis.Findings);
             findings.AddRange(UnseenEventSources(function, analysis, declaredAt));
             var eventFields = new EventSourceBinder(knowledge.Events, knowledge.Types, context.Template, context.Expressions).Bind(function);

@@ -18,6 +18,8 @@ public static class FindingCodes
     public const string OwnCredentials = "RG1009";
     /// <summary>A ProjectReference names a project that is not on disk: the code declared there is not seen.</summary>
     public const string MissingProjectReference = "RG1010";
+    /// <summary>CodeUri names a folder that does not exist; the project building the handler's assembly was found elsewhere in the repository.</summary>
+    public const string CodeFoundElsewhere = "RG1011";
 
     public const string TemplateUnreadable = "RG2001";
     public const string TemplateInvalid = "RG2002";

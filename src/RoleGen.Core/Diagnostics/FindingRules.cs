@@ -30,6 +30,8 @@ public static class FindingRules
             "A client is built with credentials of its own (access keys, a credentials profile, an assumed role's): AWS authorizes its calls with them, not with the function's role, so nothing was granted for them; the finding says what those credentials need."),
         new FindingRule("RG1010", "MissingProjectReference", "Referenced project not on disk",
             "A ProjectReference of the function's project names a project file that does not exist: the code declared there is not seen, so calls into it are not followed and the permissions they need are not granted."),
+        new FindingRule("RG1011", "CodeFoundElsewhere", "Code found by assembly name in the repository",
+            "The function's CodeUri names a folder that does not exist (a build's output, or a path relative to another folder): the project of the git repository that builds the handler's assembly was analysed instead."),
         new FindingRule("RG2001", "TemplateUnreadable", "Template cannot be read",
             "The template file cannot be read or parsed."),
         new FindingRule("RG2002", "TemplateInvalid", "Template is not valid",

@@ -128,4 +128,43 @@ public class ReferencedProjectTests
         function.Findings.Should().ContainSingle(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.ProjectNotFound)
             .Which.Message.Should().Contain(says);
     }
+
+    [Theory]
+    [InlineData("template.yaml", "../bin/Orders/Release/net8.0/publish/")] // the deploy script publishes before it packages
+    [InlineData("deploy/template.yaml", "./src/Orders/")]                  // CodeUri written for the repository root
+    public void A_CodeUri_folder_that_does_not_exist_is_looked_for_by_assembly_in_the_repository(string template, string codeUri)
+    {
+        using var app = new TempApp()
+            .With(".git/HEAD", "ref: refs/heads/main")
+            .With(template, $$"""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: dotnet8
+                      CodeUri: {{codeUri}}
+                      Handler: Orders::Orders.Function::Handle
+                      Environment:
+                        Variables:
+                          TABLE: orders
+                """)
+            .WithProject("src/Orders", "Orders")
+            .With("src/Orders/Function.cs", """
+                using Amazon.DynamoDBv2;
+                namespace Orders;
+                public class Function
+                {
+                    private readonly IAmazonDynamoDB _ddb = new AmazonDynamoDBClient();
+                    public System.Threading.Tasks.Task Handle(string id) => _ddb.DeleteItemAsync(System.Environment.GetEnvironmentVariable("TABLE"), new());
+                }
+                """);
+
+        var function = new RoleGenerator(OneFunction.Knowledge).Generate(Path.Combine(app.Root, template)).Functions.Single();
+
+        function.Grants().Should().Equal("dynamodb:DeleteItem arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders");
+        function.Findings.Should().ContainSingle(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.CodeFoundElsewhere)
+            .Which.Message.Should().Contain("src/Orders/Orders.csproj");
+        function.Findings.Should().NotContain(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.ProjectNotFound);
+    }
 }
