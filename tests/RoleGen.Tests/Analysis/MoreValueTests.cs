@@ -140,6 +140,31 @@ public class MoreValueTests
             .Which.Reason.Should().Be(reason);
     }
 
+    [Theory]
+    [InlineData("JsonSerializer.Deserialize<Upload>(body)!.Bucket", "Upload.Bucket is filled from data the code deserializes, known only at run time")]
+    [InlineData("JsonSerializer.Deserialize<Upload>(body)!.Owner.Bucket", "Person.Bucket is filled from data the code deserializes, known only at run time")]
+    [InlineData("JsonSerializer.Deserialize<Upload>(body)?.Topic", "Upload.Topic is filled from data the code deserializes, known only at run time (its default is empty)")]
+    [InlineData("JsonSerializer.Deserialize<Upload>(body)!.Prefix", "Upload.Prefix is filled from data the code deserializes, known only at run time (its default is empty)")]
+    public void Says_when_a_member_is_filled_in_by_a_deserializer_the_code_calls(string expression, string reason)
+    {
+        var source = $$"""
+            using Amazon.S3;
+            using System.Text.Json;
+            using Newtonsoft.Json;
+            namespace App;
+            public class Person { public string Bucket { get; set; } }
+            public class Upload { public string Bucket { get; set; } public Person Owner { get; set; } public string Topic { get; set; } = ""; public string Prefix { get; set; } = string.Empty; }
+            public class Function
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public Task Handle(string body) => _s3.GetObjectAsync({{expression}}, "k");
+            }
+            """;
+        var analysis = AnalysisHost.Analyze("App::App.Function::Handle", source);
+        analysis.Calls.Single().Arguments[0].Value.Should().BeOfType<RoleGen.Core.Analysis.Values.UnknownValue>()
+            .Which.Reason.Should().Be(reason);
+    }
+
     [Fact]
     public void Overloads_of_a_call_that_does_not_bind_are_told_apart_by_their_arguments()
     {

@@ -4,16 +4,20 @@ using Microsoft.CodeAnalysis;
 namespace RoleGen.Core.Analysis.Values;
 
 /// <summary>
-/// The types whose instances arrive in a handler's input: its parameters' types and, through their
-/// properties, fields, element types and type arguments, every type nested in them. The event
+/// The types whose instances arrive as data: a handler's input (its parameters' types) or what code deserializes,
+/// and, through their properties, fields, element types and type arguments, every type nested in them. A
 /// serializer sets their members, so code never does; findings say so instead of "never set".
 /// </summary>
 internal static class HandlerInputTypes
 {
-    public static ImmutableHashSet<ITypeSymbol> Of(IEnumerable<IMethodSymbol> entryMethods)
+    public static ImmutableHashSet<ITypeSymbol> Of(IEnumerable<IMethodSymbol> entryMethods) =>
+        Nested(entryMethods.SelectMany(m => m.Parameters).Select(p => p.Type));
+
+    /// <summary>The types and every type nested in them.</summary>
+    public static ImmutableHashSet<ITypeSymbol> Nested(IEnumerable<ITypeSymbol> roots)
     {
         var found = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        var pending = new Stack<ITypeSymbol>(entryMethods.SelectMany(m => m.Parameters).Select(p => p.Type));
+        var pending = new Stack<ITypeSymbol>(roots);
         while (pending.Count > 0)
         {
             var type = pending.Pop();

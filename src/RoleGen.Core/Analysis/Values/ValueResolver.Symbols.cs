@@ -440,11 +440,16 @@ public sealed partial class ValueResolver
             var otherwise = values.Count == 0 ? null : Value.OneOf(values);
             values = guarded.Select(v => (Value)(v with { Fallback = otherwise })).ToList();
         }
-        return values.Count == 0
-            ? Unknown(usage, IsHandlerInputMember(member)
+        if (values.Count == 0)
+            return Unknown(usage, IsHandlerInputMember(member)
                 ? $"{member.ContainingType.Name}.{member.Name} is part of the handler's input, known only at run time"
-                : $"{member.ContainingType.Name}.{member.Name} is never set in code the handler reaches")
-            : WithMemberAssignments(Value.OneOf(values), member, TypeDeclarations(member), inner);
+                : IsDeserializedMember(member)
+                    ? $"{member.ContainingType.Name}.{member.Name} is filled from data the code deserializes, known only at run time"
+                    : $"{member.ContainingType.Name}.{member.Name} is never set in code the handler reaches");
+        // A default of an object the code deserializes ("" or null until the data sets it) is not what the call gets.
+        if (values.All(v => v is NullValue or LiteralValue { Text.Length: 0 }) && IsDeserializedMember(member))
+            return Unknown(usage, $"{member.ContainingType.Name}.{member.Name} is filled from data the code deserializes, known only at run time (its default is empty)");
+        return WithMemberAssignments(Value.OneOf(values), member, TypeDeclarations(member), inner);
     }
 
     private Value Parameter(IParameterSymbol parameter, ExpressionSyntax usage, ResolveScope scope)
@@ -476,6 +481,21 @@ public sealed partial class ValueResolver
 
     private bool IsHandlerInputMember(ISymbol member) =>
         !member.IsStatic && member.ContainingType is { } type && _handlerInputTypes.Value.Contains(type.OriginalDefinition);
+
+    private bool IsDeserializedMember(ISymbol member) =>
+        !member.IsStatic && member.ContainingType is { } type && DeserializedTypes.Contains(type.OriginalDefinition);
+
+    private ImmutableHashSet<ITypeSymbol>? _deserializedTypes;
+
+    /// <summary>The types reachable code deserializes (<c>JsonSerializer.Deserialize&lt;T&gt;</c>, <c>ReadFromJsonAsync&lt;T&gt;</c>...) and those nested in them.</summary>
+    private ImmutableHashSet<ITypeSymbol> DeserializedTypes => _deserializedTypes ??= HandlerInputTypes.Nested(
+        Deserializers.SelectMany(index.CallsNamed)
+            .OfType<InvocationExpressionSyntax>()
+            .Where(IsInReachableCode)
+            .Select(call => GenericCallTypes.Made(project.Model(call.SyntaxTree), call))
+            .OfType<ITypeSymbol>());
+
+    private static readonly string[] Deserializers = ["Deserialize", "DeserializeAsync", "DeserializeObject", "ReadFromJsonAsync", "ReadFromJson", "GetFromJsonAsync"];
 
     private static Value DefaultOf(IParameterSymbol parameter) =>
         parameter.HasExplicitDefaultValue ? Constant(parameter.ExplicitDefaultValue) : new NullValue();
