@@ -9,7 +9,7 @@ public class UnmappedServiceTests
 {
     [Theory]
     [InlineData("private readonly IAmazonAthena _client = new AmazonAthenaClient();", "await _client.StartQueryExecutionAsync(new StartQueryExecutionRequest());", "IAmazonAthena.StartQueryExecutionAsync")]
-    [InlineData("", "using var client = new AmazonTextractClient(); await client.AnalyzeDocumentAsync(new AnalyzeDocumentRequest());", "AmazonTextractClient.AnalyzeDocumentAsync")]
+    [InlineData("", "using var client = new AmazonGlueClient(); await client.GetTableAsync(new GetTableRequest());", "AmazonGlueClient.GetTableAsync")]
     [InlineData("private Func<string, IAmazonECS> Factory { get; } = cluster => new AmazonECSClient();",
         "var api = Factory(\"web\"); await api.RunTaskAsync(new RunTaskRequest());", "IAmazonECS.RunTaskAsync")]
     [InlineData("private readonly Amazon.CloudWatch.IAmazonCloudWatch _metrics;", "await _metrics.PutMetricDataAsync(new PutMetricDataRequest());", "IAmazonCloudWatch.PutMetricDataAsync")]
