@@ -263,7 +263,7 @@ public class CheckTests
     [Theory]
     // A service RoleGen does not map but knows the IAM prefix of (sdk-clients.yaml iamPrefixes): its grants may be what the call needs.
     [InlineData("new Amazon.Athena.AmazonAthenaClient().StartQueryExecutionAsync(new())", "athena:StartQueryExecution", null, null)]
-    [InlineData("new Amazon.Polly.AmazonPollyClient().SynthesizeSpeechAsync(new())", "polly:SynthesizeSpeech", null, null)]
+    [InlineData("new Amazon.ECS.AmazonECSClient().RunTaskAsync(new())", "ecs:RunTask", null, null)]
     // ...but not a grant of another service.
     [InlineData("new Amazon.Athena.AmazonAthenaClient().StartQueryExecutionAsync(new())", "glue:GetTable", "remove it", "may need it")]
     // A service whose prefix RoleGen does not know: any grant may be what it needs.

@@ -9,9 +9,9 @@ public class UnmappedServiceTests
 {
     [Theory]
     [InlineData("private readonly IAmazonAthena _client = new AmazonAthenaClient();", "await _client.StartQueryExecutionAsync(new StartQueryExecutionRequest());", "IAmazonAthena.StartQueryExecutionAsync")]
-    [InlineData("", "using var client = new AmazonTextractClient(); await client.AnalyzeDocumentAsync(new AnalyzeDocumentRequest());", "AmazonTextractClient.AnalyzeDocumentAsync")]
-    [InlineData("private Func<string, IAmazonPolly> Factory { get; } = voice => new AmazonPollyClient();",
-        "var api = Factory(\"Joanna\"); await api.SynthesizeSpeechAsync(new SynthesizeSpeechRequest());", "IAmazonPolly.SynthesizeSpeechAsync")]
+    [InlineData("", "using var client = new AmazonGlueClient(); await client.GetTableAsync(new GetTableRequest());", "AmazonGlueClient.GetTableAsync")]
+    [InlineData("private Func<string, IAmazonECS> Factory { get; } = cluster => new AmazonECSClient();",
+        "var api = Factory(\"web\"); await api.RunTaskAsync(new RunTaskRequest());", "IAmazonECS.RunTaskAsync")]
     [InlineData("private readonly Amazon.CloudWatch.IAmazonCloudWatch _metrics;", "await _metrics.PutMetricDataAsync(new PutMetricDataRequest());", "IAmazonCloudWatch.PutMetricDataAsync")]
     public void A_call_on_a_client_of_an_unmapped_service_is_an_error_at_its_line(string members, string statements, string display)
     {
