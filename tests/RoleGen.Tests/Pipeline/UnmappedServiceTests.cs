@@ -12,7 +12,7 @@ public class UnmappedServiceTests
     [InlineData("", "using var client = new AmazonTextractClient(); await client.AnalyzeDocumentAsync(new AnalyzeDocumentRequest());", "AmazonTextractClient.AnalyzeDocumentAsync")]
     [InlineData("private Func<string, IAmazonPolly> Factory { get; } = voice => new AmazonPollyClient();",
         "var api = Factory(\"Joanna\"); await api.SynthesizeSpeechAsync(new SynthesizeSpeechRequest());", "IAmazonPolly.SynthesizeSpeechAsync")]
-    [InlineData("private readonly Amazon.CloudWatch.IAmazonCloudWatch _metrics;", "await _metrics.PutMetricDataAsync(new PutMetricDataRequest());", "IAmazonCloudWatch.PutMetricDataAsync")]
+    [InlineData("private readonly Amazon.ECS.IAmazonECS _containers;", "await _containers.RunTaskAsync(new RunTaskRequest());", "IAmazonECS.RunTaskAsync")]
     public void A_call_on_a_client_of_an_unmapped_service_is_an_error_at_its_line(string members, string statements, string display)
     {
         var report = OneFunction.Run("", $$"""
