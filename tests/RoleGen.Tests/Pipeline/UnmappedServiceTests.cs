@@ -12,7 +12,7 @@ public class UnmappedServiceTests
     [InlineData("", "using var client = new AmazonGlueClient(); await client.GetTableAsync(new GetTableRequest());", "AmazonGlueClient.GetTableAsync")]
     [InlineData("private Func<string, IAmazonECS> Factory { get; } = cluster => new AmazonECSClient();",
         "var api = Factory(\"web\"); await api.RunTaskAsync(new RunTaskRequest());", "IAmazonECS.RunTaskAsync")]
-    [InlineData("private readonly Amazon.CloudWatch.IAmazonCloudWatch _metrics;", "await _metrics.PutMetricDataAsync(new PutMetricDataRequest());", "IAmazonCloudWatch.PutMetricDataAsync")]
+    [InlineData("private readonly Amazon.Athena.IAmazonAthena _queries;", "await _queries.GetQueryExecutionAsync(new GetQueryExecutionRequest());", "IAmazonAthena.GetQueryExecutionAsync")]
     public void A_call_on_a_client_of_an_unmapped_service_is_an_error_at_its_line(string members, string statements, string display)
     {
         var report = OneFunction.Run("", $$"""
