@@ -73,7 +73,7 @@ public class UnmappedServiceTests
 
     [Theory]
     [InlineData("var config = new ConfigurationBuilder().AddSystemsManager(\"/app\").Build();", "AddSystemsManager", "Parameter Store")]
-    [InlineData("new ServiceCollection().AddAWSMessageBus(bus => bus.AddSQSPublisher<Order>(\"https://sqs.us-east-1.amazonaws.com/1/q\"));", "AddSQSPublisher", "sqs:SendMessage")]
+    [InlineData("var config = new ConfigurationBuilder().AddSecretsManager().Build();", "AddSecretsManager", "Secrets Manager")]
     [InlineData("Signer.SignAsync(new HttpRequestMessage(), null, null, DateTime.Now, \"eu-west-1\", \"osis\", null).Wait();", "Signer.SignAsync", "AwsSignatureVersion4")]
     [InlineData("var token = Amazon.RDS.Util.RDSAuthTokenGenerator.GenerateAuthToken(\"db.example\", 5432, \"app\");", "RDSAuthTokenGenerator.GenerateAuthToken", "rds-db:connect")]
     [InlineData("var token = RDSAuthTokenGenerator.GenerateAuthTokenAsync(\"db.example\", 5432, \"app\").Result;", "RDSAuthTokenGenerator.GenerateAuthTokenAsync", "rds-db:connect")]
