@@ -34,4 +34,25 @@ internal static class ContainerApp
             public Task Run(string id) => _provider.GetRequiredService<Repo>().Get(id);
         }
         """;
+
+    /// <summary>The handler takes the context from the container it builds and keeps it in a field.</summary>
+    public static string ContextFromContainer(string registrations, string getter = "GetRequiredService<IDynamoDBContext>()") => $$"""
+        using Amazon.DynamoDBv2;
+        using Amazon.DynamoDBv2.DataModel;
+        using Microsoft.Extensions.DependencyInjection;
+        namespace App;
+        [DynamoDBTable("Orders")]
+        public class Order { public string Id { get; set; } = ""; }
+        public class Handler
+        {
+            private readonly IDynamoDBContext _context;
+            public Handler()
+            {
+                var s = new ServiceCollection();
+                {{registrations}}
+                _context = s.BuildServiceProvider().{{getter}};
+            }
+            public Task Run(string id) => _context.SaveAsync(new Order { Id = id });
+        }
+        """;
 }

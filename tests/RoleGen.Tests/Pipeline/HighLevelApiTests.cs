@@ -185,6 +185,17 @@ public class HighLevelApiTests
         report.Findings.Should().NotContain(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.PartiallyResolvedResource);
     }
 
+    [Theory]
+    [InlineData("s.AddSingleton<IAmazonDynamoDB, AmazonDynamoDBClient>(); s.AddTransient<IDynamoDBContext, DynamoDBContext>(sp => { var client = sp.GetService<IAmazonDynamoDB>(); var cfg = new DynamoDBContextConfig { TableNamePrefix = \"dev-\" }; return new DynamoDBContext(client, cfg); });", "GetRequiredService<IDynamoDBContext>()")]
+    [InlineData("s.AddSingleton<IDynamoDBContext>(_ => new DynamoDBContext(new AmazonDynamoDBClient(), new DynamoDBContextConfig { TableNamePrefix = \"dev-\" }));", "GetService<IDynamoDBContext>()!")]
+    [InlineData("s.AddSingleton(new DynamoDBContextConfig { TableNamePrefix = \"dev-\" }); s.AddSingleton<IAmazonDynamoDB>(new AmazonDynamoDBClient()); s.AddSingleton<IDynamoDBContext, DynamoDBContext>();", "GetRequiredService<IDynamoDBContext>()")]
+    public void A_DynamoDBContext_the_handler_takes_from_its_container_uses_the_prefix_it_is_made_with(string registrations, string getter)
+    {
+        var report = OneFunction.Run("", ContainerApp.ContextFromContainer(registrations, getter));
+
+        report.Grants().Should().Equal($"dynamodb:DescribeTable {Table}dev-Orders", $"dynamodb:UpdateItem {Table}dev-Orders");
+    }
+
     [Fact]
     public void DynamoDBContext_uses_the_entity_table_its_override_and_describes_each_table()
     {

@@ -54,6 +54,7 @@ public sealed partial class ValueResolver
         }
 
         if (ConfigurationPath(invocation, scope) is { } path) return ConfigurationValue(path, invocation, scope);
+        if (ContainerGetResult(invocation, name, scope) is { } service) return service;
         if (receiver is not null && name is not null && CollectionCall(name, receiver, invocation, scope) is { } element) return element;
 
         var info = model.GetSymbolInfo(invocation);
@@ -69,6 +70,28 @@ public sealed partial class ValueResolver
             _ => invocation,
         };
         return Unknown(invocation, $"'{Short(invocation)}' returns a value known only at run time") with { ResultOf = Location(calledName) };
+    }
+
+    /// <summary>
+    /// <c>provider.GetRequiredService&lt;IDynamoDBContext&gt;()</c> of a container the code builds: what its registrations
+    /// give, when that is an SDK object (a factory's <c>new DynamoDBContext(client, config)</c>, one the container builds
+    /// with the config it holds). Null otherwise: the project's own services are followed as code, not as values.
+    /// </summary>
+    private Value? ContainerGetResult(InvocationExpressionSyntax invocation, string? name, ResolveScope scope)
+    {
+        if (name is null || !GenericCallTypes.IsContainerGetter(name) ||
+            invocation.Expression is not MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: [var service] } } ||
+            SyntaxIndex.TypeName(service) is not { } serviceType)
+            return null;
+        var given = ContainerValueOf(serviceType, scope.Deeper());
+        return given is not null && HoldsObject(given) ? given : null;
+
+        static bool HoldsObject(Value value) => value switch
+        {
+            ObjectValue => true,
+            OneOfValue oneOf => oneOf.Options.Any(HoldsObject),
+            _ => false,
+        };
     }
 
     /// <summary>
