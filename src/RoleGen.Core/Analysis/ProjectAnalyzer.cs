@@ -57,11 +57,13 @@ public sealed class ProjectAnalyzer
                 $"Handler '{handler}' names an executable, but project {Path.GetFileName(_project.Project.ProjectFile)} has no Main method or top-level statements.", declaredAt), .. _projectFindings]);
         if (entries.IsEmpty)
         {
-            var declared = (AnnotationsTarget(handler) is { } real ? [handler.TypeName, real.TypeName] : new[] { handler.TypeName })
-                .Any(name => _project.Compilation.GetTypeByMetadataName(name) is not null);
-            var what = !declared
+            var types = (AnnotationsTarget(handler) is { } real ? [handler.TypeName, real.TypeName] : new[] { handler.TypeName })
+                .Select(name => _project.Compilation.GetTypeByMetadataName(name)).OfType<INamedTypeSymbol>().ToList();
+            var what = types.Count == 0
                 ? $"type '{handler.TypeName}' is not declared in project {Path.GetFileName(_project.Project.ProjectFile)}"
-                : $"type '{handler.TypeName}' has no method '{handler.Method}'";
+                : $"type '{handler.TypeName}' has no method '{handler.Method}'" + (types.Any(IsPartial)
+                    ? $" (the type is partial: a source generator may add the method at build time, as Lambdajection's [Lambda] attribute does; RoleGen reads the source without running generators, so the code behind it is not analysed: grant what this function needs by hand)"
+                    : "");
             return new HandlerAnalysis([], [Finding.At(FindingCodes.HandlerNotFound, Severity.Error, $"Handler '{handler}' not found: {what}.", declaredAt), .. _projectFindings]);
         }
 
@@ -76,6 +78,10 @@ public sealed class ProjectAnalyzer
             ParameterTypes = entries.SelectMany(e => e.Parameters).Select(p => p.Type.Name).Where(n => n.Length > 0).Distinct().ToImmutableArray(),
         };
     }
+
+    private static bool IsPartial(INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax declaration &&
+            declaration.Modifiers.Any(m => m.ValueText == "partial"));
 
     private ImmutableArray<string> SourceFilesRead(ReachableCode reachable, ValueResolver resolver) =>
         (resolver.ReadsEveryFile ? _project.Compilation.SyntaxTrees.Select(tree => tree.FilePath) : [])

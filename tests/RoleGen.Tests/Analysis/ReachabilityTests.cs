@@ -57,7 +57,23 @@ public class ReachabilityTests
     {
         var analysis = AnalysisHost.Analyze("App::App.Functions::Nope", Service, Functions);
         analysis.Findings.Should().ContainSingle(f => f.Code == FindingCodes.HandlerNotFound && f.Severity == Severity.Error)
-            .Which.Message.Should().Contain("has no method 'Nope'");
+            .Which.Message.Should().Contain("has no method 'Nope'").And.NotContain("source generator");
+    }
+
+    [Fact]
+    public void A_method_missing_from_a_partial_handler_type_may_come_from_a_source_generator()
+    {
+        const string source = """
+            namespace App;
+            [Lambda(typeof(Startup))]
+            public partial class Handler
+            {
+                public Task<string> Handle(string request) => Task.FromResult(request);
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Handler::Run", source).Findings
+            .Should().ContainSingle(f => f.Code == FindingCodes.HandlerNotFound)
+            .Which.Message.Should().Contain("has no method 'Run'").And.Contain("the type is partial: a source generator may add the method");
     }
 
     [Theory]
