@@ -14,7 +14,7 @@ public class MappingTableTests
         // The first six are complete (every SDK operation, see below); Step Functions, EventBridge, Lambda, Secrets
         // Manager, Parameter Store, SES, STS, Cognito user pools, Rekognition, the API Gateway Management API, the AI services (Polly, Textract, Comprehend, Translate), CloudWatch metrics, CloudWatch Logs and Firehose map the calls functions make, and the rest of their clients are RG1001.
         RealTable.Value.Services.Select(s => s.Service).Should()
-            .BeEquivalentTo(["dynamodb", "kinesis", "kms", "s3", "sns", "sqs", "states", "events", "lambda", "secretsmanager", "ssm", "ses", "sts", "cognito-idp", "rekognition", "execute-api", "polly", "textract", "comprehend", "translate", "cloudwatch", "logs", "firehose"]);
+            .BeEquivalentTo(["dynamodb", "kinesis", "kms", "s3", "sns", "sqs", "states", "events", "lambda", "secretsmanager", "ssm", "ses", "sts", "cognito-idp", "rekognition", "execute-api", "polly", "textract", "comprehend", "translate", "cloudwatch", "logs", "firehose", "rds"]);
     }
 
     [Fact]
