@@ -183,7 +183,13 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
                     }
                     break;
                 case IdentifierNameSyntax name when !IsInvokedName(name):
-                    switch (model.GetSymbolInfo(name).Symbol)
+                    var referenced = model.GetSymbolInfo(name);
+                    // A method group handed to a method that does not bind (records.Select(Handle) on an event type whose
+                    // package is not restored) has no symbol, only its candidates: each may run.
+                    if (referenced.Symbol is null)
+                        foreach (var group in referenced.CandidateSymbols.OfType<IMethodSymbol>().Where(IsSource))
+                            edges.Add(new ReachesMember(group));
+                    switch (referenced.Symbol)
                     {
                         case IPropertySymbol property:
                             if (property.GetMethod is { } getter) edges.Add(new ReachesMember(getter));

@@ -136,16 +136,50 @@ public sealed partial class ValueResolver
     {
         if (parameter.Ordinal != 0) return null;
         var lambda = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax().FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>();
-        if (lambda?.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } argument) return null;
+        if (lambda?.Parent is not ArgumentSyntax argument || ElementSource(argument) is not { } collection) return null;
+        return ElementOf(Resolve(collection, scope.Deeper()), usage);
+    }
+
+    /// <summary>
+    /// The collection whose elements a lambda or method group given as <paramref name="argument"/> takes:
+    /// <c>records.Select(..)</c>'s receiver, <c>Parallel.ForEach(source, ..)</c>'s source. Null for other arguments.
+    /// </summary>
+    private static ExpressionSyntax? ElementSource(ArgumentSyntax argument)
+    {
+        if (argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation }) return null;
         var name = SyntaxIndex.CalledName(invocation.Expression);
-        ExpressionSyntax? collection = null;
         // Parallel.ForEach(source, item => ...), Array.ForEach(items, item => ...): the source is the first argument, not the receiver.
         if (name is "ForEach" or "ForEachAsync" && invocation.ArgumentList.Arguments.Count >= 2 && invocation.ArgumentList.Arguments[0] != argument)
-            collection = invocation.ArgumentList.Arguments[0].Expression;
-        else if (invocation.Expression is MemberAccessExpressionSyntax access && name is not null && ElementLambdaMethods.Contains(name))
-            collection = access.Expression;
-        if (collection is null) return null;
-        return ElementOf(Resolve(collection, scope.Deeper()), usage);
+            return invocation.ArgumentList.Arguments[0].Expression;
+        if (invocation.Expression is MemberAccessExpressionSyntax access && name is not null && ElementLambdaMethods.Contains(name))
+            return access.Expression;
+        return null;
+    }
+
+    /// <summary>
+    /// The elements a method takes as its first parameter where it is handed, as a method group, to a method that calls it
+    /// for each element (<c>records.Select(ProcessAsync)</c>) in reachable code of its own type.
+    /// </summary>
+    private IEnumerable<Value> MethodGroupElements(IMethodSymbol method, ExpressionSyntax usage, ResolveScope scope) =>
+        MethodGroupSources(method).Select(collection =>
+            ElementOf(Resolve(collection, scope.Deeper()), usage) ?? Unknown(usage, $"'{Short(collection)}' holds elements known only at run time"));
+
+    private readonly Dictionary<IMethodSymbol, List<ExpressionSyntax>> _methodGroupSources = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The collections a method is handed to as a method group, found once per method.</summary>
+    private List<ExpressionSyntax> MethodGroupSources(IMethodSymbol method)
+    {
+        if (_methodGroupSources.TryGetValue(method, out var found)) return found;
+        found = [];
+        foreach (var declaration in method.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax()))
+        foreach (var name in declaration.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (name.Identifier.ValueText != method.Name || name.Parent is not ArgumentSyntax argument || ElementSource(argument) is not { } collection) continue;
+            var referenced = project.Model(name.SyntaxTree).GetSymbolInfo(name);
+            if (!(referenced.Symbol is null ? referenced.CandidateSymbols : [referenced.Symbol]).Any(s => SymbolEqualityComparer.Default.Equals(s.OriginalDefinition, method.OriginalDefinition))) continue;
+            if (IsInReachableCode(name)) found.Add(collection);
+        }
+        return _methodGroupSources[method] = found;
     }
 
     /// <summary>An event part left as the value of an argument: say what it is rather than pass it on.</summary>

@@ -471,6 +471,7 @@ public sealed partial class ValueResolver
             var argument = ArgumentFor(call, parameter);
             values.Add(argument is null ? DefaultOf(parameter) : Resolve(argument, inner));
         }
+        if (parameter.Ordinal == 0 && method.MethodKind == MethodKind.Ordinary) values.AddRange(MethodGroupElements(method, usage, inner));
         if (values.Count == 0 && method.MethodKind == MethodKind.Constructor && ServiceValue(parameter, usage, inner) is { } injected) return injected;
         return values.Count == 0
             ? Unknown(usage, method.MethodKind == MethodKind.Constructor
