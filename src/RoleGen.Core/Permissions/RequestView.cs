@@ -65,13 +65,16 @@ public sealed class RequestView
         return new RequestView(call, new ObjectValue(operation.Request ?? call.Method, properties.ToImmutable()));
     }
 
-    /// <summary>A typed signature parameter (<c>Config:*Config</c>) takes only an object built in code of a matching type.</summary>
+    /// <summary>
+    /// A typed signature parameter (<c>Config:*Config</c>) takes only an object built in code of a matching type, or a
+    /// target-typed <c>new() { .. }</c> whose type nothing names (the call it is passed to does not bind).
+    /// </summary>
     private static bool TypesFit(ImmutableArray<string> signature, List<SdkArgument> positional)
     {
         for (var i = 0; i < positional.Count && i < signature.Length; i++)
         {
             if (Signature.TypePattern(signature[i]) is not { } pattern) continue;
-            if (AsRequest(positional[i].Value) is not { } obj || !Signature.TypeMatches(pattern, obj.TypeName)) return false;
+            if (AsRequest(positional[i].Value) is not { } obj || obj.TypeName.Length > 0 && !Signature.TypeMatches(pattern, obj.TypeName)) return false;
         }
         return true;
     }

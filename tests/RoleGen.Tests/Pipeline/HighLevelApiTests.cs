@@ -304,6 +304,32 @@ public class HighLevelApiTests
         if (tables.Length == 0) report.Findings.Should().Contain(f => f.Code == FindingCodes.UnresolvedResource);
     }
 
+    [Theory]
+    [InlineData("_context.SaveAsync(order, new() { OverrideTableName = Table }, ct)")]
+    [InlineData("_context.SaveAsync(order, new SaveConfig { OverrideTableName = Table }, ct)")]
+    [InlineData("_context.SaveAsync(order, Config(), ct)")]
+    [InlineData("_context.SaveAsync(order, Either(), ct)")]
+    public void A_target_typed_config_overrides_the_table_a_DynamoDBContext_call_acts_on(string call)
+    {
+        var report = OneFunction.Run("Orders:\n  Type: AWS::DynamoDB::Table", $$"""
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DataModel;
+            namespace App;
+            [DynamoDBTable("lambda-demo")]
+            public class Order { public string Id { get; set; } = ""; }
+            public class Handler
+            {
+                private static readonly string Table = Environment.GetEnvironmentVariable("TABLE")!;
+                private readonly IDynamoDBContext _context = new DynamoDBContext(new AmazonDynamoDBClient());
+                private static SaveConfig Config() => new() { OverrideTableName = Table };
+                private static SaveConfig Either() => string.IsNullOrWhiteSpace(Table) ? new() : new() { OverrideTableName = Table };
+                public Task Run(Order order, CancellationToken ct) => {{call}};
+            }
+            """, "TABLE: !Ref Orders");
+
+        report.Grants().Should().Equal($"dynamodb:DescribeTable {Table}${{Orders}}", $"dynamodb:UpdateItem {Table}${{Orders}}");
+    }
+
     // SDK (Configs.cs, DynamoDBFlatConfig; ContextInternal.GetTableName): table = TableNamePrefix + (the call's
     // OverrideTableName, else the entity's table); the prefix is the call config's if set, else the context config's.
     [Theory]

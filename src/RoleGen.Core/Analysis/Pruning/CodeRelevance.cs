@@ -209,8 +209,14 @@ public sealed class CodeRelevance
     /// initializer, or the result of a member or local function with a declared type. Null elsewhere (arguments,
     /// assignments, lambdas), where only binding tells.
     /// </summary>
-    public static TypeSyntax? TargetType(ImplicitObjectCreationExpressionSyntax creation) => creation.Parent switch
+    public static TypeSyntax? TargetType(ImplicitObjectCreationExpressionSyntax creation) => TargetTypeOf(creation);
+
+    private static TypeSyntax? TargetTypeOf(ExpressionSyntax expression) => expression.Parent switch
     {
+        // cond ? new() : new() { .. }, (new()), x ?? new(): the enclosing expression's target type.
+        ConditionalExpressionSyntax conditional when conditional.Condition != expression => TargetTypeOf(conditional),
+        ParenthesizedExpressionSyntax parenthesized => TargetTypeOf(parenthesized),
+        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce when coalesce.Right == expression => TargetTypeOf(coalesce),
         EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type: { IsVar: false } type } } } => type,
         EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Type,
         ArrowExpressionClauseSyntax arrow => ResultType(arrow.Parent),

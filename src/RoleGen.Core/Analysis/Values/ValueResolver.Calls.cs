@@ -392,9 +392,14 @@ public sealed partial class ValueResolver
     private Value ObjectCreation(BaseObjectCreationExpressionSyntax creation, ResolveScope scope)
     {
         var model = project.Model(creation.SyntaxTree);
-        var typeName = creation is ObjectCreationExpressionSyntax explicitType
-            ? SyntaxIndex.TypeName(explicitType.Type) ?? explicitType.Type.ToString()
-            : model.GetTypeInfo(creation).Type?.Name ?? "";
+        var typeName = creation switch
+        {
+            ObjectCreationExpressionSyntax explicitType => SyntaxIndex.TypeName(explicitType.Type) ?? explicitType.Type.ToString(),
+            _ when model.GetTypeInfo(creation).Type is { Name.Length: > 0 } bound => bound.Name,
+            // A target-typed new() whose target does not bind (its package is not restored): the type the syntax declares, if any.
+            ImplicitObjectCreationExpressionSyntax implicitType when Pruning.CodeRelevance.TargetType(implicitType) is { } declared => SyntaxIndex.TypeName(declared) ?? "",
+            _ => "",
+        };
         if (creation.Initializer is { } init && init.IsKind(SyntaxKind.CollectionInitializerExpression))
             return Collection(init, scope);
         // new Lazy<string>(() => Environment.GetEnvironmentVariable("BUCKET")): its Value is what the factory returns.
