@@ -145,7 +145,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         if (string.IsNullOrEmpty(name) || name.Contains("::", StringComparison.Ordinal) || name.Any(char.IsWhiteSpace)) return (function, null, null);
         var project = Locate(function, context, HandlerName.Executable(name)) ?? (IsCustomRuntime(function) ? _locator.FindOnly(function.CodeDirectory) : null);
         return project is not null && (project.IsExecutable || IsCustomRuntime(function))
-            ? (function, HandlerName.Executable(project.AssemblyName), project)
+            ? (function, HandlerName.Executable(project.AssemblyName) with { AnnotationsHandler = (function.Environment.GetValueOrDefault(HandlerName.AnnotationsHandlerVariable) as CfnScalar)?.Value }, project)
             : (function, null, null);
     }
 

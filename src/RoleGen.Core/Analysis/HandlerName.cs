@@ -10,6 +10,15 @@ public sealed record HandlerName(string Assembly, string TypeName, string Method
 
     public bool IsExecutable => TypeName.Length == 0;
 
+    /// <summary>
+    /// For an executable built by Lambda Annotations with <c>GenerateMain = true</c>: the <c>[LambdaFunction]</c> method the
+    /// generated <c>Main</c> runs, which the function's <c>ANNOTATIONS_HANDLER</c> environment variable names.
+    /// </summary>
+    public string? AnnotationsHandler { get; init; }
+
+    /// <summary>The environment variable Lambda Annotations' generated <c>Main</c> reads to choose the method it runs.</summary>
+    public const string AnnotationsHandlerVariable = "ANNOTATIONS_HANDLER";
+
     public static HandlerName? TryParse(string? handler)
     {
         if (string.IsNullOrWhiteSpace(handler)) return null;

@@ -52,9 +52,14 @@ public sealed class ProjectAnalyzer
     public HandlerAnalysis Analyze(HandlerName handler, SourceLocation declaredAt)
     {
         var (entries, builtByLambda) = handler.IsExecutable ? (ProgramEntryPoints(), null) : EntryPoints(handler);
+        if (entries.IsEmpty && handler.IsExecutable && GeneratedMainTarget(handler) is { } annotated)
+            return Analyze(annotated, declaredAt);
         if (entries.IsEmpty && handler.IsExecutable)
             return new HandlerAnalysis([], [Finding.At(FindingCodes.HandlerNotFound, Severity.Error,
-                $"Handler '{handler}' names an executable, but project {Path.GetFileName(_project.Project.ProjectFile)} has no Main method or top-level statements.", declaredAt), .. _projectFindings]);
+                $"Handler '{handler}' names an executable, but project {Path.GetFileName(_project.Project.ProjectFile)} has no Main method or top-level statements" +
+                (LambdaFunctions().Any()
+                    ? $" (its [LambdaFunction] methods run from the Main Lambda Annotations generates with GenerateMain = true, which calls the one the function's {HandlerName.AnnotationsHandlerVariable} environment variable names: set it in the template to a method name)."
+                    : "."), declaredAt), .. _projectFindings]);
         if (entries.IsEmpty)
         {
             var types = (AnnotationsTarget(handler) is { } real ? [handler.TypeName, real.TypeName] : new[] { handler.TypeName })
@@ -122,6 +127,27 @@ public sealed class ProjectAnalyzer
             ? handler with { TypeName = handler.TypeName[..^suffix.Length] }
             : null;
     }
+
+    /// <summary>
+    /// The <c>[LambdaFunction]</c> method an Annotations executable (<c>GenerateMain = true</c>: its <c>Main</c> is generated at
+    /// build time) runs for this function, named by <c>ANNOTATIONS_HANDLER</c>, as a class handler; null when none is.
+    /// </summary>
+    private HandlerName? GeneratedMainTarget(HandlerName handler)
+    {
+        if (handler.AnnotationsHandler is not { Length: > 0 } name) return null;
+        var methods = LambdaFunctions().Where(m => m.Name == name).ToList();
+        return methods is [var only]
+            ? new HandlerName(handler.Assembly, MetadataName(only.ContainingType), name)
+            : null;
+    }
+
+    private static string MetadataName(INamedTypeSymbol type) =>
+        type.ContainingType is { } outer ? MetadataName(outer) + "+" + type.MetadataName
+        : type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + type.MetadataName
+        : type.MetadataName;
+
+    private IEnumerable<IMethodSymbol> LambdaFunctions() =>
+        _implementations.SourceTypes.SelectMany(t => t.GetMembers().OfType<IMethodSymbol>()).Where(IsLambdaFunction);
 
     private static bool IsLambdaFunction(IMethodSymbol method) =>
         method.GetAttributes().Any(a => a.AttributeClass?.Name is "LambdaFunctionAttribute" or "LambdaFunction");

@@ -83,6 +83,27 @@ public class CheckTests
         findings.Single(f => f.Code == FindingCodes.WildcardGrant).Message.Should().Contain("s3:*").And.Contain("wildcard resource *");
     }
 
+    [Theory]
+    [InlineData("AWSLambdaFullAccess")] // deprecated, still in older serverless.template files
+    [InlineData("AWSLambda_FullAccess")]
+    public void The_Lambda_full_access_policies_are_seen_into(string policy)
+    {
+        using var app = CheckApp.Create($"""
+              Reader:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: App::App.Functions::Read
+                  Policies:
+                    - AWSLambdaBasicExecutionRole
+                    - {policy}
+                    - AmazonS3ReadOnlyAccess
+            """);
+        var findings = CheckApp.Check(app).CheckFindings("Reader");
+
+        findings.Should().NotContain(f => f.Code == FindingCodes.GrantNotVisible || f.Code == FindingCodes.MissingPermission);
+        findings.Should().Contain(f => f.Code == FindingCodes.WildcardGrant && f.Message.Contains(policy) && f.Message.Contains("lambda:*"));
+    }
+
     [Fact]
     public void An_inline_wildcard_on_a_service_the_code_never_calls_is_reported()
     {

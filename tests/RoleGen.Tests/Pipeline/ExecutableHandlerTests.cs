@@ -53,6 +53,45 @@ public class ExecutableHandlerTests
         function.Grants().Should().Contain($"{action} arn:${{AWS::Partition}}:s3:::${{Files}}/*");
     }
 
+    private const string AnnotationsWithGeneratedMain = """
+        using Amazon.Lambda.Annotations;
+        using Amazon.S3;
+        [assembly: LambdaGlobalProperties(GenerateMain = true)]
+        namespace Api;
+        public class Functions
+        {
+            private readonly IAmazonS3 _s3 = new AmazonS3Client();
+            [LambdaFunction]
+            public Task Get(string key) => _s3.GetObjectAsync(Environment.GetEnvironmentVariable("BUCKET"), key);
+            [LambdaFunction]
+            public Task Remove(string key) => _s3.DeleteObjectAsync(Environment.GetEnvironmentVariable("BUCKET"), key);
+        }
+        """;
+
+    [Theory]
+    [InlineData("Get", "s3:GetObject")]
+    [InlineData("Remove", "s3:DeleteObject")]
+    public void An_annotations_executable_runs_the_method_its_ANNOTATIONS_HANDLER_names(string method, string action)
+    {
+        using var app = App("dotnet8", "Api", null, "<OutputType>Exe</OutputType>", AnnotationsWithGeneratedMain, variables: $"\n          ANNOTATIONS_HANDLER: {method}");
+
+        var function = new RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath).Functions.Single();
+
+        function.Findings.Should().NotContain(f => f.Severity == Severity.Error);
+        function.Grants().Should().Equal($"{action} arn:${{AWS::Partition}}:s3:::${{Files}}/*");
+    }
+
+    [Fact]
+    public void An_annotations_executable_without_ANNOTATIONS_HANDLER_says_what_to_set()
+    {
+        using var app = App("provided.al2023", "bootstrap", "dotnet8", "<AssemblyName>bootstrap</AssemblyName><OutputType>Exe</OutputType>", AnnotationsWithGeneratedMain);
+
+        var function = new RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath).Functions.Single();
+
+        function.Findings.Should().ContainSingle(f => f.Code == FindingCodes.HandlerNotFound)
+            .Which.Message.Should().Contain("ANNOTATIONS_HANDLER");
+    }
+
     [Fact]
     public void A_custom_runtime_without_a_dotnet_build_method_is_not_dotnet()
     {
@@ -124,7 +163,7 @@ public class ExecutableHandlerTests
         function.Findings.Should().ContainSingle(f => f.Severity == Severity.Error).Which.Code.Should().Be(FindingCodes.HandlerFormat);
     }
 
-    private static TempApp App(string runtime, string handler, string? buildMethod, string properties, string code, string sdk = "Microsoft.NET.Sdk") =>
+    private static TempApp App(string runtime, string handler, string? buildMethod, string properties, string code, string sdk = "Microsoft.NET.Sdk", string variables = "") =>
         new TempApp()
             .With("template.yaml", $"""
                 Transform: AWS::Serverless-2016-10-31
@@ -139,7 +178,7 @@ public class ExecutableHandlerTests
                       Handler: {handler}
                       Environment:
                         Variables:
-                          BUCKET: !Ref Files
+                          BUCKET: !Ref Files{variables}
                 {(buildMethod is null ? "" : $"    Metadata:\n      BuildMethod: {buildMethod}\n")}
                 """)
             .With("src/Api/Api.csproj", $"""
