@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace RoleGen.Core.Analysis.Values;
@@ -199,43 +200,119 @@ public sealed partial class ValueResolver
         foreach (var call in index.CallsNamed(name).OfType<InvocationExpressionSyntax>())
         {
             if (call.Expression is not MemberAccessExpressionSyntax access || !IsInReachableCode(call)) continue;
-            var model = project.Model(call.SyntaxTree);
-            var arguments = call.ArgumentList.Arguments;
-            var generic = (access.Name as GenericNameSyntax)?.TypeArgumentList.Arguments.Select(t => model.GetTypeInfo(t).Type).FirstOrDefault();
-            string? section = null;
-            ITypeSymbol? bound = null;
-            switch (name)
+            var (bound, section) = Binding(name, call, access, ResolveScope.Root);
+            if (bound is null) continue;
+            if (section is not null && bound is not ITypeParameterSymbol)
             {
-                case "Configure" when generic is not null && arguments.LastOrDefault()?.Expression is { } source and not AnonymousFunctionExpressionSyntax:
-                    (bound, section) = (generic, SectionOf(source));
-                    break;
-                case "Get" when generic is not null && arguments.Count == 0:
-                    (bound, section) = (generic, SectionOf(access.Expression));
-                    break;
-                case "Bind" when arguments.Count == 1 && OptionsBuilderType(access.Expression, model) is { } builderType:
-                    (bound, section) = (builderType, SectionOf(arguments[0].Expression)); // AddOptions<T>().Bind(section)
-                    break;
-                case "Bind" when arguments.Count == 1:
-                    // section.Bind(o) in Configure<T>(o => ..): o is T even where the options package does not resolve.
-                    bound = model.GetTypeInfo(arguments[0].Expression).Type is { } type and not IErrorTypeSymbol ? type
-                        : arguments[0].Expression is IdentifierNameSyntax target ? ConfiguredOptionsType(target, model) : null;
-                    section = SectionOf(access.Expression);
-                    break;
-                case "Bind" when arguments.Count == 2 && Resolve(arguments[0].Expression, ResolveScope.Root) is LiteralValue key && SectionOf(access.Expression) is { } parent:
-                    (bound, section) = (model.GetTypeInfo(arguments[1].Expression).Type, Join(parent, key.Text)); // config.Bind("Orders", options)
-                    break;
-                case "BindConfiguration" when arguments.Count >= 1 && OptionsBuilderType(access.Expression, model) is { } optionsType && Resolve(arguments[0].Expression, ResolveScope.Root) is LiteralValue path:
-                    (bound, section) = (optionsType, path.Text);
-                    break;
+                yield return (bound.OriginalDefinition, section);
+                continue;
             }
-            if (section is not null && bound is not null) yield return (bound.OriginalDefinition, section);
+            // A helper that binds what its caller names (ConfigurePoco<T>(configuration, "Orders"): GetSection(section).Bind(new T())):
+            // read once per call of the helper, with its parameters and type parameters taken from that call.
+            foreach (var (scope, typeArguments) in CallersOf(call))
+            {
+                if (!MayRun(call, scope)) continue; // if (string.IsNullOrEmpty(section)) configuration.Bind(o); else ...
+                var (boundThere, sectionThere) = Binding(name, call, access, scope);
+                if (boundThere is ITypeParameterSymbol parameter) boundThere = typeArguments.GetValueOrDefault(parameter);
+                if (boundThere is not null and not ITypeParameterSymbol && sectionThere is not null) yield return (boundThere.OriginalDefinition, sectionThere);
+            }
+        }
+    }
+
+    /// <summary>The type one binding call binds and the section it binds it to, reading the section in <paramref name="scope"/>.</summary>
+    private (ITypeSymbol? Bound, string? Section) Binding(string name, InvocationExpressionSyntax call, MemberAccessExpressionSyntax access, ResolveScope scope)
+    {
+        var model = project.Model(call.SyntaxTree);
+        var arguments = call.ArgumentList.Arguments;
+        var generic = (access.Name as GenericNameSyntax)?.TypeArgumentList.Arguments.Select(t => model.GetTypeInfo(t).Type).FirstOrDefault();
+        switch (name)
+        {
+            case "Configure" when generic is not null && arguments.LastOrDefault()?.Expression is { } source and not AnonymousFunctionExpressionSyntax:
+                return (generic, SectionPath(source, scope));
+            case "Get" when generic is not null && arguments.Count == 0:
+                return (generic, SectionPath(access.Expression, scope));
+            case "Bind" when arguments.Count == 1 && OptionsBuilderType(access.Expression, model) is { } builderType:
+                return (builderType, SectionPath(arguments[0].Expression, scope)); // AddOptions<T>().Bind(section)
+            case "Bind" when arguments.Count == 1:
+                // section.Bind(o) in Configure<T>(o => ..): o is T even where the options package does not resolve.
+                var bound = model.GetTypeInfo(arguments[0].Expression).Type is { } type and not IErrorTypeSymbol ? type
+                    : arguments[0].Expression is IdentifierNameSyntax target ? ConfiguredOptionsType(target, model) : null;
+                return (bound, SectionPath(access.Expression, scope));
+            case "Bind" when arguments.Count == 2 && Resolve(arguments[0].Expression, scope) is LiteralValue key && SectionPath(access.Expression, scope) is { } parent:
+                return (model.GetTypeInfo(arguments[1].Expression).Type, Join(parent, key.Text)); // config.Bind("Orders", options)
+            case "BindConfiguration" when arguments.Count >= 1 && OptionsBuilderType(access.Expression, model) is { } optionsType && Resolve(arguments[0].Expression, scope) is LiteralValue path:
+                return (optionsType, path.Text);
+            default:
+                return (null, null);
         }
 
         static string Join(string parent, string key) => parent.Length == 0 ? key : parent + ":" + key;
     }
 
-    /// <summary>The configuration section path of an expression: <c>config</c> is "", <c>config.GetSection("A")</c> is "A".</summary>
-    private string? SectionOf(ExpressionSyntax expression) => SectionPath(expression, ResolveScope.Root);
+    /// <summary>
+    /// False when <paramref name="node"/> is in a branch of an <c>if</c> that cannot be taken with the parameters
+    /// <paramref name="scope"/> binds: <c>if (string.IsNullOrEmpty(section))</c> when the caller passes a name.
+    /// </summary>
+    private bool MayRun(SyntaxNode node, ResolveScope scope)
+    {
+        for (SyntaxNode? child = node, parent = node.Parent; parent is not null and not MemberDeclarationSyntax; child = parent, parent = parent.Parent)
+        {
+            if (parent is not IfStatementSyntax branch || Holds(branch.Condition, scope) is not { } holds) continue;
+            if (child == branch.Statement && !holds || child == branch.Else && holds) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether a null-or-empty test of a value the scope knows holds; null when it is another kind of condition or the value is not known.</summary>
+    private bool? Holds(ExpressionSyntax condition, ResolveScope scope)
+    {
+        switch (condition)
+        {
+            case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not:
+                return !Holds(not.Operand, scope);
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Holds(parenthesized.Expression, scope);
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsNullOrEmpty" or "IsNullOrWhiteSpace" }, ArgumentList.Arguments: [var tested] }:
+                return Resolve(tested.Expression, scope) switch
+                {
+                    LiteralValue literal => string.IsNullOrWhiteSpace(literal.Text),
+                    NullValue => true,
+                    _ => null,
+                };
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// For code in a method: each call of that method in reachable code, as a scope with the method's parameters bound to
+    /// the call's arguments, and the type arguments it gives the method's type parameters.
+    /// </summary>
+    private IEnumerable<(ResolveScope Scope, ImmutableDictionary<ITypeParameterSymbol, ITypeSymbol> TypeArguments)> CallersOf(SyntaxNode code)
+    {
+        var symbol = project.EnclosingSymbol(code);
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction }) symbol = symbol.ContainingSymbol;
+        if (symbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || method.Parameters.IsEmpty && method.TypeParameters.IsEmpty) yield break;
+        method = method.OriginalDefinition;
+        foreach (var site in CallSites(method))
+        {
+            var parameters = ImmutableDictionary.CreateBuilder<IParameterSymbol, Value>(SymbolEqualityComparer.Default);
+            foreach (var parameter in method.Parameters)
+                parameters[parameter] = ArgumentFor(site, parameter) is { } argument ? Resolve(argument, ResolveScope.Root.Deeper()) : DefaultOf(parameter);
+            var typeArguments = ImmutableDictionary.CreateBuilder<ITypeParameterSymbol, ITypeSymbol>(SymbolEqualityComparer.Default);
+            var model = project.Model(site.SyntaxTree);
+            var given = (model.GetSymbolInfo(site).Symbol as IMethodSymbol)?.TypeArguments is { IsDefaultOrEmpty: false } bound && bound.All(t => t is not IErrorTypeSymbol)
+                ? bound.ToList()
+                : ((site as InvocationExpressionSyntax)?.Expression switch
+                  {
+                      MemberAccessExpressionSyntax { Name: GenericNameSyntax generic } => generic,
+                      GenericNameSyntax generic => generic,
+                      _ => null,
+                  })?.TypeArgumentList.Arguments.Select(t => model.GetTypeInfo(t).Type).OfType<ITypeSymbol>().ToList() ?? [];
+            for (var i = 0; i < method.TypeParameters.Length && i < given.Count; i++) typeArguments[method.TypeParameters[i]] = given[i];
+            yield return (ResolveScope.Root.WithParameters(parameters.ToImmutable()), typeArguments.ToImmutable());
+        }
+    }
 
     /// <summary>
     /// <c>o.Bucket</c> in <c>services.Configure&lt;T&gt;(o =&gt; o.Bucket = ...)</c> when the options package is not referenced

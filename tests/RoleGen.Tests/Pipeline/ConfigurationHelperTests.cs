@@ -1,0 +1,92 @@
+using FluentAssertions;
+using RoleGen.Core.Diagnostics;
+using Xunit;
+
+namespace RoleGen.Tests.Pipeline;
+
+/// <summary>
+/// Options bound by a helper of the project that takes the section's name (ConfigurePoco&lt;T&gt;(configuration, "Orders")):
+/// each call binds its type to its section, with the helper's branches for other arguments left out.
+/// </summary>
+public class ConfigurationHelperTests
+{
+    [Theory]
+    // Generic: the type is the helper's type parameter, the section its parameter; a root Bind guarded by the name being empty.
+    [InlineData("""
+        public static T ConfigurePoco<T>(this IServiceCollection services, IConfiguration configuration, string section = "") where T : class, new()
+        {
+            var config = new T();
+            if (string.IsNullOrWhiteSpace(section)) configuration.Bind(config);
+            else configuration.GetSection(section).Bind(config);
+            services.AddSingleton(config);
+            return config;
+        }
+        """, "services.ConfigurePoco<StoreOptions>(configuration, \"Store\"); services.ConfigurePoco<MailOptions>(configuration, \"Mail\");")]
+    // Not generic: the section is the parameter.
+    [InlineData("""
+        public static StoreOptions LoadStore(this IServiceCollection services, IConfiguration configuration, string section)
+        {
+            var options = new StoreOptions();
+            configuration.GetSection(section).Bind(options);
+            services.AddSingleton(options);
+            return options;
+        }
+        public static void LoadMail(this IServiceCollection services, IConfiguration configuration, string name) =>
+            services.Configure<MailOptions>(configuration.GetSection(name));
+        """, "services.LoadStore(configuration, \"Store\"); services.LoadMail(configuration, \"Mail\");")]
+    public void Options_a_helper_binds_to_the_section_its_caller_names_take_their_values_from_it(string helper, string registrations)
+    {
+        var report = OneFunction.Run("""
+            Orders:
+              Type: AWS::DynamoDB::Table
+            Mail:
+              Type: AWS::SQS::Queue
+            """, $$"""
+            using Amazon.DynamoDBv2;
+            using Amazon.SQS;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Options;
+            namespace App;
+            public class StoreOptions { public string Table { get; set; } = "Blog"; }
+            public class MailOptions { public string QueueUrl { get; set; } }
+            public static class Setup
+            {
+            {{helper}}
+            }
+            public class Store(IAmazonDynamoDB ddb, StoreOptions options)
+            {
+                public Task Get() => ddb.GetItemAsync(options.Table, new());
+            }
+            public class Mailer(IAmazonSQS sqs, IOptions<MailOptions> options)
+            {
+                public Task Send() => sqs.SendMessageAsync(options.Value.QueueUrl, "hi");
+            }
+            public class Handler
+            {
+                private readonly ServiceProvider _provider;
+                public Handler()
+                {
+                    var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+                    var services = new ServiceCollection();
+                    services.AddSingleton<IAmazonDynamoDB>(new AmazonDynamoDBClient());
+                    services.AddSingleton<IAmazonSQS>(new AmazonSQSClient());
+                    {{registrations}}
+                    services.AddSingleton<Store>();
+                    services.AddSingleton<Mailer>();
+                    _provider = services.BuildServiceProvider();
+                }
+                public async Task Run()
+                {
+                    await _provider.GetRequiredService<Store>().Get();
+                    await _provider.GetRequiredService<Mailer>().Send();
+                }
+            }
+            """, "Store__Table: !Ref Orders\nMail__QueueUrl: !Ref Mail");
+
+        report.Grants().Should().Equal(
+            "dynamodb:GetItem arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${Orders}",
+            "sqs:SendMessage ${Mail.Arn}");
+        report.Findings.Should().NotContain(f => f.Severity >= Severity.Warning);
+    }
+}
