@@ -105,7 +105,7 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
             .Where(a => !IsCancellationToken(model, a.Expression))
             .Select(a => new SdkArgument(a.NameColon?.Name.Identifier.ValueText, values.Resolve(a.Expression)))
             .ToImmutableArray();
-        var typeArguments = TypeArguments(model, invocation, name).Select(ToTypeValue).Select(t => values.TableMapping(t.Name) is { } mapped ? t with { MappedTable = mapped.Table, AlwaysMapped = mapped.Always } : t).ToImmutableArray();
+        var typeArguments = TypeArguments(model, invocation, name).Select(ToTypeValue).Select(t => values.TableMapping(t) is { } mapped ? t with { MappedTable = mapped.Table, AlwaysMapped = mapped.Always } : t).ToImmutableArray();
         var setElsewhere = origin?.Call is null ? SetElsewhere(clientType.Name) : ImmutableDictionary<string, SourceLocation>.Empty;
         // A handed-in object whose values matter (carried values code sets, or that an SDK object keeps at all): its maker as a value.
         var maker = origin?.Call ?? (receiver is not null && (!setElsewhere.IsEmpty || clients.IsReturned(clientType.Name)) ? HandedInMaker(model, receiver) : null);

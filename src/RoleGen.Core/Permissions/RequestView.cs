@@ -227,7 +227,7 @@ public sealed class RequestView
             return new UnknownValue("the entity type of this call is not known", _call.Location);
         return Value.OneOf(_call.TypeArguments.Select(t =>
         {
-            var own = t.Attributes.TryGetValue("DynamoDBTable", out var table) ? table : new LiteralValue(t.Name);
+            var own = t.OwnTable;
             return t.MappedTable is not { } mapped ? own : t.AlwaysMapped ? mapped : Value.OneOf([mapped, own]);
         }));
     }

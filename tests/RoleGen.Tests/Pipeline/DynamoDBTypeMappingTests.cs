@@ -17,6 +17,10 @@ public class DynamoDBTypeMappingTests
     [InlineData("try { } catch { AWSConfigsDynamoDB.Context.AddMapping(new TypeMapping(typeof(Blog), \"blogs-v2\")); }", $"{Table}Blog|{Table}blogs-v2")]
     [InlineData("foreach (var type in new[] { typeof(Blog) }) AWSConfigsDynamoDB.Context.AddMapping(new TypeMapping(typeof(Blog), \"blogs-v2\"));", $"{Table}Blog|{Table}blogs-v2")]
     [InlineData("AWSConfigsDynamoDB.Context.AddMapping(new TypeMapping(typeof(Other), \"others\"));", $"{Table}Blog")] // another type's mapping
+    // Only when the variable is set (the blueprints' shape): the variable's table when the template sets it, else the type's own.
+    [InlineData("var name = Environment.GetEnvironmentVariable(\"BLOG_TABLE\"); if (!string.IsNullOrEmpty(name)) { AWSConfigsDynamoDB.Context.TypeMappings[typeof(Blog)] = new TypeMapping(typeof(Blog), name); }", $"{Table}${{Blogs}}")]
+    [InlineData("var name = Environment.GetEnvironmentVariable(\"UNSET_TABLE\"); if (!string.IsNullOrEmpty(name)) { AWSConfigsDynamoDB.Context.TypeMappings[typeof(Blog)] = new TypeMapping(typeof(Blog), name); }", $"{Table}*")] // unset in the template: set elsewhere?
+    [InlineData("var name = Environment.GetEnvironmentVariable(\"BLOG_TABLE\"); if (!string.IsNullOrEmpty(name) && DateTime.UtcNow.Year > 2000) { AWSConfigsDynamoDB.Context.TypeMappings[typeof(Blog)] = new TypeMapping(typeof(Blog), name); }", $"{Table}${{Blogs}}|{Table}Blog")]
     [InlineData("", $"{Table}Blog")]
     public void The_mapped_table_is_granted_instead_of_the_types_own_unless_the_mapping_is_conditional(string mapping, string expected)
     {

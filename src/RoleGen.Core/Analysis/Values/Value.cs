@@ -115,6 +115,9 @@ public sealed record TypeValue(string Name, ImmutableSortedDictionary<string, Va
 
     /// <summary>Every mapping runs whenever the code holding it does (set up unconditionally): the type's own table is never used.</summary>
     public bool AlwaysMapped { get; init; }
+
+    /// <summary>The type's own DynamoDB table: its <c>[DynamoDBTable("name")]</c>, else its name.</summary>
+    public Value OwnTable => Attributes.TryGetValue("DynamoDBTable", out var table) ? table : new LiteralValue(Name);
 }
 
 /// <summary>An environment variable bound to what the template sets it to. Produced by binding, never by the analysis.</summary>

@@ -631,25 +631,36 @@ public sealed partial class ValueResolver
     /// whether every such mapping runs whenever the code holding it does (no branch, loop or catch around it there):
     /// then the type's own table is never used.
     /// </summary>
-    public (Value Table, bool Always)? TableMapping(string typeName)
+    public (Value Table, bool Always)? TableMapping(TypeValue type)
     {
         var tables = new List<Value>();
         var always = true;
         foreach (var creation in index.CallsNamed("TypeMapping").OfType<ObjectCreationExpressionSyntax>())
         {
             if (creation.ArgumentList is not { Arguments: [{ Expression: TypeOfExpressionSyntax typeOf }, var table] } || !IsInReachableCode(creation)) continue;
-            if (SyntaxIndex.TypeName(typeOf.Type) != typeName) continue;
-            tables.Add(Resolve(table.Expression));
+            if (SyntaxIndex.TypeName(typeOf.Type) != type.Name) continue;
+            var mapped = Resolve(table.Expression);
+            // if (!string.IsNullOrEmpty(tableName)) TypeMappings[typeof(T)] = new TypeMapping(typeof(T), tableName), tableName an
+            // environment variable (the blueprints' shape): that variable when set, the type's own table otherwise.
+            if (mapped is EnvVarValue { Fallback: null } variable && Conditions(creation).Count() == 1 && OnlyWhenSet(creation, variable.Name, ResolveScope.Root))
+            {
+                tables.Add(variable with { Fallback = type.OwnTable });
+                continue;
+            }
+            tables.Add(mapped);
             always &= !UnderCondition(creation);
         }
         return tables.Count == 0 ? null : (Value.OneOf(tables), always);
     }
 
     /// <summary>True when the node runs only on some paths through the member, lambda or local function holding it.</summary>
-    private static bool UnderCondition(SyntaxNode node) =>
+    private static bool UnderCondition(SyntaxNode node) => Conditions(node).Any();
+
+    /// <summary>The branches, loops and catches around the node in the member, lambda or local function holding it.</summary>
+    private static IEnumerable<SyntaxNode> Conditions(SyntaxNode node) =>
         node.Ancestors()
             .TakeWhile(a => a is not (MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
-            .Any(a => a is IfStatementSyntax or ElseClauseSyntax or SwitchSectionSyntax or SwitchExpressionArmSyntax or ConditionalExpressionSyntax
+            .Where(a => a is IfStatementSyntax or ElseClauseSyntax or SwitchSectionSyntax or SwitchExpressionArmSyntax or ConditionalExpressionSyntax
                 or CatchClauseSyntax or CommonForEachStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax
                 or ConditionalAccessExpressionSyntax
                 or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression or (int)SyntaxKind.CoalesceExpression });
@@ -658,7 +669,7 @@ public sealed partial class ValueResolver
     /// True when the assignment runs only if environment variable <paramref name="name"/> is set: inside the then-branch of
     /// <c>if (!string.IsNullOrEmpty(x))</c>, <c>IsNullOrWhiteSpace</c>, <c>x != null</c> or <c>x is not null</c>, x reading it.
     /// </summary>
-    private bool OnlyWhenSet(AssignmentExpressionSyntax assignment, string name, ResolveScope scope)
+    private bool OnlyWhenSet(SyntaxNode assignment, string name, ResolveScope scope)
     {
         foreach (var ancestor in assignment.Ancestors())
         {
