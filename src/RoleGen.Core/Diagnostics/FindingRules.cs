@@ -60,8 +60,8 @@ public static class FindingRules
             "An action that is not in the IAM catalogue shipped with RoleGen."),
         new FindingRule("RG3006", "CircularReferenceAvoided", "Resource spelled out to avoid a circular dependency",
             "A resource that depends on the function is written by name or ARN pattern rather than by Ref/GetAtt, which would make the role and the function depend on each other."),
-        new FindingRule("RG3008", "MalformedArn", "ARN with an account that is no account id",
-            "A resource ARN the code or template spells with an account field that is not 12 digits (a placeholder such as account_id): the grant matches nothing."),
+        new FindingRule("RG3008", "MalformedArn", "ARN with a placeholder or an account that is no account id",
+            "A resource ARN the code or template spells with an account field that is not 12 digits (a placeholder such as account_id), or with a placeholder in it (<SNS_TOPIC_ARN>, {name}): the grant matches nothing."),
         new FindingRule("RG3007", "GrantNotVisible", "Grant RoleGen cannot see into",
             "A role outside the template, a customer managed policy, or a policy RoleGen has no data for: what it grants cannot be compared, so missing permissions are reported as warnings."),
     }.ToImmutableDictionary(r => r.Code, StringComparer.Ordinal);

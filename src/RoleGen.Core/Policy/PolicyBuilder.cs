@@ -35,6 +35,17 @@ public sealed class PolicyBuilder(IamCatalog catalog)
             : account;
     }
 
+    /// <summary>
+    /// A token no resource name holds, outside the template's <c>${...}</c>: <c>&lt;SNS_TOPIC_ARN&gt;</c> from a tutorial, or a
+    /// <c>{name}</c> a string missing its <c>$</c> leaves as is. Null when there is none.
+    /// </summary>
+    private static string? Placeholder(string arn)
+    {
+        var text = System.Text.RegularExpressions.Regex.Replace(arn, @"\$\{[^}]*\}", "");
+        var match = System.Text.RegularExpressions.Regex.Match(text, @"<[^<>]*>|\{[^{}]*\}");
+        return match.Success ? match.Value : null;
+    }
+
     public PolicyResult Build(IEnumerable<Permission> permissions)
     {
         var findings = new List<Finding>();
@@ -44,6 +55,10 @@ public sealed class PolicyBuilder(IamCatalog catalog)
         foreach (var (arn, account, reason) in all.Select(p => (p.Resource, Account: ArnAccount(p.Resource), p.Reason)).Where(r => r.Account is not null).DistinctBy(r => r.Resource).OrderBy(r => r.Resource, StringComparer.Ordinal))
             findings.Add(Finding.At(FindingCodes.MalformedArn, Severity.Warning,
                 $"{arn} names account '{account}', which is no AWS account id (12 digits): the grant matches nothing. A placeholder left in the code or template?",
+                reason.File is null ? null : new SourceLocation(reason.File, reason.Line ?? 1, reason.Column ?? 1)));
+        foreach (var (arn, placeholder, reason) in all.Select(p => (p.Resource, Placeholder: Placeholder(p.Resource), p.Reason)).Where(r => r.Placeholder is not null && ArnAccount(r.Resource) is null).DistinctBy(r => r.Resource).OrderBy(r => r.Resource, StringComparer.Ordinal))
+            findings.Add(Finding.At(FindingCodes.MalformedArn, Severity.Warning,
+                $"{arn} holds '{placeholder}', a placeholder left in the code or template (a sample's <YOUR_TOPIC_ARN>, a {{name}} not interpolated): the grant names no real resource, and the call will be denied.",
                 reason.File is null ? null : new SourceLocation(reason.File, reason.Line ?? 1, reason.Column ?? 1)));
 
         // (action, condition) -> resource -> reasons, keeping only resources no other resource of the same group covers.
