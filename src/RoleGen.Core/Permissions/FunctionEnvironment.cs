@@ -33,6 +33,8 @@ public sealed class FunctionEnvironment(
         EnvVarValue env when variables.TryGetValue(env.Name, out var options) && !options.IsEmpty =>
             Value.OneOf(options.Select(o => (Value)new TemplateValue(o))),
         EventFieldValue field => EventField(field),
+        TextEditValue edited => edited.Edit.On(Bind(edited.Inner)) is { } done ? done
+            : new UnknownValue($"{edited.Edit} changes a value that is known only at run time ({ValueText.Of(edited.Inner)})", null),
         ConcatValue concat => ValueResolver.Concat(concat.Parts.Select(Bind)),
         OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(Bind)),
         ObjectValue obj => obj.Map(Bind),
@@ -63,6 +65,7 @@ public sealed class FunctionEnvironment(
         EventFieldValue field when eventFields?.GetValueOrDefault(EventSourceBinder.Key(field.Source, field.Field)) is { } bound => bound.Findings,
         EnvVarValue { Fallback: { } fallback } env when !AlwaysSets(env.Name) => EventFindings(fallback),
         ConcatValue concat => concat.Parts.SelectMany(EventFindings),
+        TextEditValue edited => EventFindings(edited.Inner),
         OneOfValue oneOf => oneOf.Options.SelectMany(EventFindings),
         ObjectValue obj => obj.Parts.SelectMany(EventFindings),
         CollectionValue collection => collection.Items.SelectMany(EventFindings),
@@ -78,6 +81,7 @@ public sealed class FunctionEnvironment(
         EnvVarValue { Fallback: { } fallback } env when !AlwaysSets(env.Name) => Unbound(fallback),
         ConcatValue concat => concat.Parts.SelectMany(Unbound),
         OneOfValue oneOf => oneOf.Options.SelectMany(Unbound),
+        TextEditValue edited => Unbound(edited.Inner),
         ObjectValue obj => obj.Parts.SelectMany(Unbound),
         CollectionValue collection => collection.Items.SelectMany(Unbound),
         EntryValue entry => Unbound(entry.Key).Concat(Unbound(entry.Item)),

@@ -45,6 +45,9 @@ public sealed partial class ValueResolver
                     LiteralValue literal => new LiteralValue(Uri.UnescapeDataString(literal.Text.Replace('+', ' '))),
                     var other => other,
                 };
+            case "Replace" or "TrimEnd" or "TrimStart" or "Substring" when receiver is not null && IsText(model, receiver) &&
+                                                            TextEdit.Of(name, arguments.Select(a => Resolve(a.Expression, scope.Deeper())).ToList()) is { } edit:
+                return Edited(Resolve(receiver, scope), edit, invocation);
             case "ToLowerInvariant" or "ToLower" or "ToUpperInvariant" or "ToUpper" or "Trim" when receiver is not null:
                 return Resolve(receiver, scope) switch
                 {
@@ -373,6 +376,28 @@ public sealed partial class ValueResolver
             first = false;
             yield return item;
         }
+    }
+
+    /// <summary>A string, or a value whose type is not seen (a package not restored) but that is not a type name.</summary>
+    private static bool IsText(SemanticModel model, ExpressionSyntax receiver) =>
+        model.GetTypeInfo(receiver).Type is { SpecialType: SpecialType.System_String } or null or IErrorTypeSymbol && model.GetSymbolInfo(receiver).Symbol is not ITypeSymbol;
+
+    /// <summary>The edited text when it is known now; kept as an edit of what the template binds later; unknown otherwise.</summary>
+    private Value Edited(Value text, TextEdit edit, InvocationExpressionSyntax at)
+    {
+        if (edit.On(text) is { } edited) return edited;
+        return Bindable(text)
+            ? new TextEditValue(text, edit)
+            : Unknown(at, $"'{Short(at)}' changes a value known only at run time ({Describe(text)})");
+
+        static bool Bindable(Value value) => value switch
+        {
+            EnvVarValue or EventFieldValue or LiteralValue or NullValue => true,
+            ConcatValue concat => concat.Parts.All(p => p is UnknownValue || Bindable(p)),
+            OneOfValue oneOf => oneOf.Options.All(Bindable),
+            TextEditValue inner => Bindable(inner.Inner),
+            _ => false,
+        };
     }
 
     private static string Transform(string method, string text) => method switch

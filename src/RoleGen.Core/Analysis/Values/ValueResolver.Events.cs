@@ -193,6 +193,7 @@ public sealed partial class ValueResolver
         }, part.Location),
         OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(WithoutEventParts)),
         ConcatValue concat => new ConcatValue(concat.Parts.Select(WithoutEventParts).ToImmutableArray()),
+        TextEditValue edited => edited with { Inner = WithoutEventParts(edited.Inner) },
         ObjectValue obj => obj.Map(WithoutEventParts),
         CollectionValue collection => new CollectionValue(collection.Items.Select(WithoutEventParts).ToImmutableArray()),
         EntryValue entry => new EntryValue(WithoutEventParts(entry.Key), WithoutEventParts(entry.Item)),

@@ -21,6 +21,7 @@ public static class ValueText
         EntryValue e => $"{Of(e.Key)}: {Of(e.Item)}",
         TypeValue t => t.Name,
         TemplateValue t => $"cfn:{t.Expression.Sub}",
+        TextEditValue t => $"{Of(t.Inner)}.{t.Edit}",
         _ => value.GetType().Name,
     };
 }

@@ -1,0 +1,65 @@
+using FluentAssertions;
+using RoleGen.Core.Diagnostics;
+using Xunit;
+
+namespace RoleGen.Tests.Pipeline;
+
+/// <summary>
+/// String methods that change a name (Replace, TrimEnd, TrimStart, Substring): applied to literals at once, and to what
+/// the template gives an environment variable once it is bound.
+/// </summary>
+public class TextEditTests
+{
+    private const string Table = "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/";
+
+    [Theory]
+    [InlineData("\"orders_v2\".Replace(\"_\", \"-\")", "orders-v2")]
+    [InlineData("\"orders/\".TrimEnd('/')", "orders")]
+    [InlineData("\"/orders\".TrimStart('/')", "orders")]
+    [InlineData("\"xxorders\".Substring(2)", "orders")]
+    [InlineData("\"orders-archive\".Substring(0, 6)", "orders")]
+    [InlineData("Environment.GetEnvironmentVariable(\"TABLE\")!.Replace(\"-dev\", \"-prod\")", "${Stage}-orders-prod")]
+    [InlineData("(Environment.GetEnvironmentVariable(\"TABLE\") + \"/\").TrimEnd('/')", "${Stage}-orders-dev")]
+    [InlineData("Environment.GetEnvironmentVariable(\"TABLE\")!.Substring(1)", "*")] // a position in a template value is not known
+    public void A_name_changed_by_a_string_method_is_the_changed_text(string expression, string table)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon.DynamoDBv2;
+            namespace App;
+            public class Handler
+            {
+                private readonly IAmazonDynamoDB _ddb = new AmazonDynamoDBClient();
+                public Task Run() => _ddb.DeleteTableAsync({{expression}});
+            }
+            """, "TABLE: !Sub \"${Stage}-orders-dev\"", parameters: "Stage:\n  Type: String");
+
+        report.Grants().Should().Equal($"dynamodb:DeleteTable {Table}{table}");
+    }
+
+    [Fact]
+    public void A_websocket_url_from_the_template_with_its_scheme_replaced_names_the_api_and_stage()
+    {
+        var report = OneFunction.Run("""
+            Chat:
+              Type: AWS::ApiGatewayV2::Api
+              Properties:
+                ProtocolType: WEBSOCKET
+            """, """
+            using Amazon.ApiGatewayManagementApi;
+            using Amazon.ApiGatewayManagementApi.Model;
+            namespace App;
+            public class Handler
+            {
+                private static readonly string StageUrl = Environment.GetEnvironmentVariable("WEBSOCKET_STAGE_URL")!;
+                public Task Run(string id)
+                {
+                    var client = new AmazonApiGatewayManagementApiClient(new AmazonApiGatewayManagementApiConfig { ServiceURL = StageUrl.Replace("wss://", "https://").TrimEnd('/') });
+                    return client.PostToConnectionAsync(new PostToConnectionRequest { ConnectionId = id });
+                }
+            }
+            """, "WEBSOCKET_STAGE_URL: !Sub \"wss://${Chat}.execute-api.${AWS::Region}.amazonaws.com/prod/\"");
+
+        report.Grants().Should().Equal("execute-api:ManageConnections arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Chat}/prod/POST/@connections/*");
+        report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnresolvedResource);
+    }
+}
