@@ -50,11 +50,18 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
     private static bool IsDotNet(FunctionSpec function) =>
         function.Runtime?.StartsWith("dotnet", StringComparison.OrdinalIgnoreCase) == true ||
         (IsCustomRuntime(function) && function.BuildMethod?.StartsWith("dotnet", StringComparison.OrdinalIgnoreCase) == true) ||
+        MakefileTarget(function) is not null ||
         (function.Runtime is null && function.Handler?.Contains("::", StringComparison.Ordinal) == true);
 
     /// <summary>provided.al2, provided.al2023: the function is an executable (native AOT for .NET, with SAM's BuildMethod dotnet7/dotnet8).</summary>
     private static bool IsCustomRuntime(FunctionSpec function) =>
         function.Runtime?.StartsWith("provided", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>For a custom runtime built with SAM's makefile builder: the project (or folder) its Makefile target runs dotnet on.</summary>
+    private static string? MakefileTarget(FunctionSpec function) =>
+        IsCustomRuntime(function) && string.Equals(function.BuildMethod, "makefile", StringComparison.OrdinalIgnoreCase)
+            ? MakefileBuild.DotnetTarget(function.CodeDirectory, function.LogicalId)
+            : null;
 
     /// <summary>
     /// Reports by logical id. Functions are grouped by project: a project whose files, template and mappings are unchanged
@@ -143,7 +150,9 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
     {
         var name = function.Handler?.Trim();
         if (string.IsNullOrEmpty(name) || name.Contains("::", StringComparison.Ordinal) || name.Any(char.IsWhiteSpace)) return (function, null, null);
-        var project = Locate(function, context, HandlerName.Executable(name)) ?? (IsCustomRuntime(function) ? _locator.FindOnly(function.CodeDirectory) : null);
+        var project = Locate(function, context, HandlerName.Executable(name))
+                      ?? (MakefileTarget(function) is { } built ? _locator.FindOnly(built.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) ? Path.GetDirectoryName(built)! : built) : null)
+                      ?? (IsCustomRuntime(function) ? _locator.FindOnly(function.CodeDirectory) : null);
         return project is not null && (project.IsExecutable || IsCustomRuntime(function))
             ? (function, HandlerName.Executable(project.AssemblyName) with { AnnotationsHandler = (function.Environment.GetValueOrDefault(HandlerName.AnnotationsHandlerVariable) as CfnScalar)?.Value }, project)
             : (function, null, null);

@@ -53,6 +53,22 @@ public class ExecutableHandlerTests
         function.Grants().Should().Contain($"{action} arn:${{AWS::Partition}}:s3:::${{Files}}/*");
     }
 
+    [Theory]
+    [InlineData("build-Fn:\n\tdotnet publish -c Release -r linux-x64 -p:PublishAot=true -o ./publish\n\tmv publish/Api $(ARTIFACTS_DIR)/bootstrap\n", true)]
+    [InlineData("build-Other:\n\tdotnet publish\nbuild-Fn:\n\tcd . && dotnet publish Api.csproj -c Release -o ./out\n", true)]
+    [InlineData("build-Fn:\n\tgo build -o $(ARTIFACTS_DIR)/bootstrap\n", false)]
+    public void A_native_AOT_function_built_by_a_Makefile_that_runs_dotnet_is_analysed(string makefile, bool dotnet)
+    {
+        using var app = App("provided.al2023", "bootstrap", "makefile", "<OutputType>Exe</OutputType>", Program).With("src/Api/Makefile", makefile);
+
+        var report = new RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath);
+
+        if (dotnet)
+            report.Functions.Single().Grants().Should().Contain("s3:GetObject arn:${AWS::Partition}:s3:::${Files}/*");
+        else
+            report.Functions.Should().BeEmpty("a Makefile that runs no dotnet builds no .NET function");
+    }
+
     private const string AnnotationsWithGeneratedMain = """
         using Amazon.Lambda.Annotations;
         using Amazon.S3;
