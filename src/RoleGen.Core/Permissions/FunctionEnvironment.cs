@@ -26,6 +26,8 @@ public sealed class FunctionEnvironment(
 
     public Value Bind(Value value) => value switch
     {
+        // appsettings.json sets the key: the code's default for it never survives binding.
+        EnvVarValue { SettingsAlways: true, Fallback: not null } env => Bind(env with { Fallback = null }),
         // A configuration key the template never sets comes from the app's configuration files; one it may not set, from either.
         EnvVarValue { Settings: { } settings } env when !Defines(env.Name) => Bind(env.Fallback is null ? settings : Value.OneOf([settings, env.Fallback])),
         EnvVarValue { Settings: { } settings } env when !AlwaysSets(env.Name) => Value.OneOf([Bind(env with { Settings = null }), Bind(settings)]),
@@ -62,6 +64,7 @@ public sealed class FunctionEnvironment(
     /// <summary>What the template's event sources say about the fields a value reads (circular references), for the fields it does read.</summary>
     public IEnumerable<Finding> EventFindings(Value value) => value switch
     {
+        EnvVarValue { SettingsAlways: true, Fallback: not null } env => EventFindings(env with { Fallback = null }),
         EventFieldValue field when eventFields?.GetValueOrDefault(EventSourceBinder.Key(field.Source, field.Field)) is { } bound => bound.Findings,
         EnvVarValue { Fallback: { } fallback } env when !AlwaysSets(env.Name) => EventFindings(fallback),
         ConcatValue concat => concat.Parts.SelectMany(EventFindings),
@@ -76,6 +79,7 @@ public sealed class FunctionEnvironment(
     /// <summary>Environment variables the value reads that the template does not set for this function.</summary>
     public IEnumerable<EnvVarValue> Unbound(Value value) => value switch
     {
+        EnvVarValue { SettingsAlways: true, Fallback: not null } env => Unbound(env with { Fallback = null }),
         EnvVarValue { Settings: not null } env when !Defines(env.Name) => env.Fallback is null ? [] : Unbound(env.Fallback),
         EnvVarValue env when !Defines(env.Name) => env.Fallback is null ? [env] : [env, .. Unbound(env.Fallback)],
         EnvVarValue { Fallback: { } fallback } env when !AlwaysSets(env.Name) => Unbound(fallback),

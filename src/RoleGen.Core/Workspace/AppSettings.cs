@@ -12,15 +12,23 @@ namespace RoleGen.Core.Workspace;
 /// </summary>
 public sealed class AppSettings
 {
-    public static readonly AppSettings None = new(ImmutableDictionary<string, ImmutableArray<string>>.Empty, []);
+    public static readonly AppSettings None = new(ImmutableDictionary<string, ImmutableArray<string>>.Empty, [], ImmutableHashSet<string>.Empty);
 
     private readonly ImmutableDictionary<string, ImmutableArray<string>> _values;
+    private readonly ImmutableHashSet<string> _inBaseFile;
 
-    private AppSettings(ImmutableDictionary<string, ImmutableArray<string>> values, ImmutableArray<string> files)
+    private AppSettings(ImmutableDictionary<string, ImmutableArray<string>> values, ImmutableArray<string> files, ImmutableHashSet<string> inBaseFile)
     {
         _values = values;
         Files = files;
+        _inBaseFile = inBaseFile;
     }
+
+    /// <summary>
+    /// True when appsettings.json, the file every environment loads, sets the key: configuration then always has a value
+    /// for it, and a default in code is never what binding leaves.
+    /// </summary>
+    public bool AlwaysSets(string key) => _inBaseFile.Contains(key);
 
     /// <summary>The files read, for the report cache to watch.</summary>
     public ImmutableArray<string> Files { get; }
@@ -38,14 +46,19 @@ public sealed class AppSettings
         var files = FilesIn(directory);
         if (files.IsEmpty) return None;
         var values = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var inBaseFile = ImmutableHashSet.CreateBuilder<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in files)
         {
             JToken root;
             try { root = JToken.Parse(File.ReadAllText(file), new JsonLoadSettings { CommentHandling = CommentHandling.Ignore }); }
             catch (Exception e) when (e is JsonException or IOException) { continue; }
-            Flatten(root, "", values);
+            var own = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+            Flatten(root, "", own);
+            if (string.Equals(Path.GetFileName(file), "appsettings.json", StringComparison.OrdinalIgnoreCase)) inBaseFile.UnionWith(own.Keys);
+            foreach (var (key, list) in own)
+                if (values.TryGetValue(key, out var all)) all.AddRange(list); else values[key] = list;
         }
-        return new AppSettings(values.ToImmutableDictionary(p => p.Key, p => p.Value.Distinct().ToImmutableArray(), StringComparer.OrdinalIgnoreCase), files);
+        return new AppSettings(values.ToImmutableDictionary(p => p.Key, p => p.Value.Distinct().ToImmutableArray(), StringComparer.OrdinalIgnoreCase), files, inBaseFile.ToImmutable());
     }
 
     private static void Flatten(JToken token, string path, Dictionary<string, List<string>> values)

@@ -140,6 +140,45 @@ public class EnvironmentFallbackTests
     }
 
     [Theory]
+    [InlineData("appsettings.json", "s3:PutObject arn:${AWS::Partition}:s3:::${Files}/uploads/*")]
+    // Only one environment's file sets it: the options class's default stays possible elsewhere.
+    [InlineData("appsettings.Development.json", "s3:PutObject arn:${AWS::Partition}:s3:::${Files}/none/*|s3:PutObject arn:${AWS::Partition}:s3:::${Files}/uploads/*")]
+    public void An_options_default_that_appsettings_json_always_replaces_is_not_granted(string file, string expected)
+    {
+        var report = OneFunction.Run("Files:\n  Type: AWS::S3::Bucket", """
+            using Amazon.S3;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Options;
+            namespace App;
+            public class StorageOptions { public string Bucket { get; set; } = ""; public string KeyPrefix { get; set; } = "none"; }
+            public class Store(IAmazonS3 s3, IOptions<StorageOptions> options)
+            {
+                public Task Put(string name) => s3.PutObjectAsync(new() { BucketName = options.Value.Bucket, Key = options.Value.KeyPrefix + "/" + name });
+            }
+            public class Handler
+            {
+                private readonly Store _store;
+                public Handler()
+                {
+                    var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json").AddEnvironmentVariables().Build();
+                    var services = new ServiceCollection();
+                    services.AddSingleton<IAmazonS3>(new AmazonS3Client());
+                    services.Configure<StorageOptions>(configuration.GetSection("Storage"));
+                    services.AddSingleton<Store>();
+                    _store = services.BuildServiceProvider().GetRequiredService<Store>();
+                }
+                public Task Run(string name) => _store.Put(name);
+            }
+            """, "Storage__Bucket: !Ref Files", files: new Dictionary<string, string>
+        {
+            [$"src/App/{file}"] = """{ "Storage": { "KeyPrefix": "uploads" } }""",
+        });
+
+        report.Grants().Should().Equal(expected.Split('|'));
+    }
+
+    [Theory]
     [InlineData("var configuration = new ConfigurationBuilder().AddJsonFile(\"appsettings.json\").AddEnvironmentVariables().Build();")]
     [InlineData("var builder = new ConfigurationBuilder().AddJsonFile(\"appsettings.json\").AddEnvironmentVariables(); var configuration = builder.Build();")]
     public void Configuration_built_in_one_or_two_steps_reads_appsettings(string build)

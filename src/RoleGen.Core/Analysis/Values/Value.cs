@@ -36,6 +36,9 @@ public sealed record EnvVarValue(string Name, SourceLocation? Location) : Value
     /// values the app's configuration files give the key (appsettings.json), which the variable overrides when set.
     /// </summary>
     public Value? Settings { get; init; }
+
+    /// <summary>The app's base configuration file (appsettings.json) sets the key: a default in code never survives binding.</summary>
+    public bool SettingsAlways { get; init; }
 }
 
 /// <summary>Read from the triggering event, e.g. (S3, BucketName) or (SQS, EventSourceArn).</summary>

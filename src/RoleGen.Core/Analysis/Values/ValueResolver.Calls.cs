@@ -161,6 +161,7 @@ public sealed partial class ValueResolver
         return new EnvVarValue(path.Replace(":", "__", StringComparison.Ordinal), Location(at))
         {
             Settings = settings.IsEmpty ? null : Value.OneOf(settings.Select(v => (Value)new LiteralValue(v))),
+            SettingsAlways = !settings.IsEmpty && project.Settings.AlwaysSets(path),
         };
     }
 
