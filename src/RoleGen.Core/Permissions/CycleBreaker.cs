@@ -51,6 +51,8 @@ public sealed partial class CycleBreaker(CfnTemplate template, TemplateDependenc
         var names = Names(resource, type);
         var kind = types.KindOf(new TemplateResourceRef(resource.LogicalId, resource.Type, attribute));
         if (kind == "name" || type is null) return names;
+        // An id AWS draws at creation (an event source mapping's UUID, a KMS key id) is not spelled by any name: any.
+        if (kind == "id") return ["*"];
         var format = catalog.Services.GetValueOrDefault(type.IamService)?.ResourceArns.GetValueOrDefault(type.IamResourceType);
         if (format is null) return ["*"];
         var placeholders = ArnBuilder.Placeholders(format);

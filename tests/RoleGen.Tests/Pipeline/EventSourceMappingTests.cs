@@ -87,4 +87,31 @@ public class EventSourceMappingTests
             $"lambda:GetEventSourceMapping {Esm}${{OrdersTrigger}}",
             $"lambda:UpdateEventSourceMapping {Esm}${{OrdersTrigger}}");
     }
+
+    [Fact]
+    public void A_function_that_pauses_its_own_trigger_is_granted_any_mapping_since_its_role_cannot_name_it()
+    {
+        // OwnTrigger invokes Fn: a Ref from Fn's role would be a circular dependency, and a UUID has no name to spell.
+        var report = OneFunction.Run("""
+            Orders:
+              Type: AWS::SQS::Queue
+            OwnTrigger:
+              Type: AWS::Lambda::EventSourceMapping
+              Properties:
+                EventSourceArn: !GetAtt Orders.Arn
+                FunctionName: !Ref Fn
+            """, """
+            using Amazon.Lambda;
+            using Amazon.Lambda.Model;
+            namespace App;
+            public class Handler
+            {
+                private readonly IAmazonLambda _lambda = new AmazonLambdaClient();
+                public Task Run() => _lambda.UpdateEventSourceMappingAsync(new UpdateEventSourceMappingRequest { UUID = Environment.GetEnvironmentVariable("TRIGGER"), Enabled = false });
+            }
+            """, "TRIGGER: !Ref OwnTrigger");
+
+        report.Grants().Should().Contain($"lambda:UpdateEventSourceMapping {Esm}*");
+        report.Grants().Should().NotContain(g => g.Contains("event-source-mapping:arn:"));
+    }
 }
