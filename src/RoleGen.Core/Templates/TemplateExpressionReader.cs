@@ -149,6 +149,10 @@ public sealed class TemplateExpressionReader(CfnTemplate template, CloudFormatio
         if (template.Root["Mappings"] is not CfnMapping mappings)
             return Unknown("Fn::FindInMap but the template has no Mappings section");
 
+        // Mappings (or one map) that a Fn::Transform fills, AWS::Include of a file in S3: its entries exist only at deploy time.
+        if (IsTransform(mappings) || mappings.Entries.Any(e => IsTransform(e.Value)) && KeysFor(arguments.Items[0], mappings, depth).Keys.Select(n => mappings[n]).Any(IsTransform))
+            return Unknown("Fn::FindInMap reads a map that Fn::Transform (AWS::Include) fills at deploy time");
+
         var results = ImmutableArray.CreateBuilder<TemplateExpression?>();
         var (mapNames, mapExact) = KeysFor(arguments.Items[0], mappings, depth);
         var allExact = mapExact;
@@ -172,6 +176,9 @@ public sealed class TemplateExpressionReader(CfnTemplate template, CloudFormatio
             ? results.Distinct().ToImmutableArray()
             : Unknown("Fn::FindInMap: no entry of the map matches these keys");
     }
+
+    private static bool IsTransform(CfnNode? node) =>
+        node is CfnMapping mapping && (mapping.AsIntrinsic() is ("Fn::Transform", _) || mapping.Entries.Any(e => e.Key == "Fn::Transform"));
 
     private (IEnumerable<string> Keys, bool Exact) KeysFor(CfnNode key, CfnMapping available, int depth)
     {

@@ -20,6 +20,10 @@ public class TemplateExpressionReaderTests
             dev: {Name: orders-dev, Region: eu-west-1}
             prod: {Name: orders-prod, Region: us-east-1}
             test: {Name: orders-test, Region: eu-west-2}
+          Included:
+            Fn::Transform:
+              Name: AWS::Include
+              Parameters: {Location: s3://bucket/maps.yaml}
         Resources:
           Orders:
             Type: AWS::DynamoDB::Table
@@ -149,6 +153,7 @@ public class TemplateExpressionReaderTests
     [InlineData("!GetAZs ''", "Fn::GetAZs")]
     [InlineData("!Select [0, !GetAZs '']", "Fn::Select")]
     [InlineData("!FindInMap [Tables, missing, Name]", "no entry")]
+    [InlineData("!FindInMap [Included, !Ref AWS::Region, Table]", "Fn::Transform (AWS::Include) fills at deploy time")]
     [InlineData("[a, b]", "list")]
     public void Values_known_only_at_deploy_are_unknown_with_a_note(string yamlValue, string noteFragment)
     {
