@@ -18,7 +18,9 @@ public class TextEditTests
     [InlineData("\"/orders\".TrimStart('/')", "orders")]
     [InlineData("\"xxorders\".Substring(2)", "orders")]
     [InlineData("\"orders-archive\".Substring(0, 6)", "orders")]
-    [InlineData("Environment.GetEnvironmentVariable(\"TABLE\")!.Replace(\"-dev\", \"-prod\")", "${Stage}-orders-prod")]
+    [InlineData("Environment.GetEnvironmentVariable(\"PLAIN\")!.Replace(\"-dev\", \"-prod\")", "orders-prod")]
+    // ${Stage} may itself hold "-dev": what the call names is not known.
+    [InlineData("Environment.GetEnvironmentVariable(\"TABLE\")!.Replace(\"-dev\", \"-prod\")", "*")]
     [InlineData("(Environment.GetEnvironmentVariable(\"TABLE\") + \"/\").TrimEnd('/')", "${Stage}-orders-dev")]
     [InlineData("Environment.GetEnvironmentVariable(\"TABLE\")!.Substring(1)", "*")] // a position in a template value is not known
     public void A_name_changed_by_a_string_method_is_the_changed_text(string expression, string table)
@@ -31,7 +33,7 @@ public class TextEditTests
                 private readonly IAmazonDynamoDB _ddb = new AmazonDynamoDBClient();
                 public Task Run() => _ddb.DeleteTableAsync({{expression}});
             }
-            """, "TABLE: !Sub \"${Stage}-orders-dev\"", parameters: "Stage:\n  Type: String");
+            """, "TABLE: !Sub \"${Stage}-orders-dev\"\nPLAIN: orders-dev", parameters: "Stage:\n  Type: String");
 
         report.Grants().Should().Equal($"dynamodb:DeleteTable {Table}{table}");
     }
@@ -61,5 +63,30 @@ public class TextEditTests
 
         report.Grants().Should().Equal("execute-api:ManageConnections arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Chat}/prod/POST/@connections/*");
         report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnresolvedResource);
+    }
+
+    [Theory]
+    [InlineData("uploads/", "key.Replace(\"uploads/\", \"done/\")", "done/*")]
+    // What Replace looks for may begin in the key's run-time part: not known.
+    [InlineData("up", "key.Replace(\"uploads/\", \"done/\")", "*")]
+    [InlineData("uploads/", "key.Replace(\"s\", \"z\")", "*")] // may be anywhere in the run-time part too
+    [InlineData("uploads/", "key.TrimEnd('/')", "uploads/*")]
+    public void A_key_edited_around_its_run_time_part_is_known_only_where_the_edit_cannot_reach_it(string prefix, string edit, string expected)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon.S3;
+            namespace App;
+            public class Handler
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public Task Run(string name)
+                {
+                    var key = "{{prefix}}" + name;
+                    return _s3.PutObjectAsync(new() { BucketName = "results", Key = {{edit}} });
+                }
+            }
+            """);
+
+        report.Grants().Should().Equal("s3:PutObject arn:${AWS::Partition}:s3:::results/" + expected);
     }
 }

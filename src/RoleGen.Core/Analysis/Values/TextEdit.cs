@@ -7,7 +7,7 @@ namespace RoleGen.Core.Analysis.Values;
 /// A string method that changes a name the code builds (<c>url.Replace("wss://", "https://")</c>, <c>url.TrimEnd('/')</c>):
 /// applied to the text as soon as it is known, a literal in the code or the template's value once bound.
 /// </summary>
-public sealed record TextEdit(string Method, ImmutableArray<string> Arguments)
+public sealed partial record TextEdit(string Method, ImmutableArray<string> Arguments)
 {
     /// <summary>The edit the call makes with these constant arguments; null for other methods or arguments.</summary>
     public static TextEdit? Of(string method, IReadOnlyList<Value> arguments)
@@ -33,38 +33,83 @@ public sealed record TextEdit(string Method, ImmutableArray<string> Arguments)
         _ => Arguments.IsEmpty ? text.TrimStart() : text.TrimStart(Arguments[0].ToCharArray()),
     };
 
-    /// <summary>Characters an edit of a template value's Sub text must not touch: they spell its ${...} references.</summary>
-    private bool SafeInSub => Method != "Substring" && Arguments.All(a => a.IndexOfAny(['$', '{', '}']) < 0);
+    /// <summary>
+    /// Characters names and ids hold (a resource's name or id, a region, an account, a stack name): a text made only of
+    /// them may hide inside a part of the value that is not known here (a template reference, a run-time part), so an
+    /// edit looking for it cannot be computed. "wss://", "/" do not hide there.
+    /// </summary>
+    private static bool MayHideInNames(string text) => text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
+    private bool Hides => Method switch
+    {
+        "Replace" => MayHideInNames(Arguments[0]),
+        "Substring" => true,
+        _ => Arguments.IsEmpty || Arguments[0].Any(c => MayHideInNames(c.ToString())),
+    };
 
     /// <summary>The value edited, or null when a part it would change is not known.</summary>
     public Value? On(Value value) => value switch
     {
         LiteralValue literal => Apply(literal.Text) is { } text ? new LiteralValue(text) : null,
-        TemplateValue { Expression.Known: true } template when SafeInSub && Apply(template.Expression.Sub) is { } sub =>
-            sub == template.Expression.Sub ? template : new TemplateValue(template.Expression with { Sub = sub, Resource = null, IsArn = false }),
+        TemplateValue { Expression.Known: true } template => OnSub(template),
         OneOfValue oneOf => oneOf.Options.Select(On).ToList() is var options && options.All(o => o is not null) ? Value.OneOf(options!) : null,
         NullValue or NoValue => value,
-        ConcatValue { Parts.Length: > 0 } concat => OnParts(concat),
+        ConcatValue { Parts.Length: > 0 } concat => OnParts([.. concat.Parts]),
         _ => null,
     };
 
-    /// <summary>
-    /// Built text: a trim changes its end (or start) only, a replacement each known part (a match across two parts is not
-    /// seen; the replacements code makes, a URL scheme, sit inside one).
-    /// </summary>
-    private Value? OnParts(ConcatValue concat)
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$\{[^}]*\}")]
+    private static partial System.Text.RegularExpressions.Regex Reference();
+
+    /// <summary>A template value's Sub text: its literal text edited around its ${...} references, which stay as they are.</summary>
+    private Value? OnSub(TemplateValue template)
     {
-        var parts = concat.Parts.ToArray();
-        if (Method == "Substring") return null; // positions in built text are not known
-        var at = Method switch { "TrimEnd" => [parts.Length - 1], "TrimStart" => [0], _ => Enumerable.Range(0, parts.Length).ToArray() };
+        var sub = template.Expression.Sub;
+        var pieces = new List<Value>();
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match reference in Reference().Matches(sub))
+        {
+            if (reference.Index > at) pieces.Add(new LiteralValue(sub[at..reference.Index]));
+            pieces.Add(new TemplateValue(new Templates.TemplateExpression(reference.Value)));
+            at = reference.Index + reference.Length;
+        }
+        if (at < sub.Length) pieces.Add(new LiteralValue(sub[at..]));
+        if (pieces.Any(p => p is LiteralValue { Text: var text } && text.Contains("${!", StringComparison.Ordinal))) return null; // escaped ${: not plain text
+        if (OnParts(pieces) is not ConcatValue edited) return null;
+        var text = string.Concat(edited.Parts.Select(p => p switch { LiteralValue l => l.Text, TemplateValue t => t.Expression.Sub, _ => "" }));
+        return text == sub ? template : new TemplateValue(template.Expression with { Sub = text, Resource = null, IsArn = false });
+    }
+
+    /// <summary>
+    /// Built text: a trim changes its end (or start), a replacement each literal part. Parts not known here (template
+    /// references, run-time parts) are kept when what the edit looks for cannot hide in them or across their edges.
+    /// </summary>
+    private Value? OnParts(IReadOnlyList<Value> parts)
+    {
+        if (Method == "Substring") return parts.All(p => p is LiteralValue) ? On(new LiteralValue(string.Concat(parts.Cast<LiteralValue>().Select(p => p.Text)))) is LiteralValue l ? new ConcatValue([l]) : null : null;
+        var edited = parts.ToArray();
+        var opaque = parts.Select(p => p is not LiteralValue).ToArray();
+        if (opaque.Any(o => o) && Hides) return null;
+        var at = Method switch { "TrimEnd" => [parts.Count - 1], "TrimStart" => [0], _ => Enumerable.Range(0, parts.Count).ToArray() };
         foreach (var i in at)
         {
-            if (parts[i] is UnknownValue && Method == "Replace") continue; // what is not known stays not known
-            if (On(parts[i]) is not { } edited) return null;
-            parts[i] = edited;
+            if (opaque[i])
+            {
+                if (parts[i] is ConcatValue or OneOfValue && On(parts[i]) is { } inner) edited[i] = inner;
+                continue; // a trim of an end that is not known: what it trims cannot hide there (Hides)
+            }
+            var text = ((LiteralValue)parts[i]).Text;
+            if (Method == "Replace" && (i > 0 && opaque[i - 1] && StartsWithTail(text) || i < parts.Count - 1 && opaque[i + 1] && EndsWithHead(text))) return null;
+            edited[i] = new LiteralValue(Apply(text)!);
         }
-        return new ConcatValue([.. parts]);
+        return new ConcatValue([.. edited]);
     }
+
+    /// <summary>The text starts with the end of what Replace looks for: a match may begin in the unknown part before it.</summary>
+    private bool StartsWithTail(string text) => Enumerable.Range(1, Arguments[0].Length - 1).Any(k => text.StartsWith(Arguments[0][k..], StringComparison.Ordinal));
+
+    /// <summary>The text ends with the start of what Replace looks for: a match may end in the unknown part after it.</summary>
+    private bool EndsWithHead(string text) => Enumerable.Range(1, Arguments[0].Length - 1).Any(k => text.EndsWith(Arguments[0][..k], StringComparison.Ordinal));
 
     public override string ToString() => $"{Method}({string.Join(", ", Arguments.Select(a => $"\"{a}\""))})";
 }
