@@ -108,12 +108,29 @@ public sealed class ProjectAnalyzer
         if (!direct.IsEmpty) return (direct, HandlerType(handler));
         if (HandlerType(handler) is { } hosted && AspNetCoreHosting.IsEntryPoint(hosted))
             return (AspNetCoreHosting.EntryPoints(hosted, _implementations.SourceTypes, _project.Model), null);
+        if (HandlerType(handler) is { } generated && LambdajectionEntryPoints(generated) is { IsEmpty: false } lambdajection)
+            return (lambdajection, null);
         if (AnnotationsTarget(handler) is not { } annotated) return ([], null);
         var methods = DeclaredEntryPoints(annotated).Where(IsLambdaFunction).ToImmutableArray();
         if (methods.IsEmpty) methods = DeclaredEntryPoints(annotated);
         if (methods.IsEmpty) return ([], null);
         // The generated wrapper builds the container with the [LambdaStartup] class and resolves the function's class from it.
         return (methods.AddRange(StartupMethods()), null);
+    }
+
+    /// <summary>
+    /// Lambdajection: a class marked <c>[Lambda(typeof(Startup))]</c> gets its <c>Run</c> (the handler the template names)
+    /// from a source generator, which builds the class with a container set up by the startup's
+    /// <c>ConfigureServices</c> and calls its <c>Handle</c>. Empty for other types.
+    /// </summary>
+    private ImmutableArray<IMethodSymbol> LambdajectionEntryPoints(INamedTypeSymbol type)
+    {
+        var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name is "LambdaAttribute" or "Lambda");
+        if (attribute?.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax { ArgumentList.Arguments: [{ Expression: TypeOfExpressionSyntax startupType }, ..] } syntax) return [];
+        var handle = type.GetMembers("Handle").OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).ToImmutableArray();
+        if (handle.IsEmpty) return [];
+        var startup = _project.Model(syntax.SyntaxTree).GetTypeInfo(startupType.Type).Type as INamedTypeSymbol;
+        return handle.AddRange(startup?.GetMembers("ConfigureServices").OfType<IMethodSymbol>() ?? []);
     }
 
     /// <summary>

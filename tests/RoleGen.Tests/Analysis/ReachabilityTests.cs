@@ -65,10 +65,10 @@ public class ReachabilityTests
     {
         const string source = """
             namespace App;
-            [Lambda(typeof(Startup))]
+            [GenerateHandler]
             public partial class Handler
             {
-                public Task<string> Handle(string request) => Task.FromResult(request);
+                public Task<string> Process(string request) => Task.FromResult(request);
             }
             """;
         AnalysisHost.Analyze("App::App.Handler::Run", source).Findings

@@ -196,6 +196,13 @@ public sealed partial class ValueResolver
     /// <summary>Each type reachable code binds to a configuration section, with the section (<c>Configure&lt;T&gt;</c>, <c>Bind</c>, <c>Get&lt;T&gt;</c>...).</summary>
     private IEnumerable<(ITypeSymbol Bound, string Section)> ConfigurationBindings()
     {
+        // Lambdajection: [LambdaOptions(typeof(Handler), "Section")] on an options class binds it to that section.
+        foreach (var type in implementations.SourceTypes)
+        foreach (var attribute in type.GetAttributes().Where(a => a.AttributeClass?.Name is "LambdaOptionsAttribute" or "LambdaOptions"))
+            if (attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList.Arguments: [_, { Expression: var section }, ..] } &&
+                Resolve(section, ResolveScope.Root) is LiteralValue name)
+                yield return (type.OriginalDefinition, name.Text);
+
         foreach (var name in (string[])["Configure", "Bind", "Get", "BindConfiguration", "GetRequiredSection"])
         foreach (var call in index.CallsNamed(name).OfType<InvocationExpressionSyntax>())
         {
