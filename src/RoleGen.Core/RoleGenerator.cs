@@ -212,7 +212,6 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
             var environment = new FunctionEnvironment(function.Environment.ToImmutableSortedDictionary(
                 e => e.Key, e => context.Expressions.Read(e.Value), StringComparer.Ordinal).AddRange(RuntimeEnvironment(function, context)), eventFields,
                 function.Environment.Where(e => context.Expressions.CanBeAbsent(e.Value)).Select(e => e.Key).ToHashSet(StringComparer.Ordinal));
-            findings.AddRange(analysis.Calls.SelectMany(c => c.Arguments).SelectMany(a => environment.EventFindings(a.Value)));
             permissions = permissions.Add(new CallPermissions(knowledge.Table, new ValueRenderer(new TemplateResources(knowledge.Types, context.Template, context.Expressions))).For(analysis.Calls, environment));
         }
 

@@ -1,14 +1,13 @@
 using System.Collections.Immutable;
 using RoleGen.Core.Analysis.Events;
 using RoleGen.Core.Analysis.Values;
-using RoleGen.Core.Diagnostics;
 using RoleGen.Core.Mappings;
 using RoleGen.Core.Templates;
 
 namespace RoleGen.Core.Permissions;
 
-/// <summary>What one event field is for one function: its value in the template's terms, and what to say when it is used.</summary>
-public sealed record BoundEventField(Value Value, ImmutableArray<Finding> Findings);
+/// <summary>What one event field is for one function: its value in the template's terms.</summary>
+public sealed record BoundEventField(Value Value);
 
 /// <summary>
 /// Binds the event fields the analysis reports (<see cref="EventFieldValue"/>) to the event sources the template
@@ -26,15 +25,14 @@ public sealed class EventSourceBinder(EventModel model, CloudFormationTypes type
         foreach (var field in source.Fields.Keys)
         {
             var options = new List<Value>();
-            var findings = new List<Finding>();
             foreach (var (binding, spec) in Matching(source, function))
             {
                 if (!binding.Fields.TryGetValue(field, out var from)) continue;
                 options.Add(from.Property is { } property ? FromProperty(function, source, binding, spec, property, from.Format) : FromKeyFilter(source, spec, from.KeyFilter!));
             }
             result[Key(source.Name, field)] = options.Count > 0
-                ? new BoundEventField(Value.OneOf(options), findings.ToImmutableArray())
-                : new BoundEventField(new UnknownValue(NoSource(function, source, field), null), []);
+                ? new BoundEventField(Value.OneOf(options))
+                : new BoundEventField(new UnknownValue(NoSource(function, source, field), null));
         }
         return result.ToImmutable();
     }

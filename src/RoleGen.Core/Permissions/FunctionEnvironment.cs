@@ -61,21 +61,6 @@ public sealed class FunctionEnvironment(
         _ => value,
     };
 
-    /// <summary>What the template's event sources say about the fields a value reads (circular references), for the fields it does read.</summary>
-    public IEnumerable<Finding> EventFindings(Value value) => value switch
-    {
-        EnvVarValue { SettingsAlways: true, Fallback: not null } env => EventFindings(env with { Fallback = null }),
-        EventFieldValue field when eventFields?.GetValueOrDefault(EventSourceBinder.Key(field.Source, field.Field)) is { } bound => bound.Findings,
-        EnvVarValue { Fallback: { } fallback } env when !AlwaysSets(env.Name) => EventFindings(fallback),
-        ConcatValue concat => concat.Parts.SelectMany(EventFindings),
-        TextEditValue edited => EventFindings(edited.Inner),
-        OneOfValue oneOf => oneOf.Options.SelectMany(EventFindings),
-        ObjectValue obj => obj.Parts.SelectMany(EventFindings),
-        CollectionValue collection => collection.Items.SelectMany(EventFindings),
-        EntryValue entry => EventFindings(entry.Key).Concat(EventFindings(entry.Item)),
-        _ => [],
-    };
-
     /// <summary>Environment variables the value reads that the template does not set for this function.</summary>
     public IEnumerable<EnvVarValue> Unbound(Value value) => value switch
     {

@@ -110,16 +110,7 @@ public class ReferencedProjectTests
     public void A_function_whose_code_is_not_found_says_where_RoleGen_looked(string template, string codeUri, string says)
     {
         using var app = new TempApp()
-            .With(template, $$"""
-                Transform: AWS::Serverless-2016-10-31
-                Resources:
-                  Fn:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Runtime: dotnet8
-                      CodeUri: {{codeUri}}
-                      Handler: Other::App.Function::Handle
-                """)
+            .With(template, OneFunctionTemplate(codeUri, "Other::App.Function::Handle"))
             .WithProject("src/App", "App")
             .With("src/App/Function.cs", "namespace App; public class Function { public void Handle() { } }");
 
@@ -136,19 +127,7 @@ public class ReferencedProjectTests
     {
         using var app = new TempApp()
             .With(".git/HEAD", "ref: refs/heads/main")
-            .With(template, $$"""
-                Transform: AWS::Serverless-2016-10-31
-                Resources:
-                  Fn:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Runtime: dotnet8
-                      CodeUri: {{codeUri}}
-                      Handler: Orders::Orders.Function::Handle
-                      Environment:
-                        Variables:
-                          TABLE: orders
-                """)
+            .With(template, OneFunctionTemplate(codeUri, "Orders::Orders.Function::Handle", "TABLE: orders"))
             .WithProject("src/Orders", "Orders")
             .With("src/Orders/Function.cs", """
                 using Amazon.DynamoDBv2;
@@ -167,4 +146,16 @@ public class ReferencedProjectTests
             .Which.Message.Should().Contain("src/Orders/Orders.csproj");
         function.Findings.Should().NotContain(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.ProjectNotFound);
     }
+
+    private static string OneFunctionTemplate(string codeUri, string handler, string variable = "") => $"""
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: dotnet8
+              CodeUri: {codeUri}
+              Handler: {handler}
+        {(variable.Length == 0 ? "" : $"      Environment:\n        Variables:\n          {variable}\n")}
+        """;
 }

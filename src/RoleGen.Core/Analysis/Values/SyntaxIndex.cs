@@ -13,14 +13,18 @@ public sealed class SyntaxIndex
 {
     private readonly ILookup<string, AssignmentExpressionSyntax> _assignments;
     private readonly ILookup<string, SyntaxNode> _calls;
+    private readonly ILookup<string, IdentifierNameSyntax> _elementArguments;
 
     public SyntaxIndex(Compilation compilation)
     {
         var assignments = new List<(string, AssignmentExpressionSyntax)>();
         var calls = new List<(string, SyntaxNode)>();
+        var elementArguments = new List<(string, IdentifierNameSyntax)>();
         foreach (var tree in compilation.SyntaxTrees)
         foreach (var node in tree.GetRoot().DescendantNodes())
         {
+            if (node is IdentifierNameSyntax { Parent: ArgumentSyntax argument } named && ElementSource(argument) is not null)
+                elementArguments.Add((named.Identifier.ValueText, named));
             switch (node)
             {
                 case AssignmentExpressionSyntax assignment when AssignedName(assignment.Left) is { } assigned:
@@ -56,6 +60,31 @@ public sealed class SyntaxIndex
         }
         _assignments = assignments.ToLookup(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
         _calls = calls.ToLookup(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+        _elementArguments = elementArguments.ToLookup(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+    }
+
+    /// <summary>Names handed to a method that calls them for each element of a collection (<c>records.Select(ProcessAsync)</c>), by name.</summary>
+    public IEnumerable<IdentifierNameSyntax> ElementArgumentsNamed(string name) => _elementArguments[name];
+
+    /// <summary>LINQ and list methods whose lambda (or method group) argument takes each element of their receiver.</summary>
+    private static readonly HashSet<string> ElementLambdaMethods =
+        ["Select", "SelectMany", "Where", "ForEach", "Any", "All", "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault",
+         "OrderBy", "OrderByDescending", "GroupBy", "ToDictionary", "ToLookup", "Count", "Sum", "TakeWhile", "SkipWhile", "DistinctBy", "Find", "FindAll", "Exists", "TrueForAll"];
+
+    /// <summary>
+    /// The collection whose elements a lambda or method group given as <paramref name="argument"/> takes:
+    /// <c>records.Select(..)</c>'s receiver, <c>Parallel.ForEach(source, ..)</c>'s source. Null for other arguments.
+    /// </summary>
+    public static ExpressionSyntax? ElementSource(ArgumentSyntax argument)
+    {
+        if (argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation }) return null;
+        var name = CalledName(invocation.Expression);
+        // Parallel.ForEach(source, item => ...), Array.ForEach(items, item => ...): the source is the first argument, not the receiver.
+        if (name is "ForEach" or "ForEachAsync" && invocation.ArgumentList.Arguments.Count >= 2 && invocation.ArgumentList.Arguments[0] != argument)
+            return invocation.ArgumentList.Arguments[0].Expression;
+        if (invocation.Expression is MemberAccessExpressionSyntax access && name is not null && ElementLambdaMethods.Contains(name))
+            return access.Expression;
+        return null;
     }
 
     /// <summary>

@@ -20,11 +20,6 @@ public sealed partial class ValueResolver
     private static readonly HashSet<string> SameElementsMethods =
         ["ToList", "ToArray", "AsEnumerable", "Where", "OrderBy", "OrderByDescending", "Take", "Skip", "Distinct", "Reverse", "ToImmutableArray", "ToHashSet", "AsReadOnly"];
 
-    /// <summary>Methods whose lambda argument's first parameter is an element of the receiver.</summary>
-    private static readonly HashSet<string> ElementLambdaMethods =
-        ["Select", "SelectMany", "Where", "ForEach", "Any", "All", "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault",
-         "OrderBy", "OrderByDescending", "GroupBy", "ToDictionary", "ToLookup", "Count", "Sum", "TakeWhile", "SkipWhile", "DistinctBy", "Find", "FindAll", "Exists", "TrueForAll"];
-
     /// <summary>The event part a parameter of an event or record type holds (whatever the call sites pass), or null.</summary>
     private Value? EventParameter(IParameterSymbol parameter, ExpressionSyntax usage)
     {
@@ -136,50 +131,27 @@ public sealed partial class ValueResolver
     {
         if (parameter.Ordinal != 0) return null;
         var lambda = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax().FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>();
-        if (lambda?.Parent is not ArgumentSyntax argument || ElementSource(argument) is not { } collection) return null;
+        if (lambda?.Parent is not ArgumentSyntax argument || SyntaxIndex.ElementSource(argument) is not { } collection) return null;
         return ElementOf(Resolve(collection, scope.Deeper()), usage);
     }
 
     /// <summary>
-    /// The collection whose elements a lambda or method group given as <paramref name="argument"/> takes:
-    /// <c>records.Select(..)</c>'s receiver, <c>Parallel.ForEach(source, ..)</c>'s source. Null for other arguments.
-    /// </summary>
-    private static ExpressionSyntax? ElementSource(ArgumentSyntax argument)
-    {
-        if (argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation }) return null;
-        var name = SyntaxIndex.CalledName(invocation.Expression);
-        // Parallel.ForEach(source, item => ...), Array.ForEach(items, item => ...): the source is the first argument, not the receiver.
-        if (name is "ForEach" or "ForEachAsync" && invocation.ArgumentList.Arguments.Count >= 2 && invocation.ArgumentList.Arguments[0] != argument)
-            return invocation.ArgumentList.Arguments[0].Expression;
-        if (invocation.Expression is MemberAccessExpressionSyntax access && name is not null && ElementLambdaMethods.Contains(name))
-            return access.Expression;
-        return null;
-    }
-
-    /// <summary>
     /// The elements a method takes as its first parameter where it is handed, as a method group, to a method that calls it
-    /// for each element (<c>records.Select(ProcessAsync)</c>) in reachable code of its own type.
+    /// for each element (<c>records.Select(ProcessAsync)</c>) in reachable code.
     /// </summary>
     private IEnumerable<Value> MethodGroupElements(IMethodSymbol method, ExpressionSyntax usage, ResolveScope scope) =>
         MethodGroupSources(method).Select(collection =>
             ElementOf(Resolve(collection, scope.Deeper()), usage) ?? Unknown(usage, $"'{Short(collection)}' holds elements known only at run time"));
 
-    private readonly Dictionary<IMethodSymbol, List<ExpressionSyntax>> _methodGroupSources = new(SymbolEqualityComparer.Default);
-
-    /// <summary>The collections a method is handed to as a method group, found once per method.</summary>
-    private List<ExpressionSyntax> MethodGroupSources(IMethodSymbol method)
+    /// <summary>The collections a method is handed to as a method group in reachable code.</summary>
+    private IEnumerable<ExpressionSyntax> MethodGroupSources(IMethodSymbol method)
     {
-        if (_methodGroupSources.TryGetValue(method, out var found)) return found;
-        found = [];
-        foreach (var declaration in method.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax()))
-        foreach (var name in declaration.DescendantNodes().OfType<IdentifierNameSyntax>())
+        foreach (var name in index.ElementArgumentsNamed(method.Name))
         {
-            if (name.Identifier.ValueText != method.Name || name.Parent is not ArgumentSyntax argument || ElementSource(argument) is not { } collection) continue;
             var referenced = project.Model(name.SyntaxTree).GetSymbolInfo(name);
             if (!(referenced.Symbol is null ? referenced.CandidateSymbols : [referenced.Symbol]).Any(s => SymbolEqualityComparer.Default.Equals(s.OriginalDefinition, method.OriginalDefinition))) continue;
-            if (IsInReachableCode(name)) found.Add(collection);
+            if (IsInReachableCode(name)) yield return SyntaxIndex.ElementSource((ArgumentSyntax)name.Parent!)!;
         }
-        return _methodGroupSources[method] = found;
     }
 
     /// <summary>An event part left as the value of an argument: say what it is rather than pass it on.</summary>
