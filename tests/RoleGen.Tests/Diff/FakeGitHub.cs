@@ -19,7 +19,7 @@ internal sealed partial class FakeGitHub : IDisposable
 
     public sealed record Failure(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null);
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Task _loop;
     private readonly object _gate = new();
     private long _nextId = 1000;
@@ -27,16 +27,26 @@ internal sealed partial class FakeGitHub : IDisposable
     public FakeGitHub(string owner = "acme", string repo = "shop", int pr = 7, int pageSize = 2)
     {
         (Owner, Repo, Pr, PageSize) = (owner, repo, pr, pageSize);
+        // The free port can be taken by a parallel test before the listener starts: try another with a new listener
+        // (a listener whose start failed throws again when its prefixes are changed or it is closed).
         for (var attempt = 0; ; attempt++)
         {
             var probe = new TcpListener(IPAddress.Loopback, 0);
             probe.Start();
             var port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try { _listener.Start(); Url = $"http://127.0.0.1:{port}/api/v3"; break; }
-            catch (HttpListenerException) when (attempt < 5) { }
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                (_listener, Url) = (listener, $"http://127.0.0.1:{port}/api/v3");
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                try { listener.Abort(); } catch (HttpListenerException) { }
+            }
         }
         _loop = Task.Run(ServeAsync);
     }
@@ -47,7 +57,7 @@ internal sealed partial class FakeGitHub : IDisposable
     public int PageSize { get; }
 
     /// <summary>The API root to pass as --api-url (with a path prefix, like GitHub Enterprise's /api/v3).</summary>
-    public string Url { get; } = "";
+    public string Url { get; }
 
     public ConcurrentQueue<Request> Requests { get; } = new();
 
