@@ -142,6 +142,13 @@ public sealed record OperationMapping(
     /// container picks the longest constructor it can fill.
     /// </summary>
     public ImmutableArray<string> Injects { get; init; } = [];
+
+    /// <summary>
+    /// Calls (<c>Type.Method</c>, mapped operations) of which the function must reach at least one for this operation's
+    /// grants to count: a registration that only names a resource (<c>AddSQSPublisher&lt;T&gt;(queueUrl)</c>) lets the function
+    /// act on it only where it also publishes (<c>IMessagePublisher.Publish</c>). Empty: the call alone needs the grants.
+    /// </summary>
+    public ImmutableArray<string> OnlyWith { get; init; } = [];
 }
 
 /// <summary>

@@ -81,7 +81,7 @@ public static class MappingTableLoader
     }
 
     /// <summary>
-    /// Every <c>returns</c> names a mapped client type, and every <c>^X</c> a grant binds is carried by some operation
+    /// Every <c>returns</c> and <c>onlyWith</c> names a mapped client type (and operation), and every <c>^X</c> a grant binds is carried by some operation
     /// returning that grant's client type: otherwise a receiver's resource would silently become "*".
     /// </summary>
     private static void CheckReturnsAndCarries(ImmutableArray<ServiceMapping> services)
@@ -94,6 +94,12 @@ public static class MappingTableLoader
         {
             if (op.Returns is { } returned && !allTypes.Contains(returned))
                 throw Error(s.File, op.Line, op.Method, $"returns {returned}, which no client group lists in types");
+            foreach (var call in op.OnlyWith)
+            {
+                var (type, method) = (call[..call.IndexOf('.')], call[(call.IndexOf('.') + 1)..]);
+                if (!services.SelectMany(x => x.Clients).Any(x => x.Types.Contains(type) && x.Operations.ContainsKey(method)))
+                    throw Error(s.File, op.Line, op.Method, $"onlyWith {call}: no mapping file maps {method} on {type}");
+            }
             var bound = op.Grants.SelectMany(g => g.Bind.Values.Select(v => (Path: v, g.Line))).Concat(op.Carries.Values.Select(v => (Path: v, op.Line)));
             foreach (var (value, line) in bound)
             foreach (var path in RequestPath.Singles(value).Where(RequestPath.IsCarried))

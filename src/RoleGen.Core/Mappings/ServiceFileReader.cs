@@ -15,7 +15,7 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
 
     private static readonly string[] FileKeys = ["service", "bind", "kinds", "clients"];
     private static readonly string[] ClientKeys = ["namespace", "types", "operations", "like", "methods"];
-    private static readonly string[] OperationKeys = ["request", "signatures", "grants", "note", "returns", "carries", "results", "adders", "injects"];
+    private static readonly string[] OperationKeys = ["request", "signatures", "grants", "note", "returns", "carries", "results", "adders", "injects", "onlyWith"];
 
     public ServiceMapping Read(YamlMappingNode root)
     {
@@ -117,7 +117,10 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
         var injects = keys.TryGetValue("injects", out var injectsNode) ? StringList(injectsNode, name + ": injects") : [];
         if (!injects.IsEmpty && (name != "new" || !signatures.Any(s => s.Length == injects.Length)))
             throw Fail(injectsNode!, name, "injects belongs to the constructor (new) and must have as many types as one of its signatures");
-        return new OperationMapping(name, request, signatures, grants, note, Line(keyNode)) { Returns = returns, Carries = carries, Results = results, Adders = adders, Injects = injects };
+        var onlyWith = keys.TryGetValue("onlyWith", out var onlyWithNode) ? StringList(onlyWithNode, name + ": onlyWith") : [];
+        if (onlyWith.Any(call => call.Split('.') is not [{ Length: > 0 }, { Length: > 0 }]))
+            throw Fail(onlyWithNode!, name, "onlyWith lists calls as Type.Method (a mapped operation, without Async)");
+        return new OperationMapping(name, request, signatures, grants, note, Line(keyNode)) { Returns = returns, Carries = carries, Results = results, Adders = adders, Injects = injects, OnlyWith = onlyWith };
     }
 
     /// <summary><c>adders: { AddKey: [Objects[].Key, Objects[].VersionId] }</c>: every argument sets a property of the added item of one collection.</summary>

@@ -23,7 +23,12 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
         var unboundReported = new HashSet<string>(StringComparer.Ordinal);
         var packagesReported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var unmapped = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
-        foreach (var original in calls)
+        var reached = calls.ToList();
+        // By every type of the call's client group, so that onlyWith's IMessagePublisher.Publish also matches a call on MessageRoutingPublisher.
+        var reachedNames = reached
+            .SelectMany(c => (table.ClientsByType.TryGetValue(c.ClientType, out var group) ? group.Types : [c.ClientType]).Select(type => type + "." + c.Method))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var original in reached)
         {
             if (ObjectMethods.Contains(original.Method)) continue;
             if (!table.ClientsByType.TryGetValue(original.ClientType, out var client))
@@ -57,6 +62,7 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
                     $"{original.Display} is not in the mapping table (mappings/{service.Service}.yaml): no permission was granted for it; add it to the table.", original.Location));
                 continue;
             }
+            if (!operation.OnlyWith.IsEmpty && !operation.OnlyWith.Any(reachedNames.Contains)) continue;
             foreach (var env in WithMakers(original).SelectMany(ValuesOf).SelectMany(environment.Unbound))
                 if (unboundReported.Add(env.Name))
                     findings.Add(Finding.At(FindingCodes.UnboundEnvironmentVariable, Severity.Warning,

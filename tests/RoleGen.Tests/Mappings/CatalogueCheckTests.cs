@@ -91,6 +91,15 @@ public sealed class CatalogueCheckTests : IDisposable
         e.Message.Should().Be($"mappings/s3.yaml:{LineOf("s3.yaml", "      Paginators:")}: Paginators: returns IS3Paginators, which no client group lists in types");
     }
 
+    [Theory]
+    [InlineData("onlyWith: [IMessagePublisher.Publish, IEventPublisher.Publish, ISNSPublisher.Publish]", "onlyWith: [IMessagePublisher.Publish, IEventPublisher.Publish, ISNSPublisher.Publsh]", ": AddSNSPublisher: onlyWith ISNSPublisher.Publsh: no mapping file maps Publsh on ISNSPublisher")]
+    [InlineData("onlyWith: [IMessagePublisher.Publish, IEventPublisher.Publish, ISNSPublisher.Publish]", "onlyWith: [IMessagePublisher.Publish, IEventPublisher.Publish, Publish]", ": AddSNSPublisher: onlyWith lists calls as Type.Method")]
+    public void An_only_with_call_that_is_not_mapped_is_rejected(string entry, string broken, string problem)
+    {
+        var e = LoadFailsAfter("sqs.yaml", entry, broken);
+        e.Message.Should().StartWith("mappings/sqs.yaml:").And.Contain(problem);
+    }
+
     [Fact]
     public void A_paginator_method_that_is_not_an_operation_is_rejected()
     {

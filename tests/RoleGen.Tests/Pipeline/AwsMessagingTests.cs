@@ -51,4 +51,51 @@ public class AwsMessagingTests
         string.Join("|", report.Grants()).Should().Be(expected);
         report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnknownSdkCall);
     }
+
+    /// <summary>
+    /// Several functions share one startup that registers the publishers; only those that publish or send call SQS,
+    /// SNS or EventBridge through them (a poller's grants stay: the registration alone makes it poll).
+    /// </summary>
+    [Theory]
+    [InlineData("using AWS.Messaging;", "IMessagePublisher", "_publisher.PublishAsync(order)", "sns:Publish ${Alerts}|sqs:SendMessage ${Jobs.Arn}")]
+    [InlineData("using AWS.Messaging.Publishers.SQS;", "ISQSPublisher", "_publisher.SendAsync(order)", "sqs:SendMessage ${Jobs.Arn}")]
+    [InlineData("using AWS.Messaging.Publishers.SQS;", "ISQSPublisher", "_publisher.PublishAsync(order, null)", "sqs:SendMessage ${Jobs.Arn}")]
+    [InlineData("using AWS.Messaging.Publishers.SNS;", "ISNSPublisher", "_publisher.PublishAsync(order)", "sns:Publish ${Alerts}")]
+    [InlineData("using AWS.Messaging.Services;", "ICommandPublisher", "_publisher.SendAsync(order)", "sqs:SendMessage ${Jobs.Arn}")]
+    [InlineData("using AWS.Messaging;", "IMessagePublisher", "Task.CompletedTask", "")]
+    public void A_publisher_is_granted_only_where_the_function_publishes(string usingLine, string publisherType, string body, string expected)
+    {
+        var report = OneFunction.Run("""
+            Jobs:
+              Type: AWS::SQS::Queue
+            Alerts:
+              Type: AWS::SNS::Topic
+            """, $$"""
+            {{usingLine}}
+            using Microsoft.Extensions.DependencyInjection;
+            namespace App;
+            public record Order(string Id);
+            public static class Startup
+            {
+                public static IServiceProvider Build()
+                {
+                    var services = new ServiceCollection();
+                    services.AddAWSMessageBus(bus =>
+                    {
+                        bus.AddSQSPublisher<Order>(Environment.GetEnvironmentVariable("QUEUE_URL")!);
+                        bus.AddSNSPublisher<Order>(Environment.GetEnvironmentVariable("TOPIC_ARN")!);
+                    });
+                    return services.BuildServiceProvider();
+                }
+            }
+            public class Handler
+            {
+                private readonly {{publisherType}} _publisher = Startup.Build().GetRequiredService<{{publisherType}}>();
+                public Task Run(Order order) => {{body}};
+            }
+            """, "QUEUE_URL: !Ref Jobs\nTOPIC_ARN: !Ref Alerts");
+
+        string.Join("|", report.Grants()).Should().Be(expected);
+        report.Findings.Should().NotContain(f => f.Severity != Severity.Info);
+    }
 }
