@@ -211,7 +211,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
             var eventFields = new EventSourceBinder(knowledge.Events, knowledge.Types, context.Template, context.Expressions).Bind(function);
             var environment = new FunctionEnvironment(function.Environment.ToImmutableSortedDictionary(
                 e => e.Key, e => context.Expressions.Read(e.Value), StringComparer.Ordinal).AddRange(RuntimeEnvironment(function, context)), eventFields,
-                function.Environment.Where(e => context.Expressions.CanBeAbsent(e.Value)).Select(e => e.Key).ToHashSet(StringComparer.Ordinal));
+                function.Environment.Where(e => context.Expressions.CanBeAbsent(e.Value)).Select(e => e.Key).ToHashSet(StringComparer.Ordinal), context.Stored);
             permissions = permissions.Add(new CallPermissions(knowledge.Table, new ValueRenderer(new TemplateResources(knowledge.Types, context.Template, context.Expressions))).For(analysis.Calls, environment));
         }
 
@@ -287,6 +287,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         private readonly Lazy<CycleBreaker> _cycles;
         private readonly Lazy<ImpliedPermissions> _implied;
         private readonly Lazy<IReadOnlyDictionary<string, string>> _resourceConditions;
+        private readonly Lazy<StoredContents> _stored;
 
         public TemplateContext(CfnTemplate template, ImmutableArray<FunctionSpec> functions, RoleGenKnowledge knowledge)
         {
@@ -294,6 +295,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
             _expressions = new(() => new TemplateExpressionReader(template, knowledge.Types));
             _cycles = new(() => new CycleBreaker(template, new TemplateDependencies(template, functions), knowledge.Types, knowledge.Table.Catalog, Expressions));
             _implied = new(() => new ImpliedPermissions(knowledge.Implied, template, Expressions, knowledge.Types));
+            _stored = new(() => StoredContents.Of(template, knowledge.Types, Expressions));
             _resourceConditions = new(() => template.Resources.Values
                 .Where(r => r.Definition["Condition"] is CfnScalar { Value.Length: > 0 })
                 .ToDictionary(r => r.LogicalId, r => ((CfnScalar)r.Definition["Condition"]!).Value, StringComparer.Ordinal));
@@ -309,6 +311,9 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         public CycleBreaker Cycles => _cycles.Value;
 
         public ImpliedPermissions Implied => _implied.Value;
+
+        /// <summary>What the template writes into the parameters it declares, for code that reads them back.</summary>
+        public StoredContents Stored => _stored.Value;
 
         public string TemplateFile => Path.GetFileName(Template.Path);
 

@@ -23,6 +23,7 @@ public sealed record SdkClientTypes(
         {
             OtherClients = table.OtherClients,
             ResultsByMember = table.ResultsByMember,
+            StoredByMember = table.StoredByMember,
             RequestAdders = table.AddersByRequest,
             Settings = table.Settings,
             InjectsByType = table.InjectsByType,
@@ -34,6 +35,9 @@ public sealed record SdkClientTypes(
 
     /// <summary>"Method.Property" -> what a response property stands for (mapping <c>results</c>: GetQueueUrl's QueueUrl names the QueueName asked for).</summary>
     public ImmutableDictionary<string, Mappings.ResultPath> ResultsByMember { get; init; } = ImmutableDictionary<string, Mappings.ResultPath>.Empty;
+
+    /// <summary>"Method.Response.Path" -> the stored item a response path holds (mapping <c>stored</c>: GetParameter's Parameter.Value).</summary>
+    public ImmutableDictionary<string, Mappings.StoredPath> StoredByMember { get; init; } = ImmutableDictionary<string, Mappings.StoredPath>.Empty;
 
     /// <summary>Request type -> its methods that add collection items (mapping <c>adders</c>: <c>DeleteObjectsRequest.AddKey</c>), with the item path each argument sets.</summary>
     public ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<string>>> RequestAdders { get; init; } =

@@ -63,6 +63,12 @@ public sealed record CloudFormationType(
     string? NameProperty,
     int Line)
 {
+    /// <summary>
+    /// The property whose value the resource stores for code to read back (an SSM parameter's Value): what a mapping's
+    /// <c>stored</c> response path holds when the request names this resource.
+    /// </summary>
+    public string? Stores { get; init; }
+
     public string IamService => Iam[..Iam.IndexOf(':')];
 
     public string IamResourceType => Iam[(Iam.IndexOf(':') + 1)..];

@@ -12,7 +12,7 @@ public static partial class CloudFormationTypesLoader
     public const string FileName = "cloudformation.yaml";
 
     private static readonly ImmutableHashSet<string> TypeKeys =
-        ImmutableHashSet.Create(StringComparer.Ordinal, "iam", "ref", "attributes", "nameProperty");
+        ImmutableHashSet.Create(StringComparer.Ordinal, "iam", "ref", "attributes", "nameProperty", "stores");
 
     /// <summary>The file shipped beside the binary (mappings/ is copied to the output folder).</summary>
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "mappings", FileName);
@@ -82,7 +82,10 @@ public static partial class CloudFormationTypesLoader
         var nameNode = Child(entry, "nameProperty");
         var nameProperty = nameNode is null ? null : Scalar(nameNode) ?? throw Error(file, $"{typeName}: nameProperty must be a string", nameNode);
 
-        return new CloudFormationType(typeName, iam, reference, attributes.ToImmutable(), nameProperty, (int)key.Start.Line);
+        var storesNode = Child(entry, "stores");
+        var stores = storesNode is null ? null : Scalar(storesNode) ?? throw Error(file, $"{typeName}: stores must be a property name", storesNode);
+
+        return new CloudFormationType(typeName, iam, reference, attributes.ToImmutable(), nameProperty, (int)key.Start.Line) { Stores = stores };
     }
 
     private static void CheckKind(string file, string what, string kind, YamlNode node)

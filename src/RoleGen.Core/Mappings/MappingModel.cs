@@ -34,6 +34,14 @@ public sealed record MappingTable(ImmutableArray<ServiceMapping> Services, IamCa
             .GroupBy(p => p.Key, StringComparer.Ordinal)
             .ToImmutableDictionary(g => g.Key, g => g.First().Path, StringComparer.Ordinal);
 
+    /// <summary>"Method.Response.Path" -> the request path naming the stored item the path holds, for every operation with <c>stored</c>.</summary>
+    public ImmutableDictionary<string, StoredPath> StoredByMember { get; } =
+        Services.SelectMany(s => s.Clients.SelectMany(c => c.Operations.Values).Select(o => (s.Service, Operation: o)))
+            .SelectMany(p => p.Operation.Stored.Select(r => (Key: p.Operation.Method + "." + r.Key,
+                Path: new StoredPath(r.Value, p.Operation.Signatures.FirstOrDefault(sig => sig.Length > 0 && Signature.Parameter(sig[0]) == r.Value) is { IsDefault: false } ? 0 : -1, p.Service))))
+            .GroupBy(p => p.Key, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.First().Path, StringComparer.Ordinal);
+
     /// <summary>Request type -> its methods that add items to a collection (mapping <c>adders</c>), with the item path each argument sets.</summary>
     public ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<string>>> AddersByRequest { get; } =
         Services.SelectMany(s => s.Clients).SelectMany(c => c.Operations.Values)
@@ -149,6 +157,13 @@ public sealed record OperationMapping(
     /// act on it only where it also publishes (<c>IMessagePublisher.Publish</c>). Empty: the call alone needs the grants.
     /// </summary>
     public ImmutableArray<string> OnlyWith { get; init; } = [];
+
+    /// <summary>
+    /// Response paths that hold what the service stores under the name a request path gives: <c>Parameter.Value: Name</c>
+    /// for GetParameter, so that a value the template writes into a parameter it declares is followed into the code that
+    /// reads it back.
+    /// </summary>
+    public ImmutableDictionary<string, string> Stored { get; init; } = ImmutableDictionary<string, string>.Empty;
 }
 
 /// <summary>
@@ -174,3 +189,6 @@ public sealed record GrantRule(
 
 /// <summary>A response property's meaning: the request property it names, and the positional argument that sets it (-1: none).</summary>
 public sealed record ResultPath(string RequestProperty, int Position);
+
+/// <summary>A response path's stored item: the request property that names it, its positional argument (-1: none), and the service (IAM prefix).</summary>
+public sealed record StoredPath(string RequestProperty, int Position, string Service);

@@ -15,7 +15,7 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
 
     private static readonly string[] FileKeys = ["service", "bind", "kinds", "clients"];
     private static readonly string[] ClientKeys = ["namespace", "types", "operations", "like", "methods"];
-    private static readonly string[] OperationKeys = ["request", "signatures", "grants", "note", "returns", "carries", "results", "adders", "injects", "onlyWith"];
+    private static readonly string[] OperationKeys = ["request", "signatures", "grants", "note", "returns", "carries", "results", "adders", "injects", "onlyWith", "stored"];
 
     public ServiceMapping Read(YamlMappingNode root)
     {
@@ -120,7 +120,8 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
         var onlyWith = keys.TryGetValue("onlyWith", out var onlyWithNode) ? StringList(onlyWithNode, name + ": onlyWith") : [];
         if (onlyWith.Any(call => call.Split('.') is not [{ Length: > 0 }, { Length: > 0 }]))
             throw Fail(onlyWithNode!, name, "onlyWith lists calls as Type.Method (a mapped operation, without Async)");
-        return new OperationMapping(name, request, signatures, grants, note, Line(keyNode)) { Returns = returns, Carries = carries, Results = results, Adders = adders, Injects = injects, OnlyWith = onlyWith };
+        var stored = keys.TryGetValue("stored", out var storedNode) ? ReadBind(storedNode, name + ": stored") : ImmutableDictionary<string, string>.Empty;
+        return new OperationMapping(name, request, signatures, grants, note, Line(keyNode)) { Returns = returns, Carries = carries, Results = results, Adders = adders, Injects = injects, OnlyWith = onlyWith, Stored = stored };
     }
 
     /// <summary><c>adders: { AddKey: [Objects[].Key, Objects[].VersionId] }</c>: every argument sets a property of the added item of one collection.</summary>

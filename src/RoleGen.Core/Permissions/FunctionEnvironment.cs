@@ -11,10 +11,12 @@ namespace RoleGen.Core.Permissions;
 /// <see cref="EnvVarValue"/>s and <see cref="EventFieldValue"/>s in a value by what the template says.
 /// </summary>
 /// <param name="mayBeUnset">Variables the template sets with a branch that is <c>AWS::NoValue</c>: code's fallbacks for them stay live.</param>
+/// <param name="stored">What the template writes into the parameters it declares: a <see cref="StoredValue"/> read back from one is that.</param>
 public sealed class FunctionEnvironment(
     ImmutableSortedDictionary<string, ImmutableArray<TemplateExpression>> variables,
     ImmutableSortedDictionary<string, BoundEventField>? eventFields = null,
-    IReadOnlySet<string>? mayBeUnset = null)
+    IReadOnlySet<string>? mayBeUnset = null,
+    StoredContents? stored = null)
 {
     public static FunctionEnvironment Empty { get; } = new(ImmutableSortedDictionary<string, ImmutableArray<TemplateExpression>>.Empty);
 
@@ -35,6 +37,7 @@ public sealed class FunctionEnvironment(
         EnvVarValue env when variables.TryGetValue(env.Name, out var options) && !options.IsEmpty =>
             Value.OneOf(options.Select(o => (Value)new TemplateValue(o))),
         EventFieldValue field => EventField(field),
+        StoredValue read => Stored(read),
         TextEditValue edited => edited.Edit.On(Bind(edited.Inner)) is { } done ? done
             : new UnknownValue($"{edited.Edit} changes a value that is known only at run time ({ValueText.Of(edited.Inner)})", null),
         ConcatValue concat => ValueResolver.Concat(concat.Parts.Select(Bind)),
@@ -44,6 +47,15 @@ public sealed class FunctionEnvironment(
         EntryValue entry => new EntryValue(Bind(entry.Key), Bind(entry.Item)),
         _ => value,
     };
+
+    /// <summary>What the template writes into the item the code reads back, for each name the code may give; unknown for a name it declares no item for.</summary>
+    private Value Stored(StoredValue read)
+    {
+        var names = Bind(read.Name) is OneOfValue oneOf ? oneOf.Options : [Bind(read.Name)];
+        return Value.OneOf(names.Select(name => (stored ?? StoredContents.None).Find(read.Service, name) is { IsEmpty: false } written
+            ? Value.OneOf(written.Select(w => (Value)new TemplateValue(w)))
+            : new UnknownValue($"the value stored under {ValueText.Of(name)} is read at run time (the template declares no {read.Service} resource of that name that sets it)", read.Location)));
+    }
 
     private Value EventField(EventFieldValue field)
     {
@@ -71,6 +83,7 @@ public sealed class FunctionEnvironment(
         ConcatValue concat => concat.Parts.SelectMany(Unbound),
         OneOfValue oneOf => oneOf.Options.SelectMany(Unbound),
         TextEditValue edited => Unbound(edited.Inner),
+        StoredValue read => Unbound(read.Name),
         ObjectValue obj => obj.Parts.SelectMany(Unbound),
         CollectionValue collection => collection.Items.SelectMany(Unbound),
         EntryValue entry => Unbound(entry.Key).Concat(Unbound(entry.Item)),

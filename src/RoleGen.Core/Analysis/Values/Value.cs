@@ -123,5 +123,13 @@ public sealed record TypeValue(string Name, ImmutableSortedDictionary<string, Va
     public Value OwnTable => Attributes.TryGetValue("DynamoDBTable", out var table) ? table : new LiteralValue(Name);
 }
 
+/// <summary>
+/// What a service stores under a name and code reads back (a Parameter Store parameter's value: GetParameter's
+/// <c>Parameter.Value</c>, mapping <c>stored</c>). <see cref="Service"/> is the IAM prefix of the service that stores it.
+/// Binding gives it the value the template writes there, when the template declares the item (an AWS::SSM::Parameter
+/// whose Value is <c>!Ref Table</c>); otherwise it is known only at run time.
+/// </summary>
+public sealed record StoredValue(Value Name, string Service, SourceLocation? Location) : Value;
+
 /// <summary>An environment variable bound to what the template sets it to. Produced by binding, never by the analysis.</summary>
 public sealed record TemplateValue(TemplateExpression Expression) : Value;

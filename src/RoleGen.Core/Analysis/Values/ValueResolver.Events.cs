@@ -77,7 +77,7 @@ public sealed partial class ValueResolver
 
     /// <summary><c>a?.B?.C</c>: the members read on the receiver's value (null when the receiver is null gives no resource).</summary>
     private Value ConditionalAccess(ConditionalAccessExpressionSyntax conditional, ResolveScope scope) =>
-        OnReceiver(conditional.WhenNotNull, Resolve(conditional.Expression, scope), scope);
+        StoredResult(conditional, scope) ?? OnReceiver(conditional.WhenNotNull, Resolve(conditional.Expression, scope), scope);
 
     private Value OnReceiver(ExpressionSyntax expression, Value receiver, ResolveScope scope)
     {

@@ -13,6 +13,7 @@ public sealed partial class ValueResolver
         if (expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" } && ConfigurationPath(expression, scope) is { } path)
             return ConfigurationValue(path, expression, scope);
         if (expression is MemberAccessExpressionSyntax member && SdkResult(member, scope) is { } result) return result;
+        if (expression is MemberAccessExpressionSyntax && StoredResult(expression, scope) is { } stored) return stored;
         var model = project.Model(expression.SyntaxTree);
         if (expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "EnvironmentName" } environment && IsHostEnvironment(model, environment.Expression))
             return HostEnvironmentName(environment);

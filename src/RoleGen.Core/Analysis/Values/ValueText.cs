@@ -22,6 +22,7 @@ public static class ValueText
         TypeValue t => t.Name,
         TemplateValue t => $"cfn:{t.Expression.Sub}",
         TextEditValue t => $"{Of(t.Inner)}.{t.Edit}",
+        StoredValue s => $"{s.Service}:stored({Of(s.Name)})",
         _ => value.GetType().Name,
     };
 }
