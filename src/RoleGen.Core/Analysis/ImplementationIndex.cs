@@ -113,6 +113,7 @@ public sealed class ImplementationIndex
             {
                 var implementation = type.FindImplementationForInterfaceMember(ConstructedIn(type, member) ?? member);
                 if (implementation is not null) found.Add(implementation.OriginalDefinition);
+                else found.AddRange(LooselyMatching(type, member, m => !m.IsStatic && (m.DeclaredAccessibility == Accessibility.Public || IsExplicitFor(m, member))));
             }
         }
         else if (member.IsAbstract || member.IsVirtual || member.IsOverride)
@@ -122,6 +123,42 @@ public sealed class ImplementationIndex
                 if (Overrides(candidate, member)) found.Add(candidate.OriginalDefinition);
         }
         return found.ToImmutable();
+    }
+
+    /// <summary>
+    /// Where Roslyn finds no implementation because a signature names a type that does not resolve (the SDK not
+    /// restored) spelled differently in the interface and the class (<c>Task&lt;Amazon.S3.Model.GetObjectResponse&gt;</c>,
+    /// an alias's <c>S3Model.GetObjectResponse</c>, <c>Task&lt;GetObjectResponse&gt;</c>: three different error types): the
+    /// type's members (its bases' too) of that name and shape whose types agree by name. (Roslyn already matches an
+    /// override to its base member across such spellings.)
+    /// </summary>
+    private static IEnumerable<ISymbol> LooselyMatching(INamedTypeSymbol type, ISymbol member, Func<ISymbol, bool> usable) =>
+        SelfAndBases(type)
+            .SelectMany(t => t.GetMembers())
+            .Where(m => (m.Name == member.Name || IsExplicitFor(m, member)) && usable(m) && LooselySameSignature(m, member))
+            .Select(m => m.OriginalDefinition)
+            .Distinct<ISymbol>(SymbolEqualityComparer.Default);
+
+    private static bool IsExplicitFor(ISymbol candidate, ISymbol member) =>
+        candidate.Name.EndsWith("." + member.Name, StringComparison.Ordinal) && candidate.Name.Contains(member.ContainingType.Name, StringComparison.Ordinal);
+
+    private static bool LooselySameSignature(ISymbol candidate, ISymbol member) => (candidate, member) switch
+    {
+        (IMethodSymbol c, IMethodSymbol m) => c.Arity == m.Arity && c.Parameters.Length == m.Parameters.Length &&
+            LooselySame(c.ReturnType, m.ReturnType) && c.Parameters.Zip(m.Parameters).All(p => p.First.RefKind == p.Second.RefKind && LooselySame(p.First.Type, p.Second.Type)),
+        (IPropertySymbol c, IPropertySymbol m) => c.Parameters.Length == m.Parameters.Length && LooselySame(c.Type, m.Type),
+        _ => false,
+    };
+
+    /// <summary>The same type, or types that agree by name and type arguments where one of them does not resolve.</summary>
+    private static bool LooselySame(ITypeSymbol a, ITypeSymbol b)
+    {
+        if (SymbolEqualityComparer.Default.Equals(a, b)) return true;
+        if (a is ITypeParameterSymbol && b is ITypeParameterSymbol) return true;
+        if (a is IArrayTypeSymbol arrayA && b is IArrayTypeSymbol arrayB) return arrayA.Rank == arrayB.Rank && LooselySame(arrayA.ElementType, arrayB.ElementType);
+        if (a is not INamedTypeSymbol namedA || b is not INamedTypeSymbol namedB) return false;
+        if (a is not IErrorTypeSymbol && b is not IErrorTypeSymbol && !SymbolEqualityComparer.Default.Equals(namedA.OriginalDefinition, namedB.OriginalDefinition)) return false;
+        return namedA.Name == namedB.Name && namedA.Arity == namedB.Arity && namedA.TypeArguments.Zip(namedB.TypeArguments).All(p => LooselySame(p.First, p.Second));
     }
 
     /// <summary>The interface member as seen through the type's constructed interface (generic interfaces).</summary>

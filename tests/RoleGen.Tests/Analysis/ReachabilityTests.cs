@@ -276,4 +276,44 @@ public class ReachabilityTests
         AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal(
             "IAmazonS3.GetObject((env:BUCKET|never), \"k\")", "IAmazonSQS.SendMessage((env:QUEUE|never), \"m\")");
     }
+
+    /// <summary>
+    /// The SDK not restored: an interface that spells a response type otherwise than its class (qualified, through an
+    /// alias) declares members Roslyn finds no implementation for; the class's members of that name and shape run.
+    /// </summary>
+    [Theory]
+    [InlineData("Task<Amazon.S3.Model.GetObjectResponse> Get(string key);", "public Task<GetObjectResponse> Get(string key)")]
+    [InlineData("Task<S3Model.GetObjectResponse> Get(string key);", "public Task<GetObjectResponse> Get(string key)")]
+    [InlineData("Task<GetObjectResponse> Get(Amazon.S3.Model.S3Object key);", "public Task<GetObjectResponse> Get(S3Object key)")]
+    [InlineData("Task<Amazon.S3.Model.GetObjectResponse> Get(string key);", "Task<GetObjectResponse> IStore.Get(string key)")]
+    public void An_implementation_whose_signature_spells_an_unresolved_type_otherwise_is_followed(string declared, string implemented)
+    {
+        var source = $$"""
+            using Amazon.S3;
+            using Amazon.S3.Model;
+            using S3Model = Amazon.S3.Model;
+            namespace App;
+            public interface IStore { {{declared}} }
+            public class Store : IStore
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                {{implemented}} => _s3.GetObjectAsync("b", "get/x");
+                public Task<GetObjectResponse> Get(int other) => _s3.GetObjectAsync("b", "other/x");
+            }
+            public abstract class Base { public abstract Task<Amazon.S3.Model.DeleteObjectResponse> Remove(); }
+            public class Remover : Base
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public override Task<DeleteObjectResponse> Remove() => _s3.DeleteObjectAsync("b", "old/x");
+            }
+            public class Function
+            {
+                private readonly IStore _store = new Store();
+                private readonly Base _remover = new Remover();
+                public async Task Handle() { await _store.Get(default!); await _remover.Remove(); }
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal(
+            "IAmazonS3.GetObject(\"b\", \"get/x\")", "IAmazonS3.DeleteObject(\"b\", \"old/x\")");
+    }
 }
