@@ -326,4 +326,52 @@ public class SdkResultTests
         report.Grants().Should().Equal($"sqs:GetQueueUrl {Queue}", $"sqs:SendMessage {Queue}");
         report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnresolvedResource);
     }
+
+    [Theory]
+    [InlineData("var url = _sqs.GetQueueUrlAsync(\"orders\").GetAwaiter().GetResult().QueueUrl; await _sqs.SendMessageAsync(url, \"m\");", "sqs:GetQueueUrl")]
+    [InlineData("var url = _sqs.GetQueueUrlAsync(\"orders\").Result.QueueUrl; await _sqs.SendMessageAsync(url, \"m\");", "sqs:GetQueueUrl")]
+    [InlineData("var response = await _sqs.GetQueueUrlAsync(\"orders\").ConfigureAwait(false); await _sqs.SendMessageAsync(response.QueueUrl, \"m\");", "sqs:GetQueueUrl")]
+    [InlineData("var url = (await _sqs.CreateQueueAsync(\"orders\")).QueueUrl; await _sqs.SendMessageAsync(url, \"m\");", "sqs:CreateQueue")]
+    public void A_queue_url_a_call_returns_for_a_name_is_that_queue(string code, string lookup)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon.SQS;
+            using Amazon.SQS.Model;
+            namespace App;
+            public class Handler
+            {
+                private readonly IAmazonSQS _sqs = new AmazonSQSClient();
+                public async Task Run() { {{code}} }
+            }
+            """);
+
+        report.Grants().Should().Equal($"{lookup} {Queue}", $"sqs:SendMessage {Queue}");
+        report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnresolvedResource);
+    }
+
+    /// <summary>The course-style messenger: the topic's ARN looked up (FindTopic) or made (CreateTopic) by the name the template sets.</summary>
+    [Theory]
+    [InlineData("_topicArn ??= (await _sns.FindTopicAsync(Environment.GetEnvironmentVariable(\"TOPIC\"))).TopicArn; await _sns.PublishAsync(_topicArn, \"m\");", "sns:ListTopics *")]
+    [InlineData("var topic = await _sns.FindTopicAsync(Environment.GetEnvironmentVariable(\"TOPIC\")); await _sns.PublishAsync(new PublishRequest { TopicArn = topic.TopicArn, Message = \"m\" });", "sns:ListTopics *")]
+    [InlineData("var response = _sns.CreateTopicAsync(Environment.GetEnvironmentVariable(\"TOPIC\")).GetAwaiter().GetResult(); await _sns.PublishAsync(response.TopicArn, \"m\");", "sns:CreateTopic arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:${Alerts.TopicName}")]
+    public void A_topic_arn_a_call_returns_for_a_name_is_that_topic(string code, string lookup)
+    {
+        var report = OneFunction.Run("""
+            Alerts:
+              Type: AWS::SNS::Topic
+            """, $$"""
+            using Amazon.SimpleNotificationService;
+            using Amazon.SimpleNotificationService.Model;
+            namespace App;
+            public class Handler
+            {
+                private readonly IAmazonSimpleNotificationService _sns = new AmazonSimpleNotificationServiceClient();
+                private string? _topicArn;
+                public async Task Run() { {{code}} }
+            }
+            """, "TOPIC: !GetAtt Alerts.TopicName");
+
+        report.Grants().Should().Equal(lookup, "sns:Publish arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:${Alerts.TopicName}");
+        report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnresolvedResource);
+    }
 }

@@ -12,8 +12,8 @@ public sealed partial class ValueResolver
     private Value? StoredResult(ExpressionSyntax expression, ResolveScope scope)
     {
         if (_sdkStored.IsEmpty || MemberChain(expression) is not var (response, path)) return null;
-        response = Unwrapped(response);
-        if (response is IdentifierNameSyntax && LocalInitializer(response) is { } held) response = Unwrapped(held);
+        response = TaskResult(response);
+        if (response is IdentifierNameSyntax && LocalInitializer(response) is { } held) response = TaskResult(held);
         if (response is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var method } } call) return null;
         var operation = method.EndsWith("Async", StringComparison.Ordinal) ? method[..^5] : method;
         if (!_sdkStored.TryGetValue(operation + "." + path, out var stored)) return null;
@@ -27,13 +27,6 @@ public sealed partial class ValueResolver
             _ => null,
         };
         return name is null ? null : new StoredValue(name, stored.Service, Location(expression));
-
-        static ExpressionSyntax Unwrapped(ExpressionSyntax e) => e switch
-        {
-            ParenthesizedExpressionSyntax p => Unwrapped(p.Expression),
-            AwaitExpressionSyntax a => Unwrapped(a.Expression),
-            _ => e,
-        };
     }
 
     /// <summary><c>r.Parameter.Value</c>, <c>r?.Parameter?.Value</c>: the expression the members are read on, and their path ("Parameter.Value").</summary>
@@ -64,4 +57,20 @@ public sealed partial class ValueResolver
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The call whose result an expression waits for: <c>await x</c>, <c>x.Result</c>, <c>x.GetAwaiter().GetResult()</c>,
+    /// <c>x.ConfigureAwait(false)</c> (in parentheses or not) all give what the task <c>x</c> returns.
+    /// </summary>
+    private static ExpressionSyntax TaskResult(ExpressionSyntax expression) => expression switch
+    {
+        ParenthesizedExpressionSyntax p => TaskResult(p.Expression),
+        AwaitExpressionSyntax a => TaskResult(a.Expression),
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } result => TaskResult(result.Expression),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetResult" } getResult, ArgumentList.Arguments.Count: 0 }
+            when getResult.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } awaiter, ArgumentList.Arguments.Count: 0 } =>
+            TaskResult(awaiter.Expression),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configured, ArgumentList.Arguments.Count: 1 } => TaskResult(configured.Expression),
+        _ => expression,
+    };
 }

@@ -115,8 +115,8 @@ public sealed partial class ValueResolver
     private Value? SdkResult(MemberAccessExpressionSyntax access, ResolveScope scope)
     {
         if (_sdkResults.IsEmpty) return null;
-        var response = Unwrapped(access.Expression);
-        if (response is IdentifierNameSyntax && LocalInitializer(response) is { } held) response = Unwrapped(held);
+        var response = TaskResult(access.Expression);
+        if (response is IdentifierNameSyntax && LocalInitializer(response) is { } held) response = TaskResult(held);
         if (response is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var method } } call) return null;
         var operation = method.EndsWith("Async", StringComparison.Ordinal) ? method[..^5] : method;
         if (!_sdkResults.TryGetValue(operation + "." + access.Name.Identifier.ValueText, out var path)) return null;
@@ -129,13 +129,6 @@ public sealed partial class ValueResolver
         return path.Position >= 0 && path.Position < arguments.Count && arguments[path.Position].NameColon is null
             ? Resolve(arguments[path.Position].Expression, scope.Deeper())
             : null;
-
-        static ExpressionSyntax Unwrapped(ExpressionSyntax e) => e switch
-        {
-            ParenthesizedExpressionSyntax p => Unwrapped(p.Expression),
-            AwaitExpressionSyntax a => Unwrapped(a.Expression),
-            _ => e,
-        };
     }
 
     /// <summary>
