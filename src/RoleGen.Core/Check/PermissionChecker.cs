@@ -24,16 +24,20 @@ public sealed class PermissionChecker(ResourceMatcher resources)
             .SelectMany(s => s.Actions.SelectMany(a => s.Resources.Select(r => new Need(a, r, s.Condition, s))))
             .ToImmutableArray();
 
+    /// <summary>True when RoleGen found and analysed the function's code: only then is what it needs all it needs.</summary>
+    public static bool CodeAnalysed(FunctionReport function) =>
+        !function.Findings.Any(f => f.Code is FindingCodes.HandlerNotFound or FindingCodes.ProjectNotFound or FindingCodes.HandlerFormat);
+
     /// <param name="sharers">Other functions that use the same role, with what they need.</param>
     public ImmutableArray<Finding> Check(
-        FunctionReport function, FunctionGrants grants, SourceLocation declaredAt, IReadOnlyList<(string LogicalId, ImmutableArray<Need> Needs)> sharers)
+        FunctionReport function, FunctionGrants grants, SourceLocation declaredAt, IReadOnlyList<RoleSharer> sharers)
     {
         var needs = NeedsOf(function);
         var findings = new List<Finding>();
         findings.AddRange(grants.Findings);
         findings.AddRange(Missing(function, needs, grants, declaredAt));
         // A function whose code RoleGen could not find needs what its code does: no grant can be called unneeded.
-        var codeAnalysed = !function.Findings.Any(f => f.Code is FindingCodes.HandlerNotFound or FindingCodes.ProjectNotFound or FindingCodes.HandlerFormat);
+        var codeAnalysed = CodeAnalysed(function);
         foreach (var origin in grants.Statements.Where(g => g.Allow).GroupBy(g => g.Origin))
         {
             var statements = origin.ToList();
@@ -113,13 +117,19 @@ public sealed class PermissionChecker(ResourceMatcher resources)
 
     private Finding? Broader(
         FunctionReport function, FunctionGrants grants, GrantOrigin origin, List<GrantStatement> statements, ImmutableArray<Need> needs,
-        IReadOnlyList<(string LogicalId, ImmutableArray<Need> Needs)> sharers)
+        IReadOnlyList<RoleSharer> sharers)
     {
         var neverActions = new List<string>();
         var wideActions = new List<string>();
         var neverResources = new List<string>();
         var wideResources = new List<string>();
         var matched = new HashSet<Need>();
+        var neededByOthers = false;
+        string Unneeded(string item, string neededBy)
+        {
+            neededByOthers |= neededBy.Length > 0;
+            return item + neededBy;
+        }
         foreach (var grant in statements)
         {
             var covered = needs.Where(n => Covers(grant, n)).ToList();
@@ -133,14 +143,14 @@ public sealed class PermissionChecker(ResourceMatcher resources)
             foreach (var pattern in patterns.Distinct().Where(p => !unmappedService.Contains(p)))
             {
                 var uses = covered.Where(n => grant.NotAction || IamGlob.Matches(pattern, n.Action)).Select(n => n.Action).Distinct().ToList();
-                if (uses.Count == 0) neverActions.Add(pattern + NeededBy(sharers, grant, n => grant.NotAction || IamGlob.Matches(pattern, n.Action)));
+                if (uses.Count == 0) neverActions.Add(Unneeded(pattern, NeededBy(sharers, grant, n => grant.NotAction || IamGlob.Matches(pattern, n.Action))));
                 else if (grant.NotAction || IamGlob.HasWildcard(pattern)) wideActions.Add($"{pattern} where only {Join(uses)} {(uses.Count == 1 ? "is" : "are")} needed");
             }
             foreach (var resource in grant.NotResource || unmappedService.Count > 0 && patterns.All(unmappedService.Contains) ? [] : grant.Resources.Distinct())
             {
                 if (possibly.Any(n => resources.Covers(n.Resource, resource))) continue;
                 var within = covered.Where(n => resources.Covers(resource, n.Resource)).Select(n => n.Resource).Distinct().ToList();
-                if (within.Count == 0) neverResources.Add(resource + NeededBy(sharers, grant, n => resources.Covers(resource, n.Resource)));
+                if (within.Count == 0) neverResources.Add(Unneeded(resource, NeededBy(sharers, grant, n => resources.Covers(resource, n.Resource))));
                 else if (!within.Any(n => resources.Same(resource, n))) wideResources.Add($"{resource} where only {Join(within)} {(within.Count == 1 ? "is" : "are")} needed");
             }
         }
@@ -157,9 +167,13 @@ public sealed class PermissionChecker(ResourceMatcher resources)
         var unmapped = function.UnmappedServices.Contains(SdkClientNaming.AnyService)
             ? function.Findings.Where(f => f.Code is FindingCodes.UnknownSdkCall or FindingCodes.AwsDependentPackage).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToList()
             : [];
-        var instead = tighter.Count == 0
-            ? unmapped.Count > 0 ? " The code RoleGen maps needs nothing it grants." : " The function needs nothing it grants: remove it."
-            : $" RoleGen would write instead: {string.Join("; ", tighter)}.";
+        // On a shared role, what this function never needs may be what another function does: removing it would break that one.
+        var unanalysed = sharers.Where(s => !s.CodeAnalysed).Select(s => s.LogicalId).ToList();
+        var instead = tighter.Count > 0 ? $" RoleGen would write instead: {string.Join("; ", tighter)}."
+            : unmapped.Count > 0 ? " The code RoleGen maps needs nothing it grants."
+            : unanalysed.Count > 0 ? $" The function needs nothing it grants, but {Join(unanalysed)}, which share{(unanalysed.Count == 1 ? "s" : "")} the role and whose code RoleGen did not analyse, may: do not remove it before each function has its own role."
+            : neededByOthers ? " The function needs nothing it grants; only the functions that share the role do: move it to their own roles rather than remove it."
+            : " The function needs nothing it grants: remove it.";
         var caveat = unmapped.Count > 0 ? $" The function also makes calls RoleGen cannot map ({string.Join(", ", unmapped)}): one of them may need it." : "";
         var shared = grants.RoleLogicalId is { } role && sharers.Count > 0
             ? $" Role {role} is shared with {string.Join(", ", sharers.Select(s => s.LogicalId))}: give each function its own role."
@@ -172,7 +186,7 @@ public sealed class PermissionChecker(ResourceMatcher resources)
     private static bool OfUnmappedService(FunctionReport function, string action) =>
         action.IndexOf(':') is > 0 and var colon && function.UnmappedServices.Contains(action[..colon]);
 
-    private string NeededBy(IReadOnlyList<(string LogicalId, ImmutableArray<Need> Needs)> sharers, GrantStatement grant, Func<Need, bool> uses)
+    private string NeededBy(IReadOnlyList<RoleSharer> sharers, GrantStatement grant, Func<Need, bool> uses)
     {
         var users = sharers.Where(s => s.Needs.Any(n => Covers(grant, n) && uses(n))).Select(s => s.LogicalId).ToList();
         return users.Count == 0 ? "" : $" (needed by {string.Join(", ", users)}, which share{(users.Count == 1 ? "s" : "")} the role)";
@@ -188,3 +202,6 @@ public sealed class PermissionChecker(ResourceMatcher resources)
     private static string Join(IReadOnlyCollection<string> items, string separator = ", ") =>
         items.Count <= MaxListed ? string.Join(separator, items) : string.Join(separator, items.Take(MaxListed)) + $"{separator}and {items.Count - MaxListed} more";
 }
+
+/// <summary>Another function that uses the same role: what it needs, and whether RoleGen analysed its code (else it may need more).</summary>
+public sealed record RoleSharer(string LogicalId, ImmutableArray<Need> Needs, bool CodeAnalysed);

@@ -63,7 +63,7 @@ public sealed class RoleChecker(RoleGenKnowledge knowledge, PolicyLibrary polici
                 var own = grants[function.LogicalId];
                 var sharers = own.RoleLogicalId is null ? [] : report.Functions
                     .Where(other => other.LogicalId != function.LogicalId && grants[other.LogicalId].RoleLogicalId == own.RoleLogicalId)
-                    .Select(other => (other.LogicalId, needs[other.LogicalId]))
+                    .Select(other => new RoleSharer(other.LogicalId, needs[other.LogicalId], PermissionChecker.CodeAnalysed(other)))
                     .ToList();
                 var spec = byId[function.LogicalId];
                 var declaredAt = new SourceLocation(Path.GetFileName(template.Path), spec.Span.Line, spec.Span.Column);

@@ -429,6 +429,48 @@ public class CheckTests
         reader.Should().Contain(f => f.Code == FindingCodes.WildcardGrant && f.Message.Contains("managed policy AWSLambdaBasicExecutionRole (role SharedRole, ManagedPolicyArns)") && f.Severity == Severity.Warning);
     }
 
+    /// <summary>
+    /// A statement this function never needs on a role another function shares: removing it would break that function
+    /// (or may, when RoleGen could not analyse it), so the advice is to move it, or to wait for a role per function.
+    /// </summary>
+    [Theory]
+    [InlineData("App::App.Functions::Write", "The function needs nothing it grants; only the functions that share the role do: move it to their own roles rather than remove it.")]
+    [InlineData("App::App.Functions::Missing", "The function needs nothing it grants, but Writer, which shares the role and whose code RoleGen did not analyse, may: do not remove it before each function has its own role.")]
+    [InlineData("App::App.Functions::Read", "The function needs nothing it grants: remove it.")]
+    public void A_statement_on_a_shared_role_is_not_to_be_removed_while_a_sharer_may_need_it(string otherHandler, string advice)
+    {
+        using var app = CheckApp.Create($$"""
+              Reader:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: App::App.Functions::Read
+                  Role: !GetAtt SharedRole.Arn
+              Writer:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: {{otherHandler}}
+                  Role: !GetAtt SharedRole.Arn
+              SharedRole:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument: {}
+                  Policies:
+                    - PolicyName: objects
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Action: s3:GetObject
+                            Resource: !Sub arn:${AWS::Partition}:s3:::${Uploads}/*
+                          - Effect: Allow
+                            Action: s3:PutObject
+                            Resource: !Sub arn:${AWS::Partition}:s3:::${Uploads}/out.json
+            """);
+
+        var findings = CheckApp.Check(app, "Reader").CheckFindings("Reader").Where(f => f.Code == FindingCodes.BroaderThanNeeded).ToList();
+
+        findings.Should().ContainSingle(f => f.Message.Contains("s3:PutObject")).Which.Message.Should().Contain(advice).And.Contain("Role SharedRole is shared with Writer");
+    }
+
     [Fact]
     public void What_SAM_adds_to_its_role_is_info_and_counts_as_granted()
     {
