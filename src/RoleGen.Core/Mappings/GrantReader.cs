@@ -11,7 +11,7 @@ namespace RoleGen.Core.Mappings;
 /// </summary>
 internal sealed class GrantReader(ServiceFileReader reader, string operation, ImmutableDictionary<string, string> fileBind)
 {
-    private static readonly string[] GrantKeys = ["action", "on", "bind", "if", "unless", "condition", "note"];
+    private static readonly string[] GrantKeys = ["action", "on", "bind", "if", "unless", "condition", "note", "narrow"];
 
     /// <summary>Placeholders that always come from the stack, never from the request.</summary>
     public static readonly ImmutableHashSet<string> StackPlaceholders =
@@ -48,9 +48,13 @@ internal sealed class GrantReader(ServiceFileReader reader, string operation, Im
         var ifText = Expression(keys, "if");
         var unlessText = Expression(keys, "unless");
         var condition = keys.TryGetValue("condition", out var c) ? ReadCondition(action, c) : null;
+        var narrow = keys.TryGetValue("narrow", out var narrowNode) ? reader.Scalar(narrowNode, operation) : null;
+        if (narrow is not null && !bind.ContainsValue(RequestPath.Wildcard))
+            throw reader.Fail(narrowNode!, operation, "narrow advises on a grant that binds a placeholder to \"*\" (the request does not name the resource)");
         return new GrantRule(action.FullName, on, bind, ifText, unlessText, condition)
         {
             Note = note,
+            Narrow = narrow,
             Line = ServiceFileReader.Line(map),
         };
     }

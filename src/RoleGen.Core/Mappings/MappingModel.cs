@@ -183,6 +183,12 @@ public sealed record GrantRule(
     /// <summary>Why this grant is there when that is not obvious (mappings/*.yaml grant key <c>note</c>).</summary>
     public string? Note { get; init; }
 
+    /// <summary>
+    /// For a grant on every resource of its type because the request does not name one (a placeholder bound to "*"):
+    /// how code can name it instead (mappings/*.yaml grant key <c>narrow</c>; KMS Decrypt: set KeyId), the advice its finding gives.
+    /// </summary>
+    public string? Narrow { get; init; }
+
     /// <summary>1-based line of the grant in its mappings file (0 when built in code).</summary>
     public int Line { get; init; }
 }

@@ -173,7 +173,7 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
             if (path == RequestPath.Wildcard && placeholder == ArnBuilder.Placeholders(format)[0])
             {
                 // The request does not say which resource (a KMS Decrypt without KeyId): every one of that type.
-                fragments[placeholder] = [ArnFragment.Unknown(new UnknownValue($"the request does not name the {placeholder}", call.Location))];
+                fragments[placeholder] = [ArnFragment.Unknown(new UnknownValue($"the request does not name the {placeholder}", call.Location) { Advice = grant.Narrow })];
                 continue;
             }
             var value = request.Lookup(path);
@@ -259,7 +259,9 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
         _ => value,
     };
 
-    private static string Advice(BuiltArn built) => built.Unknowns.All(u => u.KnownAtDeploy)
+    private static string Advice(BuiltArn built) =>
+        built.Unknowns.Select(u => u.Advice).Distinct().ToList() is [{ } advice] ? advice
+        : built.Unknowns.All(u => u.KnownAtDeploy)
         ? "To narrow it, set that value in the template to something RoleGen can read: the resource's !Ref or !GetAtt, a parameter, or a literal name."
         : "Pass a name the template sets (an environment variable) to narrow it; a name the code learns only at run time (from a request or an event) cannot be narrowed further.";
 

@@ -101,6 +101,13 @@ public sealed class CatalogueCheckTests : IDisposable
     }
 
     [Fact]
+    public void Narrow_on_a_grant_whose_request_names_the_resource_is_rejected()
+    {
+        var e = LoadFailsAfter("kms.yaml", "{ action: kms:Decrypt, on: key, if: KeyId }", "{ action: kms:Decrypt, on: key, if: KeyId, narrow: set it }");
+        e.Message.Should().StartWith("mappings/kms.yaml:").And.Contain(": Decrypt: narrow advises on a grant that binds a placeholder to \"*\"");
+    }
+
+    [Fact]
     public void A_paginator_method_that_is_not_an_operation_is_rejected()
     {
         var e = LoadFailsAfter("sqs.yaml", "methods: [ListDeadLetterSourceQueues, ListQueues]", "methods: [ListDeadLetterSourceQueues, ListQueus]");

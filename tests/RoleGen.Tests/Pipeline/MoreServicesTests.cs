@@ -279,6 +279,34 @@ public class ArnParameterTests
     }
 }
 
+/// <summary>A request that does not name its resource (mapping grant bound to "*"): the advice is the mapping's narrow.</summary>
+public class UnnamedResourceAdviceTests
+{
+    [Theory]
+    [InlineData("new DecryptRequest { CiphertextBlob = blob }", "kms:Decrypt arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/*", "set KeyId in the request")]
+    [InlineData("new DecryptRequest { CiphertextBlob = blob, KeyId = Environment.GetEnvironmentVariable(\"KEY\") }", "kms:Decrypt ${Key.Arn}", null)]
+    public void Decrypt_without_a_key_says_to_name_the_key(string request, string grant, string? advice)
+    {
+        var report = OneFunction.Run("""
+            Key:
+              Type: AWS::KMS::Key
+            """, $$"""
+            using Amazon.KeyManagementService;
+            using Amazon.KeyManagementService.Model;
+            namespace App;
+            public class Handler
+            {
+                public Task Run(MemoryStream blob) => new AmazonKeyManagementServiceClient().DecryptAsync({{request}});
+            }
+            """, "KEY: !GetAtt Key.Arn");
+
+        report.Grants().Should().Equal(grant);
+        if (advice is null) report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnresolvedResource);
+        else report.Findings.Should().ContainSingle(f => f.Code == FindingCodes.UnresolvedResource).Which.Message
+            .Should().Contain("the request does not name the KeyId").And.Contain(advice).And.NotContain("Pass a name the template sets");
+    }
+}
+
 /// <summary>A name the template gives a value known only at deploy time: granted on every such resource, with advice that fits.</summary>
 public class DeployTimeValueTests
 {

@@ -78,6 +78,9 @@ public sealed record UnknownValue(string Reason, SourceLocation? Location, Sourc
 {
     /// <summary>The template gives it a value known only at deploy time (a dynamic reference, Fn::ImportValue): the code already takes it from the template.</summary>
     public bool KnownAtDeploy { get; init; }
+
+    /// <summary>How code can make it known, when that is not the usual "set it from the template" (the mapping's grant <c>narrow</c>).</summary>
+    public string? Advice { get; init; }
 }
 
 /// <summary>An object built in code, such as a request object: <c>new GetObjectRequest { BucketName = ... }</c>.</summary>
