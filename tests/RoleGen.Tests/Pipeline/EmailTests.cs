@@ -69,3 +69,29 @@ public class EmailTests
         report.Findings.Should().Contain(f => f.Code == FindingCodes.UnresolvedResource || f.Code == FindingCodes.PartiallyResolvedResource);
     }
 }
+
+/// <summary>A raw message without a sender in the request: the identity is the message's From header, which RoleGen does not read.</summary>
+public class RawEmailSenderTests
+{
+    [Theory]
+    [InlineData("new AmazonSimpleEmailServiceClient().SendRawEmailAsync(new SendRawEmailRequest { RawMessage = new RawMessage { Data = data } })", "ses:SendRawEmail", "set Source in the request")]
+    [InlineData("new AmazonSimpleEmailServiceV2Client().SendEmailAsync(new Amazon.SimpleEmailV2.Model.SendEmailRequest { Content = new EmailContent { Raw = new Amazon.SimpleEmailV2.Model.RawMessage { Data = data } } })", "ses:SendEmail", "set FromEmailAddress in the request")]
+    public void The_finding_says_to_name_the_sender_in_the_request(string call, string action, string advice)
+    {
+        var report = OneFunction.Run("", $$"""
+            using Amazon.SimpleEmail;
+            using Amazon.SimpleEmail.Model;
+            using Amazon.SimpleEmailV2;
+            using Amazon.SimpleEmailV2.Model;
+            namespace App;
+            public class Handler
+            {
+                public Task Run(MemoryStream data) => {{call}};
+            }
+            """);
+
+        report.Grants().Should().Equal($"{action} arn:${{AWS::Partition}}:ses:${{AWS::Region}}:${{AWS::AccountId}}:identity/*");
+        report.Findings.Should().ContainSingle(f => f.Code == FindingCodes.UnresolvedResource).Which.Message
+            .Should().Contain("the request does not name the IdentityName").And.Contain(advice);
+    }
+}
