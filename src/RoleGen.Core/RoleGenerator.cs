@@ -193,8 +193,10 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
 
         if (handler is null)
         {
+            var meant = function.Handler is { Length: > 0 } written && _locator.FindOnly(function.CodeDirectory) is { } only ? HandlerCandidates.For(written, only) : [];
+            var suggestion = meant.Count == 0 ? "" : $" Did you mean {string.Join(" or ", meant.Select(m => $"'{m}'"))}?";
             findings.Add(Finding.At(FindingCodes.HandlerFormat, Severity.Error,
-                $"handler '{function.Handler}' is not of the .NET form Assembly::Namespace.Type::Method (nor an executable assembly with OutputType Exe); only the permissions its configuration implies were generated.", declaredAt));
+                $"handler '{function.Handler}' is not of the .NET form Assembly::Namespace.Type::Method (nor an executable assembly with OutputType Exe); only the permissions its configuration implies were generated.{suggestion}", declaredAt));
         }
         else if (project is null || analysis is null)
         {

@@ -131,6 +131,31 @@ public class ExecutableHandlerTests
         function.Findings.Should().ContainSingle(f => f.Severity == Severity.Error).Which.Code.Should().Be(code);
     }
 
+    [Theory]
+    [InlineData("FunctionHandler", " Did you mean 'Api::Api.Function::FunctionHandler'?")]
+    [InlineData("Function::FunctionHandler", " Did you mean 'Api::Api.Function::FunctionHandler'?")]
+    [InlineData("Handle", " Did you mean 'Api::Api.Function::Handle' or 'Api::Api.Outer+Inner::Handle'?")]
+    [InlineData("Hidden", "")]
+    public void A_handler_written_as_a_method_name_suggests_the_methods_it_may_mean(string handler, string suggestion)
+    {
+        using var app = App("dotnet8", handler, null, "", """
+            namespace Api;
+            public class Function
+            {
+                public Task FunctionHandler(string input) => Task.CompletedTask;
+                public Task Handle(string input) => Task.CompletedTask;
+                private Task Hidden() => Task.CompletedTask;
+            }
+            public class Outer { public class Inner { public void Handle() { } } }
+            internal class NotPublic { public void FunctionHandler() { } }
+            """);
+
+        var function = new RoleGenerator(OneFunction.Knowledge).Generate(app.TemplatePath).Functions.Single();
+
+        function.Findings.Should().ContainSingle(f => f.Code == FindingCodes.HandlerFormat).Which.Message
+            .Should().EndWith("only the permissions its configuration implies were generated." + suggestion);
+    }
+
     private const string MinimalHosting = """
         using Amazon.S3;
         using Microsoft.AspNetCore.Mvc;
