@@ -24,6 +24,7 @@ public sealed record SdkClientTypes(
             OtherClients = table.OtherClients,
             ResultsByMember = table.ResultsByMember,
             StoredByMember = table.StoredByMember,
+            ConstructorsByType = table.ConstructorsByType,
             RequestAdders = table.AddersByRequest,
             Settings = table.Settings,
             InjectsByType = table.InjectsByType,
@@ -38,6 +39,9 @@ public sealed record SdkClientTypes(
 
     /// <summary>"Method.Response.Path" -> the stored item a response path holds (mapping <c>stored</c>: GetParameter's Parameter.Value).</summary>
     public ImmutableDictionary<string, Mappings.StoredPath> StoredByMember { get; init; } = ImmutableDictionary<string, Mappings.StoredPath>.Empty;
+
+    /// <summary>SDK helper type -> the properties its positional constructor's arguments set (mapping <c>constructors</c>: <c>new TableConfig(name)</c>).</summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> ConstructorsByType { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
 
     /// <summary>Request type -> its methods that add collection items (mapping <c>adders</c>: <c>DeleteObjectsRequest.AddKey</c>), with the item path each argument sets.</summary>
     public ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<string>>> RequestAdders { get; init; } =

@@ -34,6 +34,12 @@ public sealed record MappingTable(ImmutableArray<ServiceMapping> Services, IamCa
             .GroupBy(p => p.Key, StringComparer.Ordinal)
             .ToImmutableDictionary(g => g.Key, g => g.First().Path, StringComparer.Ordinal);
 
+    /// <summary>Helper type -> the properties its positional constructor's arguments set (every file's <c>constructors</c>).</summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> ConstructorsByType { get; } =
+        Services.SelectMany(s => s.Constructors)
+            .GroupBy(p => p.Key, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+
     /// <summary>"Method.Response.Path" -> the request path naming the stored item the path holds, for every operation with <c>stored</c>.</summary>
     public ImmutableDictionary<string, StoredPath> StoredByMember { get; } =
         Services.SelectMany(s => s.Clients.SelectMany(c => c.Operations.Values).Select(o => (s.Service, Operation: o)))
@@ -98,7 +104,14 @@ public sealed record ServiceMapping(
     string File,
     ImmutableDictionary<string, string> Bind,
     ImmutableDictionary<string, string> Kinds,
-    ImmutableArray<ClientMapping> Clients);
+    ImmutableArray<ClientMapping> Clients)
+{
+    /// <summary>
+    /// Helper types of the SDK (not requests) built with positional constructors, with the property each argument sets in
+    /// order: <c>new TableConfig("Orders")</c> is a TableConfig whose TableName is "Orders" (file key <c>constructors</c>).
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> Constructors { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+}
 
 /// <summary>A group of .NET types that expose the same operations (IAmazonS3 and AmazonS3Client).</summary>
 public sealed record ClientMapping(

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.CSharp;
 using System.Collections.Immutable;
 using RoleGen.Core.Diagnostics;
 using YamlDotNet.RepresentationModel;
@@ -13,7 +14,7 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
     public static readonly ImmutableHashSet<string> Kinds =
         ImmutableHashSet.Create(StringComparer.Ordinal, "name", "arn", "name-or-arn", "queue-url", "kms-key", "sns-subscription-arn", "secret-id", "ssm-parameter-name", "ssm-parameter-path", "email-identity", "execute-api-endpoint-api", "execute-api-endpoint-stage");
 
-    private static readonly string[] FileKeys = ["service", "bind", "kinds", "clients"];
+    private static readonly string[] FileKeys = ["service", "bind", "kinds", "constructors", "clients"];
     private static readonly string[] ClientKeys = ["namespace", "types", "operations", "like", "methods"];
     private static readonly string[] OperationKeys = ["request", "signatures", "grants", "note", "returns", "carries", "results", "adders", "injects", "onlyWith", "stored"];
 
@@ -27,13 +28,30 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
 
         var bind = keys.TryGetValue("bind", out var bindNode) ? ReadBind(bindNode, "bind") : ImmutableDictionary<string, string>.Empty;
         var kinds = keys.TryGetValue("kinds", out var kindsNode) ? ReadKinds(kindsNode) : ImmutableDictionary<string, string>.Empty;
+        var constructors = keys.TryGetValue("constructors", out var constructorsNode) ? ReadConstructors(constructorsNode) : ImmutableDictionary<string, ImmutableArray<string>>.Empty;
         var clientsNode = Required(keys, "clients", root, "file");
         if (clientsNode is not YamlSequenceNode clientList)
             throw Fail(clientsNode, "clients", "must be a list of client groups");
         var clients = clientList.Children.Select(c => ReadClient(c, bind)).ToList();
         // "like" groups (paginator factories) take their operations from another group of this file, by name.
         var resolved = clients.Select((c, i) => c.Like is null ? c.Mapping : Like(c, clients, (YamlMappingNode)clientList.Children[i])).ToImmutableArray();
-        return new ServiceMapping(service, file, bind, kinds, resolved);
+        return new ServiceMapping(service, file, bind, kinds, resolved) { Constructors = constructors };
+    }
+
+    /// <summary><c>constructors: { TableConfig: [TableName] }</c>: the properties a helper type's positional constructor arguments set, in order.</summary>
+    private ImmutableDictionary<string, ImmutableArray<string>> ReadConstructors(YamlNode node)
+    {
+        if (node is not YamlMappingNode map) throw Fail(node, "constructors", "constructors must map a type name to the properties its constructor's arguments set");
+        var result = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        foreach (var (k, v) in map.Children)
+        {
+            var type = Scalar(k, "constructors");
+            var properties = StringList(v, "constructors: " + type);
+            if (properties.IsEmpty || properties.Any(p => !SyntaxFacts.IsValidIdentifier(p)))
+                throw Fail(v, "constructors", $"{type}: list the property names its constructor's arguments set, in order");
+            result[type] = properties;
+        }
+        return result.ToImmutable();
     }
 
     private sealed record ReadGroup(ClientMapping Mapping, string? Like, ImmutableArray<string> Methods);

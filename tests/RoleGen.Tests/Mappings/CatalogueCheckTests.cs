@@ -117,7 +117,7 @@ public sealed class CatalogueCheckTests : IDisposable
     [Fact]
     public void Carries_without_returns_is_rejected()
     {
-        var e = LoadFailsAfter("dynamodb.yaml", "        returns: Table\n        carries: { TableName: TableName }", "        carries: { TableName: TableName }");
+        var e = LoadFailsAfter("dynamodb.yaml", "        returns: Table\n        carries: { TableName: \"TableName ?? Config.TableName\" }", "        carries: { TableName: TableName }");
         e.Message.Should().Contain(": LoadTable: carries needs returns");
     }
 

@@ -682,19 +682,21 @@ public class HighLevelApiTests
             .Which.Message.Should().Contain("Table.UpdateItemAsync").And.Contain("cannot follow");
     }
 
-    [Fact]
-    public void A_table_built_with_TableBuilder_is_the_table_it_names_and_is_not_described()
+    [Theory]
+    [InlineData("Environment.GetEnvironmentVariable(\"ITEMS\")")]
+    [InlineData("new TableConfig(Environment.GetEnvironmentVariable(\"ITEMS\"))")]
+    public void A_table_built_with_TableBuilder_is_the_table_it_names_and_is_not_described(string table)
     {
         var report = OneFunction.Run("""
             Items:
               Type: AWS::DynamoDB::Table
-            """, """
+            """, $$"""
             using Amazon.DynamoDBv2;
             using Amazon.DynamoDBv2.DocumentModel;
             namespace App;
             public class Handler
             {
-                private readonly Table _table = new TableBuilder(new AmazonDynamoDBClient(), Environment.GetEnvironmentVariable("ITEMS"))
+                private readonly Table _table = new TableBuilder(new AmazonDynamoDBClient(), {{table}})
                     .AddHashKey("Id", DynamoDBEntryType.String)
                     .AddRangeKey("Sk", DynamoDBEntryType.String)
                     .Build();
@@ -710,6 +712,9 @@ public class HighLevelApiTests
     [InlineData("Table table; table = Table.LoadTable(_client, Name);")]
     [InlineData("Table table; if (!Table.TryLoadTable(_client, Name, out table)) return;")]
     [InlineData("Table.TryLoadTable(_client, Name, DynamoDBEntryConversion.V2, out _field); var table = _field;")]
+    [InlineData("var table = Table.LoadTable(_client, new TableConfig(Name));")]
+    [InlineData("var config = new TableConfig(Name) { Conversion = DynamoDBEntryConversion.V2 }; var table = Table.LoadTable(_client, config);")]
+    [InlineData("Table.TryLoadTable(_client, new TableConfig(Name), out var table);")]
     public void A_table_loaded_into_a_variable_declared_before_or_through_an_out_argument_keeps_its_name(string load)
     {
         var report = OneFunction.Run("""

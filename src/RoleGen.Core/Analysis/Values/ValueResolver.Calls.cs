@@ -443,9 +443,12 @@ public sealed partial class ValueResolver
         if (model.GetSymbolInfo(creation).Symbol is not IMethodSymbol { MethodKind: MethodKind.Constructor } constructor || !IsSource(constructor))
         {
             var arguments = creation.ArgumentList?.Arguments ?? default;
-            return arguments.Count == 0 || arguments.Any(a => a.NameColon is not null)
-                ? obj
-                : obj with { Arguments = arguments.Select(a => Resolve(a.Expression, scope.Deeper())).ToImmutableArray() };
+            if (arguments.Count == 0 || arguments.Any(a => a.NameColon is not null)) return obj;
+            var values = arguments.Select(a => Resolve(a.Expression, scope.Deeper())).ToImmutableArray();
+            // An SDK helper whose constructor the mapping table describes (new TableConfig("Orders")): its arguments are those properties.
+            var named = _sdkConstructors.GetValueOrDefault(obj.TypeName);
+            var described = named.IsDefault ? obj.Properties : obj.Properties.SetItems(named.Zip(values).Where(p => !obj.Properties.ContainsKey(p.First)).Select(p => KeyValuePair.Create(p.First, p.Second)));
+            return obj with { Arguments = values, Properties = described };
         }
         var properties = obj.Properties;
         foreach (var parameter in constructor.Parameters)

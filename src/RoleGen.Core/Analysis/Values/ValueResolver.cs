@@ -27,6 +27,9 @@ public sealed partial class ValueResolver(
     /// <summary>What SDK response properties stand for (mapping <c>results</c>), by "Method.Property".</summary>
     private readonly ImmutableDictionary<string, Mappings.ResultPath> _sdkResults = sdk?.ResultsByMember ?? ImmutableDictionary<string, Mappings.ResultPath>.Empty;
 
+    /// <summary>SDK helper types whose positional constructor arguments set known properties (mapping <c>constructors</c>).</summary>
+    private readonly ImmutableDictionary<string, ImmutableArray<string>> _sdkConstructors = sdk?.ConstructorsByType ?? ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
     /// <summary>What SDK responses hold that the service stores (mapping <c>stored</c>), by "Method.Response.Path".</summary>
     private readonly ImmutableDictionary<string, Mappings.StoredPath> _sdkStored = sdk?.StoredByMember ?? ImmutableDictionary<string, Mappings.StoredPath>.Empty;
 
