@@ -31,7 +31,7 @@ public static class DiRegistrationReader
         if (invocation.Expression is not MemberAccessExpressionSyntax access) return null;
         var name = access.Name.Identifier.ValueText;
         if (!MethodNames.Contains(name)) return null;
-        var receiverType = model.GetTypeInfo(access.Expression).Type;
+        var receiverType = model.TypeOf(access.Expression);
         if (receiverType is not null and not IErrorTypeSymbol && !IsServiceCollection(receiverType)) return null;
 
         var keyed = name.Contains("Keyed", StringComparison.Ordinal);

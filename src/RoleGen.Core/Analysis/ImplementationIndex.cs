@@ -77,7 +77,7 @@ public sealed class ImplementationIndex
             _ => (null, null),
         };
         if (receiver is null) return [];
-        var type = model.GetTypeInfo(receiver).Type;
+        var type = model.TypeOf(receiver);
         if (type is not IErrorTypeSymbol { Name.Length: > 0 }) type = GenericCallTypes.ContainerService(model, receiver) ?? type;
         if (type is not IErrorTypeSymbol unresolved) return [];
         var count = invocation.ArgumentList.Arguments.Count;

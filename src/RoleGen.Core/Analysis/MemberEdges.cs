@@ -221,7 +221,7 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
         if (invocation.Expression is not MemberAccessExpressionSyntax access) return [];
         var name = access.Name.Identifier.ValueText;
         var extensions = implementations.ExtensionMethodsNamed(name);
-        if (!extensions.Any() || model.GetTypeInfo(access.Expression).Type is not (null or IErrorTypeSymbol)) return [];
+        if (!extensions.Any() || model.TypeOf(access.Expression) is not (null or IErrorTypeSymbol)) return [];
         var count = invocation.ArgumentList.Arguments.Count;
         return extensions
             .Where(m => m.Parameters.Length - 1 >= count && m.Parameters.Skip(1).Count(p => !p.IsOptional && !p.IsParams) <= count)

@@ -190,7 +190,7 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
 
     private (string Name, string? Namespace)? ReceiverType(SemanticModel model, ExpressionSyntax receiver)
     {
-        var type = model.GetTypeInfo(receiver).Type ?? model.GetSymbolInfo(receiver).Symbol as ITypeSymbol;
+        var type = model.TypeOf(receiver) ?? model.GetSymbolInfo(receiver).Symbol as ITypeSymbol;
         // Roslyn gives an unresolved name a nameless error type rather than none.
         if (type is IErrorTypeSymbol { Name.Length: 0 }) type = null;
         if (type is null or IErrorTypeSymbol && GenericCallTypes.ContainerService(model, receiver) is { } service) type = service;
@@ -211,7 +211,7 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
 
     /// <summary>True when the receiver's type cannot be seen (its library is not restored), as opposed to a type RoleGen knows is no client.</summary>
     private static bool TypeUnseen(SemanticModel model, ExpressionSyntax receiver) =>
-        model.GetTypeInfo(receiver).Type is null or IErrorTypeSymbol;
+        model.TypeOf(receiver) is null or IErrorTypeSymbol;
 
     private static IEnumerable<ITypeSymbol> SelfAndBases(ITypeSymbol type)
     {

@@ -316,4 +316,34 @@ public class ReachabilityTests
         AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal(
             "IAmazonS3.GetObject(\"b\", \"get/x\")", "IAmazonS3.DeleteObject(\"b\", \"old/x\")");
     }
+
+    /// <summary>
+    /// Nullable reference types on, the SDK not restored: Roslyn reads <c>IAmazonDynamoDB?</c> of an unknown type as
+    /// <c>Nullable&lt;IAmazonDynamoDB&gt;</c>. The calls on such a client, and through such an interface of the project's own
+    /// whose file is missing, are still seen.
+    /// </summary>
+    [Theory]
+    [InlineData("private static IAmazonS3? _s3; public async Task Handle() { _s3 ??= new AmazonS3Client(); await _s3.GetObjectAsync(\"b\", \"k\"); }")]
+    [InlineData("private static IAmazonS3? _s3 = new AmazonS3Client(); public async Task Handle() { if (_s3 == null) return; await _s3.GetObjectAsync(\"b\", \"k\"); }")]
+    [InlineData("public async Task Handle() { IAmazonS3? s3 = new AmazonS3Client(); await s3.GetObjectAsync(\"b\", \"k\"); }")]
+    [InlineData("private readonly IReader? _reader = new Reader(); public Task Handle() => _reader!.Read();")]
+    [InlineData("private readonly IAmazonS3 _s3; public Function() : this(null) { } public Function(IAmazonS3? s3) { _s3 = s3 ?? new AmazonS3Client(); } public Task Handle() => _s3.GetObjectAsync(\"b\", \"k\");")]
+    [InlineData("public Task Handle() => Read(new AmazonS3Client()); private static Task Read(IAmazonS3? s3) => s3?.GetObjectAsync(\"b\", \"k\") ?? Task.CompletedTask;")]
+    public void Calls_on_a_nullable_client_of_an_unresolved_type_are_seen(string members)
+    {
+        var source = $$"""
+            using Amazon.S3;
+            namespace App;
+            public class Reader : IReader
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public Task Read() => _s3.GetObjectAsync("b", "k");
+            }
+            public class Function
+            {
+                {{members}}
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal("IAmazonS3.GetObject(\"b\", \"k\")");
+    }
 }

@@ -128,4 +128,30 @@ public class PipelineTests
         var act = () => new RoleGenerator(Knowledge).Generate(app.TemplatePath, ["Nope"]);
         act.Should().Throw<RoleGenInputException>().WithMessage("*Nope*");
     }
+
+    /// <summary>Nullable reference types on and the SDK not restored (the usual checkout): a lazily made client declared IAmazonDynamoDB?.</summary>
+    [Theory]
+    [InlineData("private static IAmazonDynamoDB? _client; public async Task Run() { _client ??= new AmazonDynamoDBClient(); await _client.GetItemAsync(Table, Key); }")]
+    [InlineData("private static IAmazonDynamoDB? _client; public async Task Run() { if (_client == null) _client = new AmazonDynamoDBClient(); await _client!.GetItemAsync(Table, Key); }")]
+    [InlineData("private readonly IAmazonDynamoDB? _client = new AmazonDynamoDBClient(); public async Task Run() { await (_client?.GetItemAsync(Table, Key) ?? Task.CompletedTask); }")]
+    public void A_client_declared_nullable_is_a_client(string members)
+    {
+        var report = OneFunction.Run("""
+            Items:
+              Type: AWS::DynamoDB::Table
+            """, $$"""
+            #nullable enable
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.Model;
+            namespace App;
+            public class Handler
+            {
+                private static readonly string Table = Environment.GetEnvironmentVariable("TABLE")!;
+                private static readonly Dictionary<string, AttributeValue> Key = new();
+                {{members}}
+            }
+            """, "TABLE: !Ref Items");
+
+        report.Grants().Should().Equal("dynamodb:GetItem arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${Items}");
+    }
 }

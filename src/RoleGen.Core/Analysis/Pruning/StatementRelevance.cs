@@ -73,6 +73,9 @@ public sealed class StatementRelevance
                 break;
             case InvocationExpressionSyntax invocation:
                 own.Invoked.UnionWith(ClientNames.Identifiers(invocation.Expression));
+                // client?.Op(): the receiver is the conditional access's expression, not part of the invocation.
+                if (invocation.Expression is MemberBindingExpressionSyntax && invocation.Parent is ConditionalAccessExpressionSyntax conditional)
+                    own.Invoked.UnionWith(ClientNames.Identifiers(conditional.Expression));
                 break;
             case AssignmentExpressionSyntax assignment:
                 own.Writes.UnionWith(ClientNames.Identifiers(assignment.Left));

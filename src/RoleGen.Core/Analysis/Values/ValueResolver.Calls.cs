@@ -381,7 +381,7 @@ public sealed partial class ValueResolver
 
     /// <summary>A string, or a value whose type is not seen (a package not restored) but that is not a type name.</summary>
     private static bool IsText(SemanticModel model, ExpressionSyntax receiver) =>
-        model.GetTypeInfo(receiver).Type is { SpecialType: SpecialType.System_String } or null or IErrorTypeSymbol && model.GetSymbolInfo(receiver).Symbol is not ITypeSymbol;
+        model.TypeOf(receiver) is { SpecialType: SpecialType.System_String } or null or IErrorTypeSymbol && model.GetSymbolInfo(receiver).Symbol is not ITypeSymbol;
 
     /// <summary>The edited text when it is known now; kept as an edit of what the template binds later; unknown otherwise.</summary>
     private Value Edited(Value text, TextEdit edit, InvocationExpressionSyntax at)

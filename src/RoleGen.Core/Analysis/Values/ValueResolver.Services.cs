@@ -134,7 +134,7 @@ public sealed partial class ValueResolver
             _ => null,
         };
         if (receiver is null) return null;
-        return project.Model(receiver.SyntaxTree).GetTypeInfo(receiver).Type is { TypeKind: not TypeKind.Error } bound ? bound : OptionsPathType(receiver);
+        return project.Model(receiver.SyntaxTree).TypeOf(receiver) is { TypeKind: not TypeKind.Error } bound ? bound : OptionsPathType(receiver);
     }
 
     private static bool Inherits(INamedTypeSymbol type, INamedTypeSymbol ancestor)
@@ -358,7 +358,7 @@ public sealed partial class ValueResolver
     private ITypeSymbol? OptionsValueType(ExpressionSyntax expression)
     {
         if (expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" or "CurrentValue" } access) return null;
-        var type = project.Model(access.SyntaxTree).GetTypeInfo(access.Expression).Type as INamedTypeSymbol;
+        var type = project.Model(access.SyntaxTree).TypeOf(access.Expression) as INamedTypeSymbol;
         return type is { Name: "IOptions" or "IOptionsSnapshot" or "IOptionsMonitor", TypeArguments.Length: 1 } ? type.TypeArguments[0] : null;
     }
 

@@ -68,8 +68,8 @@ public sealed partial class ValueResolver
 
     /// <summary>The host's environment types (<c>IWebHostEnvironment env</c>), also unresolved, or a builder's <c>.Environment</c> whose type is not seen.</summary>
     private static bool IsHostEnvironment(SemanticModel model, ExpressionSyntax receiver) =>
-        model.GetTypeInfo(receiver).Type is { Name: "IHostEnvironment" or "IWebHostEnvironment" or "IHostingEnvironment" or "IWebHostingEnvironment" } ||
-        (receiver is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Environment" } && model.GetTypeInfo(receiver).Type is null or IErrorTypeSymbol { Name.Length: 0 });
+        model.TypeOf(receiver) is { Name: "IHostEnvironment" or "IWebHostEnvironment" or "IHostingEnvironment" or "IWebHostingEnvironment" } ||
+        (receiver is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Environment" } && model.TypeOf(receiver) is null or IErrorTypeSymbol { Name.Length: 0 });
 
     /// <summary>
     /// The hosting environment's name as the .NET host reads it: ASPNETCORE_ENVIRONMENT, else DOTNET_ENVIRONMENT, else
@@ -101,7 +101,7 @@ public sealed partial class ValueResolver
             model.GetTypeInfo(boundType).Type is { } bound && ValueMember(bound, access.Name.Identifier.ValueText) is { } boundMember && IsSource(boundMember))
             return Member(boundMember, access, scope);
         var receiver = model.GetSymbolInfo(access.Expression).Symbol;
-        var receiverType = model.GetTypeInfo(access.Expression).Type;
+        var receiverType = model.TypeOf(access.Expression);
         var looksLikeType = receiver is ITypeSymbol || (receiver is null && receiverType is null or IErrorTypeSymbol && IsTypeName(access.Expression) && !IsKnownName(access.Expression));
         if (looksLikeType) return new NamedConstantValue(access.Expression is MemberAccessExpressionSyntax qualified ? qualified.Name.Identifier.ValueText : access.Expression.ToString(), access.Name.Identifier.ValueText);
         return PropertyOfValue(Resolve(access.Expression, scope), access.Name.Identifier.ValueText, access);
@@ -532,7 +532,7 @@ public sealed partial class ValueResolver
     private bool IsExtensionOnUnseenReceiver(IMethodSymbol method, SyntaxNode call) =>
         method.IsExtensionMethod && call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } &&
         access.Name.Identifier.ValueText == method.Name &&
-        project.Model(call.SyntaxTree).GetTypeInfo(access.Expression).Type is null or IErrorTypeSymbol;
+        project.Model(call.SyntaxTree).TypeOf(access.Expression) is null or IErrorTypeSymbol;
 
     /// <summary><c>store.Put(key)</c> on a receiver whose type does not resolve but that the method's class names in its base list (as the walk assumes).</summary>
     private bool IsCallThroughUnresolvedType(IMethodSymbol method, SyntaxNode call) =>
