@@ -213,7 +213,8 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
             var eventFields = new EventSourceBinder(knowledge.Events, knowledge.Types, context.Template, context.Expressions).Bind(function);
             var environment = new FunctionEnvironment(function.Environment.ToImmutableSortedDictionary(
                 e => e.Key, e => context.Expressions.Read(e.Value), StringComparer.Ordinal).AddRange(RuntimeEnvironment(function, context)), eventFields,
-                function.Environment.Where(e => context.Expressions.CanBeAbsent(e.Value)).Select(e => e.Key).ToHashSet(StringComparer.Ordinal), context.Stored);
+                function.Environment.Where(e => context.Expressions.CanBeAbsent(e.Value)).Select(e => e.Key).ToHashSet(StringComparer.Ordinal), context.Stored,
+                new TemplateResources(knowledge.Types, context.Template, context.Expressions).HoldsOnlyNames);
             permissions = permissions.Add(new CallPermissions(knowledge.Table, new ValueRenderer(new TemplateResources(knowledge.Types, context.Template, context.Expressions))).For(analysis.Calls, environment));
         }
 

@@ -12,11 +12,13 @@ namespace RoleGen.Core.Permissions;
 /// </summary>
 /// <param name="mayBeUnset">Variables the template sets with a branch that is <c>AWS::NoValue</c>: code's fallbacks for them stay live.</param>
 /// <param name="stored">What the template writes into the parameters it declares: a <see cref="StoredValue"/> read back from one is that.</param>
+/// <param name="holdsOnlyNames">Which template references hold name characters only (<see cref="TextEdit.On"/>); null: none is known to.</param>
 public sealed class FunctionEnvironment(
     ImmutableSortedDictionary<string, ImmutableArray<TemplateExpression>> variables,
     ImmutableSortedDictionary<string, BoundEventField>? eventFields = null,
     IReadOnlySet<string>? mayBeUnset = null,
-    StoredContents? stored = null)
+    StoredContents? stored = null,
+    Func<string, bool>? holdsOnlyNames = null)
 {
     public static FunctionEnvironment Empty { get; } = new(ImmutableSortedDictionary<string, ImmutableArray<TemplateExpression>>.Empty);
 
@@ -38,7 +40,7 @@ public sealed class FunctionEnvironment(
             Value.OneOf(options.Select(o => (Value)new TemplateValue(o))),
         EventFieldValue field => EventField(field),
         StoredValue read => Stored(read),
-        TextEditValue edited => edited.Edit.On(Bind(edited.Inner)) is { } done ? done
+        TextEditValue edited => edited.Edit.On(Bind(edited.Inner), holdsOnlyNames) is { } done ? done
             : new UnknownValue($"{edited.Edit} changes a value that is known only at run time ({ValueText.Of(edited.Inner)})", null),
         ConcatValue concat => ValueResolver.Concat(concat.Parts.Select(Bind)),
         OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(Bind)),

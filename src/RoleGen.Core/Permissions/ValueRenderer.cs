@@ -76,6 +76,8 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
             "execute-api-endpoint-api" => [ApiEndpointPart(pattern, "api")],
             "execute-api-endpoint-stage" => [ApiEndpointPart(pattern, "stage")],
             "arn" or "name-or-arn" when text.StartsWith("arn:", StringComparison.Ordinal) => [new ArnFragment(text, true, pattern.Unknowns)],
+            // An ARN whose start is not known (an edit of one, a prefix read at run time): what follows cannot be placed in it.
+            "arn" when text.StartsWith('*') => [new ArnFragment("*", false, pattern.Unknowns)],
             _ => [new ArnFragment(text, false, pattern.Unknowns)],
         };
     }

@@ -89,4 +89,33 @@ public class TextEditTests
 
         report.Grants().Should().Equal("s3:PutObject arn:${AWS::Partition}:s3:::results/" + expected);
     }
+
+    /// <summary>
+    /// A template reference is granted as what it is, so an edit that may change its text (an ARN holds ':' and '/') is
+    /// not known: never the unchanged state machine ARN where an execution's is needed.
+    /// </summary>
+    [Theory]
+    [InlineData("!Ref Workflow", "_arn.Replace(\":stateMachine:\", \":execution:\") + \":\" + name", "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:*:*")]
+    [InlineData("!Ref Workflow", "_arn.Replace(\":stateMachine:\", \":execution:\")", "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:*:*")]
+    [InlineData("!Ref Workflow", "(_arn + \":\" + name).Replace(\":stateMachine:\", \":execution:\")", "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:*:*")]
+    // A name holds no ':': the edit of the literal before it is known.
+    [InlineData("!GetAtt Workflow.Name", "(\"arn:aws:states:us-east-1:123456789012:execution:\" + _arn).Replace(\"arn:aws:\", \"arn:aws-cn:\") + \":\" + name", "arn:aws-cn:states:us-east-1:123456789012:execution:${Workflow.Name}:*")]
+    public void An_edit_of_a_reference_that_may_hold_any_text_is_not_known(string variable, string executionArn, string expected)
+    {
+        var report = OneFunction.Run("""
+            Workflow:
+              Type: AWS::StepFunctions::StateMachine
+            """, $$"""
+            using Amazon.StepFunctions;
+            using Amazon.StepFunctions.Model;
+            namespace App;
+            public class Handler
+            {
+                private static readonly string _arn = Environment.GetEnvironmentVariable("WORKFLOW")!;
+                public Task Run(string name) => new AmazonStepFunctionsClient().StopExecutionAsync(new StopExecutionRequest { ExecutionArn = {{executionArn}} });
+            }
+            """, $"WORKFLOW: {variable}");
+
+        report.Grants().Should().Equal("states:StopExecution " + expected);
+    }
 }

@@ -48,13 +48,18 @@ public sealed partial record TextEdit(string Method, ImmutableArray<string> Argu
     };
 
     /// <summary>The value edited, or null when a part it would change is not known.</summary>
-    public Value? On(Value value) => value switch
+    /// <param name="holdsOnlyNames">
+    /// True for a template reference (<c>${Queue}</c>, <c>${Api.ApiEndpoint}</c>, <c>${AWS::Region}</c>) whose value is made of
+    /// name characters only (a name, an id, a region); a reference it does not say so of may hold any text (an ARN, a
+    /// URL), in which an edit may find what it looks for. Null: every reference may.
+    /// </param>
+    public Value? On(Value value, Func<string, bool>? holdsOnlyNames = null) => value switch
     {
         LiteralValue literal => Apply(literal.Text) is { } text ? new LiteralValue(text) : null,
-        TemplateValue { Expression.Known: true } template => OnSub(template),
-        OneOfValue oneOf => oneOf.Options.Select(On).ToList() is var options && options.All(o => o is not null) ? Value.OneOf(options!) : null,
+        TemplateValue { Expression.Known: true } template => OnSub(template, holdsOnlyNames),
+        OneOfValue oneOf => oneOf.Options.Select(o => On(o, holdsOnlyNames)).ToList() is var options && options.All(o => o is not null) ? Value.OneOf(options!) : null,
         NullValue or NoValue => value,
-        ConcatValue { Parts.Length: > 0 } concat => OnParts([.. concat.Parts]),
+        ConcatValue { Parts.Length: > 0 } concat => OnParts([.. concat.Parts], holdsOnlyNames),
         _ => null,
     };
 
@@ -62,7 +67,7 @@ public sealed partial record TextEdit(string Method, ImmutableArray<string> Argu
     private static partial System.Text.RegularExpressions.Regex Reference();
 
     /// <summary>A template value's Sub text: its literal text edited around its ${...} references, which stay as they are.</summary>
-    private Value? OnSub(TemplateValue template)
+    private Value? OnSub(TemplateValue template, Func<string, bool>? holdsOnlyNames)
     {
         var sub = template.Expression.Sub;
         var pieces = new List<Value>();
@@ -75,7 +80,7 @@ public sealed partial record TextEdit(string Method, ImmutableArray<string> Argu
         }
         if (at < sub.Length) pieces.Add(new LiteralValue(sub[at..]));
         if (pieces.Any(p => p is LiteralValue { Text: var text } && text.Contains("${!", StringComparison.Ordinal))) return null; // escaped ${: not plain text
-        if (OnParts(pieces) is not ConcatValue edited) return null;
+        if (OnParts(pieces, holdsOnlyNames) is not ConcatValue edited) return null;
         var text = string.Concat(edited.Parts.Select(p => p switch { LiteralValue l => l.Text, TemplateValue t => t.Expression.Sub, _ => "" }));
         return text == sub ? template : new TemplateValue(template.Expression with { Sub = text, Resource = null, IsArn = false });
     }
@@ -83,10 +88,16 @@ public sealed partial record TextEdit(string Method, ImmutableArray<string> Argu
     /// <summary>
     /// Built text: a trim changes its end (or start), a replacement each literal part. Parts not known here (template
     /// references, run-time parts) are kept when what the edit looks for cannot hide in them or across their edges.
+    /// A run-time part is granted as <c>*</c>, which matches whatever the edit makes of it; a template reference is granted
+    /// as what it is, so one that may hold any text (a state machine's ARN, for <c>Replace(":stateMachine:", ":execution:")</c>)
+    /// leaves the edit unknown.
     /// </summary>
-    private Value? OnParts(IReadOnlyList<Value> parts)
+    private Value? OnParts(IReadOnlyList<Value> parts, Func<string, bool>? holdsOnlyNames)
     {
         if (Method == "Substring") return parts.All(p => p is LiteralValue) ? On(new LiteralValue(string.Concat(parts.Cast<LiteralValue>().Select(p => p.Text)))) is LiteralValue l ? new ConcatValue([l]) : null : null;
+        // A variable or event field binds to a template value later: the edit waits for it (TextEditValue).
+        bool AnyText(Value part) => part is EnvVarValue or EventFieldValue || part is TemplateValue reference && holdsOnlyNames?.Invoke(reference.Expression.Sub) != true;
+        if (Method == "Replace" ? parts.Any(AnyText) : AnyText(Method == "TrimEnd" ? parts[^1] : parts[0])) return null;
         var edited = parts.ToArray();
         var opaque = parts.Select(p => p is not LiteralValue).ToArray();
         if (opaque.Any(o => o) && Hides) return null;
@@ -95,7 +106,7 @@ public sealed partial record TextEdit(string Method, ImmutableArray<string> Argu
         {
             if (opaque[i])
             {
-                if (parts[i] is ConcatValue or OneOfValue && On(parts[i]) is { } inner) edited[i] = inner;
+                if (parts[i] is ConcatValue or OneOfValue && On(parts[i], holdsOnlyNames) is { } inner) edited[i] = inner;
                 continue; // a trim of an end that is not known: what it trims cannot hide there (Hides)
             }
             var text = ((LiteralValue)parts[i]).Text;
