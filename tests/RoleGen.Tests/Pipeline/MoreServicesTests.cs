@@ -36,6 +36,10 @@ public class MoreServicesTests
     [InlineData("new AmazonSecretsManagerClient().GetSecretValueAsync(new GetSecretValueRequest { SecretId = \"prod/db\" })",
         "secretsmanager:GetSecretValue arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:prod/db-??????")]
     [InlineData("new AmazonSecretsManagerClient().GetSecretValueAsync(new GetSecretValueRequest { SecretId = Env(\"SECRET\") })", "secretsmanager:GetSecretValue ${Secret}")]
+    // The caching client (AWSSDK.SecretsManager.Caching): describes the secret and reads its value.
+    [InlineData("new Amazon.SecretsManager.Extensions.Caching.SecretsManagerCache().GetSecretString(Env(\"SECRET\"))", "secretsmanager:DescribeSecret ${Secret}|secretsmanager:GetSecretValue ${Secret}")]
+    [InlineData("((Amazon.SecretsManager.Extensions.Caching.ISecretsManagerCache)null!).GetSecretBinary(\"prod/db\")",
+        "secretsmanager:DescribeSecret arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:prod/db-??????|secretsmanager:GetSecretValue arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:prod/db-??????")]
     [InlineData("new AmazonSimpleSystemsManagementClient().GetParameterAsync(new GetParameterRequest { Name = \"/app/db-url\", WithDecryption = true })",
         "ssm:GetParameter arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/app/db-url")]
     [InlineData("new AmazonSimpleSystemsManagementClient().GetParametersByPathAsync(new GetParametersByPathRequest { Path = \"/app\", Recursive = true })",
