@@ -62,12 +62,15 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
         var source = all.FirstOrDefault(c => c.Like is null && c.Mapping.Types.Contains(group.Like!))
                      ?? throw Fail(node, context, $"like: no client group of this file has type {group.Like}");
         var operations = ImmutableDictionary.CreateBuilder<string, OperationMapping>(StringComparer.Ordinal);
-        foreach (var method in group.Methods)
+        var methods = group.Methods is [AllMethods] ? source.Mapping.Operations.Keys.Where(m => m != "new" && !group.Mapping.Operations.ContainsKey(m)).Order(StringComparer.Ordinal) : group.Methods.AsEnumerable();
+        foreach (var method in methods)
         {
             if (!source.Mapping.Operations.TryGetValue(method, out var op))
                 throw Fail(node, context, $"methods: {method} is not an operation of {group.Like}");
             if (!operations.TryAdd(method, op)) throw Fail(node, context, $"methods: {method} is listed twice");
         }
+        foreach (var (name, own) in group.Mapping.Operations)
+            if (!operations.TryAdd(name, own)) throw Fail(node, context, $"operations: {name} is also one of its like methods");
         return group.Mapping with { Operations = operations.ToImmutable() };
     }
 
@@ -81,13 +84,22 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
         if (types.IsEmpty) throw Fail(typesNode, ns, "types must name at least one .NET type");
         if (keys.TryGetValue("like", out var likeNode))
         {
-            // Same operations as another client type (a paginator factory maps each method like the operation it pages).
-            if (keys.ContainsKey("operations")) throw Fail(likeNode, ns, "a group with like lists methods, not operations");
-            var methods = StringList(Required(keys, "methods", map, ns), ns + ": methods");
-            return new ReadGroup(new ClientMapping(ns, types, ImmutableDictionary<string, OperationMapping>.Empty), Scalar(likeNode, ns), methods);
+            // Same operations as another client type (a paginator factory maps each method like the operation it pages;
+            // a client that wraps another, every method: methods: "*"), plus operations of its own (its constructor).
+            var methodsNode = Required(keys, "methods", map, ns);
+            var methods = methodsNode is YamlScalarNode { Value: "*" } ? [AllMethods] : StringList(methodsNode, ns + ": methods");
+            var own = keys.TryGetValue("operations", out var ownNode) ? ReadOperations(ownNode, ns, fileBind) : ImmutableDictionary<string, OperationMapping>.Empty;
+            return new ReadGroup(new ClientMapping(ns, types, own), Scalar(likeNode, ns), methods);
         }
         if (keys.TryGetValue("methods", out var stray)) throw Fail(stray, ns, "methods is only for a group with like");
-        var opsNode = Required(keys, "operations", map, ns);
+        return new ReadGroup(new ClientMapping(ns, types, ReadOperations(Required(keys, "operations", map, ns), ns, fileBind)), null, []);
+    }
+
+    /// <summary><c>methods: "*"</c> of a group with like: every operation of the type it is like.</summary>
+    private const string AllMethods = "*";
+
+    private ImmutableDictionary<string, OperationMapping> ReadOperations(YamlNode opsNode, string ns, ImmutableDictionary<string, string> fileBind)
+    {
         if (opsNode is not YamlMappingNode ops) throw Fail(opsNode, ns, "operations must be a mapping");
         var operations = ImmutableDictionary.CreateBuilder<string, OperationMapping>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in ops.Children)
@@ -96,7 +108,7 @@ internal sealed class ServiceFileReader(string file, IamCatalog catalog)
             if (operations.ContainsKey(name)) throw Fail(keyNode, name, "duplicate operation");
             operations[name] = ReadOperation(name, (YamlScalarNode)keyNode, value, fileBind);
         }
-        return new ReadGroup(new ClientMapping(ns, types, operations.ToImmutable()), null, []);
+        return operations.ToImmutable();
     }
 
     private OperationMapping ReadOperation(string name, YamlScalarNode keyNode, YamlNode node, ImmutableDictionary<string, string> fileBind)

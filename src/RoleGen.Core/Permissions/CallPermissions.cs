@@ -23,7 +23,9 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
         var unboundReported = new HashSet<string>(StringComparer.Ordinal);
         var packagesReported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var unmapped = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
-        var reached = calls.ToList();
+        // The calls that made a receiver ran too (new AmazonS3EncryptionClientV2(config, materials) for its GetObject): a
+        // maker seen only that way, not as a call of its own, brings its grants.
+        var reached = calls.SelectMany(WithMakers).DistinctBy(c => (c.Location, c.ClientType, c.Method)).ToList();
         // By every type of the call's client group, so that onlyWith's IMessagePublisher.Publish also matches a call on MessageRoutingPublisher.
         var reachedNames = reached
             .SelectMany(c => (table.ClientsByType.TryGetValue(c.ClientType, out var group) ? group.Types : [c.ClientType]).Select(type => type + "." + c.Method))

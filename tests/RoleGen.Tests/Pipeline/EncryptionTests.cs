@@ -322,3 +322,43 @@ public class EncryptionTests
         Kms(report).Select(g => g.Split(" if ")[0] + (g.Contains("kms:RequestAlias") ? " if " + g.Split(" if ")[1] : "")).Should().BeEquivalentTo(expected.Split('|'));
     }
 }
+
+/// <summary>The S3 client-side encryption client: its S3 calls map as an S3 client's; KMS materials name the key it encrypts and decrypts data keys with.</summary>
+public class ClientSideEncryptionTests
+{
+    [Theory]
+    [InlineData("new EncryptionMaterialsV2(Environment.GetEnvironmentVariable(\"KEY\"), KmsType.KmsContext, new Dictionary<string, string>())",
+        "kms:Decrypt ${Key.Arn}|kms:GenerateDataKey ${Key.Arn}|s3:GetObject arn:${AWS::Partition}:s3:::${Files}/in/*|s3:PutObject arn:${AWS::Partition}:s3:::${Files}/out/*")]
+    [InlineData("new EncryptionMaterialsV2(RSA.Create(), AsymmetricAlgorithmType.RsaOaepSha1)",
+        "s3:GetObject arn:${AWS::Partition}:s3:::${Files}/in/*|s3:PutObject arn:${AWS::Partition}:s3:::${Files}/out/*")]
+    public void The_encryption_client_is_an_s3_client_that_uses_its_kms_key(string materials, string expected)
+    {
+        var report = OneFunction.Run("""
+            Files:
+              Type: AWS::S3::Bucket
+            Key:
+              Type: AWS::KMS::Key
+            """, $$"""
+            using System.Security.Cryptography;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+            using Amazon.Extensions.S3.Encryption;
+            using Amazon.Extensions.S3.Encryption.Primitives;
+            namespace App;
+            public class Handler
+            {
+                private static readonly string Bucket = Environment.GetEnvironmentVariable("BUCKET")!;
+                private readonly AmazonS3EncryptionClientV2 _s3 = new(new AmazonS3CryptoConfigurationV2(SecurityProfile.V2), {{materials}});
+                public async Task Run(string name)
+                {
+                    var read = await _s3.GetObjectAsync(Bucket, "in/" + name);
+                    await _s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "out/" + name, InputStream = read.ResponseStream });
+                }
+            }
+            """, "BUCKET: !Ref Files\nKEY: !GetAtt Key.Arn");
+
+        report.Grants().Should().Equal(expected.Split('|'));
+        report.Findings.Should().NotContain(f => f.Severity != Severity.Info);
+    }
+}
+
