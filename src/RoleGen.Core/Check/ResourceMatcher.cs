@@ -10,7 +10,7 @@ namespace RoleGen.Core.Check;
 /// Compares resources in Fn::Sub syntax the way IAM would after deploy. Both sides are first put in one canonical
 /// spelling: an ARN-valued reference (<c>${Queue.Arn}</c>, an SNS topic's <c>${Topic}</c>) is spelled out from the
 /// IAM catalogue's ARN format and the resource's name (<c>arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${Queue.QueueName}</c>);
-/// a name the template sets as a literal replaces its reference; a Lambda function without a literal name is
+/// a name the template sets as a literal replaces its reference, and a parameter with a Default that Default; a Lambda function without a literal name is
 /// <c>${AWS::StackName}-&lt;LogicalId&gt;-*</c>; and an ARN's literal partition, region and account become the
 /// pseudo parameters (<c>arn:aws:s3:::b</c> is <c>arn:${AWS::Partition}:s3:::b</c>: a literal region or account is
 /// taken to be the stack's own). Then a granted pattern covers a needed resource when its IAM wildcards match it;
@@ -58,6 +58,9 @@ public sealed partial class ResourceMatcher(CfnTemplate template, CloudFormation
     private string RewriteReference(string reference, string original, int depth)
     {
         if (PseudoParameters.IsPseudoParameter(reference)) return original;
+        // A parameter is compared at its Default, the value the template deploys with unless told otherwise (a grant on
+        // table/${TableName} covers the code's "Orders" when TableName defaults to Orders).
+        if (template.Parameters.GetValueOrDefault(reference)?["Default"] is CfnScalar { Value: var byDefault }) return TemplateExpression.EscapeForSub(byDefault);
         var dot = reference.IndexOf('.');
         var logicalId = dot < 0 ? reference : reference[..dot];
         var attribute = dot < 0 ? null : reference[(dot + 1)..];
@@ -66,7 +69,7 @@ public sealed partial class ResourceMatcher(CfnTemplate template, CloudFormation
         return types.KindOf(target) switch
         {
             ResourceValueKinds.Arn => ArnOf(target, type, depth) ?? original,
-            ResourceValueKinds.Name => NameOf(resource, type) ?? types.ExpressionFor(target, ResourceValueKinds.Name) ?? original,
+            ResourceValueKinds.Name => NameOf(resource, type) is { } name ? Rewrite(name, depth + 1) : types.ExpressionFor(target, ResourceValueKinds.Name) ?? original,
             _ => original,
         };
     }

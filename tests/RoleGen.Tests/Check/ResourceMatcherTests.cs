@@ -16,7 +16,17 @@ public class ResourceMatcherTests
     private static ResourceMatcher Matcher()
     {
         using var app = new TempApp().With("template.yaml", """
+            Parameters:
+              AccountsTableName:
+                Type: String
+                Default: Accounts
+              NoDefault:
+                Type: String
             Resources:
+              Accounts:
+                Type: AWS::DynamoDB::Table
+                Properties:
+                  TableName: !Ref AccountsTableName
               Queue:
                 Type: AWS::SQS::Queue
               NamedQueue:
@@ -41,6 +51,9 @@ public class ResourceMatcherTests
     [InlineData("${Table.Arn}", "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${Table}")]
     [InlineData("${Topic}", "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:${Topic.TopicName}")]
     [InlineData("${Key.Arn}", "arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${Key}")]
+    // A parameter at its Default, also through the resource named by it.
+    [InlineData("arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${AccountsTableName}", "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/Accounts")]
+    [InlineData("${Accounts.Arn}", "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/Accounts")]
     [InlineData("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Fn}:*", "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/${AWS::StackName}-Fn-*:*")]
     public void Different_spellings_of_one_resource_are_the_same(string granted, string needed)
     {
@@ -61,6 +74,7 @@ public class ResourceMatcherTests
     [InlineData("arn:aws-cn:s3:::b/*", "arn:${AWS::Partition}:s3:::b/x", true)]
     [InlineData("arn:aws:dynamodb:*:*:table/${Table}", "${Table.Arn}", true)]
     [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/other", "${Table.Arn}", false)]
+    [InlineData("arn:aws:dynamodb:*:*:table/${NoDefault}", "arn:aws:dynamodb:*:*:table/Accounts", false)]
     public void Granted_wildcards_cover_needed_resources(string granted, string needed, bool covers) =>
         Matcher().Covers(granted, needed).Should().Be(covers);
 
