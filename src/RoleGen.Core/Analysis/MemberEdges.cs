@@ -231,8 +231,18 @@ public sealed class MemberEdges(ProjectCompilation project, ImplementationIndex 
     private static ImmutableArray<ISymbol> Targets(SemanticModel model, SyntaxNode node)
     {
         var info = model.GetSymbolInfo(node);
-        return info.Symbol is not null ? [info.Symbol] : info.CandidateSymbols;
+        if (info.Symbol is not null) return [info.Symbol];
+        // Overload resolution failed (an argument of a type that does not resolve): the overloads that take that many arguments.
+        if (node is InvocationExpressionSyntax { ArgumentList.Arguments.Count: var count } && info.CandidateSymbols.Length > 1)
+        {
+            var fitting = info.CandidateSymbols.Where(c => c is not IMethodSymbol method || TakesArguments(method, count)).ToImmutableArray();
+            if (!fitting.IsEmpty) return fitting;
+        }
+        return info.CandidateSymbols;
     }
+
+    private static bool TakesArguments(IMethodSymbol method, int count) =>
+        GenericCallTypes.Accepts(method, count) || method.Parameters is [.., { IsParams: true }] && count >= method.Parameters.Length - 1;
 
     private static ISymbol? Target(SemanticModel model, SyntaxNode node)
     {

@@ -346,4 +346,28 @@ public class ReachabilityTests
             """;
         AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal("IAmazonS3.GetObject(\"b\", \"k\")");
     }
+
+    /// <summary>An argument of a type that does not resolve fails overload resolution: only the overloads that take that many arguments may run.</summary>
+    [Fact]
+    public void A_call_whose_overload_does_not_resolve_reaches_the_overloads_of_its_arity_only()
+    {
+        var source = """
+            using Amazon.S3;
+            namespace App;
+            public record Account(string Id);
+            public interface IAccounts { Task Update(string id, Account account); Task Update(Account account); }
+            public class Accounts : IAccounts
+            {
+                private readonly IAmazonS3 _s3 = new AmazonS3Client();
+                public Task Update(string id, Account account) => _s3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = "b", Key = id });
+                public Task Update(Account account) => _s3.DeleteObjectAsync("b", account.Id);
+            }
+            public class Function
+            {
+                private readonly IAccounts _accounts = new Accounts();
+                public Task Handle(APIGatewayProxyRequest request) => _accounts.Update(request.PathParameters["id"], new Account("x"));
+            }
+            """;
+        AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal("IAmazonS3.PutObject(PutObjectRequest{BucketName=\"b\", Key=?})");
+    }
 }
