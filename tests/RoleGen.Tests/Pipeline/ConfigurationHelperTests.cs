@@ -90,3 +90,32 @@ public class ConfigurationHelperTests
         report.Findings.Should().NotContain(f => f.Severity >= Severity.Warning);
     }
 }
+
+/// <summary>AddEnvironmentVariables("MYAPP_") reads key A:B from variable MYAPP_A__B, over appsettings.json's value.</summary>
+public class EnvironmentPrefixTests
+{
+    [Theory]
+    [InlineData(".AddEnvironmentVariables(prefix: \"MYAPP_\")", "MYAPP_Storage__BucketName: !Ref Files", "${Files}")]
+    [InlineData(".AddEnvironmentVariables(\"MYAPP_\")", "MYAPP_Storage__BucketName: !Ref Files", "${Files}")]
+    // The variable without the prefix is not read: appsettings.json's value stays.
+    [InlineData(".AddEnvironmentVariables(\"MYAPP_\")", "Storage__BucketName: !Ref Files", "local-bucket")]
+    [InlineData(".AddEnvironmentVariables()", "Storage__BucketName: !Ref Files", "${Files}")]
+    public void A_prefixed_provider_reads_the_prefixed_variable(string provider, string variable, string bucket)
+    {
+        var report = OneFunction.Run("""
+            Files:
+              Type: AWS::S3::Bucket
+            """, $$"""
+            using Amazon.S3;
+            using Microsoft.Extensions.Configuration;
+            namespace App;
+            public class Handler
+            {
+                private readonly IConfiguration _config = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true){{provider}}.Build();
+                public Task Run() => new AmazonS3Client().PutObjectAsync(new() { BucketName = _config["Storage:BucketName"], Key = "k" });
+            }
+            """, variable, files: new Dictionary<string, string> { ["src/App/appsettings.json"] = """{ "Storage": { "BucketName": "local-bucket" } }""" });
+
+        report.Grants().Should().Equal($"s3:PutObject arn:${{AWS::Partition}}:s3:::{bucket}/k");
+    }
+}

@@ -154,15 +154,40 @@ public sealed partial class ValueResolver
     /// <summary>A configuration value read by key. With the environment-variables provider, key "A:B" is variable A__B.</summary>
     private Value ConfigurationValue(string path, SyntaxNode at, ResolveScope scope) => ConfigurationKey(path, at);
 
-    /// <summary>A configuration key: its environment variable (<c>A__B</c> for <c>A:B</c>), over what appsettings*.json give it.</summary>
-    private EnvVarValue ConfigurationKey(string path, SyntaxNode at)
+    /// <summary>
+    /// A configuration key: its environment variable (<c>A__B</c> for <c>A:B</c>, after the prefix the project's provider
+    /// strips: <c>MYAPP_A__B</c>), over what appsettings*.json give it.
+    /// </summary>
+    private Value ConfigurationKey(string path, SyntaxNode at)
     {
         var settings = project.Settings.ValuesOf(path);
-        return new EnvVarValue(path.Replace(":", "__", StringComparison.Ordinal), Location(at))
+        return Value.OneOf(EnvironmentPrefixes.Select(prefix => new EnvVarValue(prefix + path.Replace(":", "__", StringComparison.Ordinal), Location(at))
         {
             Settings = settings.IsEmpty ? null : Value.OneOf(settings.Select(v => (Value)new LiteralValue(v))),
             SettingsAlways = !settings.IsEmpty && project.Settings.AlwaysSets(path),
-        };
+        }));
+    }
+
+    private ImmutableArray<string>? _environmentPrefixes;
+
+    /// <summary>Hosts whose default configuration reads every environment variable, without a prefix.</summary>
+    private static readonly HashSet<string> DefaultHostBuilders = ["CreateDefaultBuilder", "CreateBuilder", "CreateApplicationBuilder", "CreateSlimBuilder", "CreateEmptyBuilder"];
+
+    /// <summary>
+    /// The prefixes the project's environment-variables configuration providers strip: <c>AddEnvironmentVariables("MYAPP_")</c>
+    /// (or <c>prefix: "MYAPP_"</c>) reads key A:B from MYAPP_A__B; "" for a provider without one, a host's default
+    /// configuration, or a project that adds none (configuration RoleGen does not see being built).
+    /// </summary>
+    private ImmutableArray<string> EnvironmentPrefixes => _environmentPrefixes ??= ReadEnvironmentPrefixes();
+
+    private ImmutableArray<string> ReadEnvironmentPrefixes()
+    {
+        var providers = index.CallsNamed("AddEnvironmentVariables").OfType<InvocationExpressionSyntax>().ToList();
+        var prefixes = providers.Select(call => call.ArgumentList.Arguments is [{ NameColon: null or { Name.Identifier.ValueText: "prefix" } } only] &&
+                project.Model(call.SyntaxTree).GetConstantValue(only.Expression) is { HasValue: true, Value: string prefix } ? prefix : "")
+            .ToHashSet(StringComparer.Ordinal);
+        if (providers.Count == 0 || DefaultHostBuilders.Any(builder => index.CallsNamed(builder).Any())) prefixes.Add("");
+        return [.. prefixes.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>
