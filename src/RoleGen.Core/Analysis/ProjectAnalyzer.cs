@@ -73,15 +73,30 @@ public sealed class ProjectAnalyzer
         }
 
         var reachable = _callGraph.Walk(entries, builtByLambda);
+        var findings = NotConstructible(builtByLambda, entries, handler, declaredAt) is { } unbuildable ? [.. _projectFindings, unbuildable] : _projectFindings;
         var resolver = new ValueResolver(_project, _index.Value, _implementations, reachable, ImmutableHashSet.CreateRange<IMethodSymbol>(SymbolEqualityComparer.Default, entries.Select(e => e.OriginalDefinition)), _displayPath, _events, _clients);
         var calls = new SdkCallFinder(_project, _clients, resolver, _implementations).Find(reachable)
             .OrderBy(c => c.Location.File, StringComparer.Ordinal).ThenBy(c => c.Location.Line).ThenBy(c => c.Location.Column)
             .ToImmutableArray();
-        return new HandlerAnalysis(calls, _projectFindings)
+        return new HandlerAnalysis(calls, findings)
         {
             SourceFiles = SourceFilesRead(reachable, resolver),
             ParameterTypes = entries.SelectMany(e => e.Parameters).Select(p => p.Type.Name).Where(n => n.Length > 0).Distinct().ToImmutableArray(),
         };
+    }
+
+    /// <summary>
+    /// An instance handler of a class the Lambda runtime builds, which it cannot: the runtime calls the public parameterless
+    /// constructor. (A class built by a container, Lambda Annotations' or ASP.NET Core's, has no <paramref name="builtByLambda"/>.)
+    /// </summary>
+    private static Finding? NotConstructible(INamedTypeSymbol? builtByLambda, ImmutableArray<IMethodSymbol> entries, HandlerName handler, SourceLocation declaredAt)
+    {
+        if (builtByLambda is null || entries.All(e => e.IsStatic) || builtByLambda.TypeKind != TypeKind.Class) return null;
+        var parameterless = builtByLambda.InstanceConstructors.Any(c => c.Parameters.IsEmpty && c.DeclaredAccessibility == Accessibility.Public);
+        if (parameterless && !builtByLambda.IsAbstract) return null;
+        var why = builtByLambda.IsAbstract ? "it is abstract" : "it has no public parameterless constructor";
+        return Finding.At(FindingCodes.HandlerNotConstructible, Severity.Warning,
+            $"Handler '{handler}': the Lambda runtime builds {builtByLambda.Name} with its public parameterless constructor, but {why}, so the function fails when first invoked. Add one (it may build the services itself), make the handler static, or mark the method [LambdaFunction] so Lambda Annotations generates a handler that builds the class with dependency injection. RoleGen analysed every constructor.", declaredAt);
     }
 
     private static bool IsPartial(INamedTypeSymbol type) =>

@@ -20,6 +20,8 @@ public static class FindingCodes
     public const string MissingProjectReference = "RG1010";
     /// <summary>CodeUri names a folder that does not exist; the project building the handler's assembly was found elsewhere in the repository.</summary>
     public const string CodeFoundElsewhere = "RG1011";
+    /// <summary>The Lambda runtime cannot build the handler's class: no public parameterless constructor (or abstract).</summary>
+    public const string HandlerNotConstructible = "RG1012";
 
     public const string TemplateUnreadable = "RG2001";
     public const string TemplateInvalid = "RG2002";

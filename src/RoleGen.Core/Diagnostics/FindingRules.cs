@@ -32,6 +32,8 @@ public static class FindingRules
             "A ProjectReference of the function's project names a project file that does not exist: the code declared there is not seen, so calls into it are not followed and the permissions they need are not granted."),
         new FindingRule("RG1011", "CodeFoundElsewhere", "Code found by assembly name in the repository",
             "The function's CodeUri names a folder that does not exist (a build's output, or a path relative to another folder): the project of the git repository that builds the handler's assembly was analysed instead."),
+        new FindingRule("RG1012", "HandlerNotConstructible", "Handler class Lambda cannot build",
+            "The handler is an instance method of a class the Lambda runtime cannot build: it creates the class with its public parameterless constructor, which the class does not have (or the class is abstract). The function fails when first invoked; RoleGen analysed every constructor."),
         new FindingRule("RG2001", "TemplateUnreadable", "Template cannot be read",
             "The template file cannot be read or parsed."),
         new FindingRule("RG2002", "TemplateInvalid", "Template is not valid",

@@ -370,4 +370,16 @@ public class ReachabilityTests
             """;
         AnalysisHost.Analyze("App::App.Function::Handle", source).Describe().Should().Equal("IAmazonS3.PutObject(PutObjectRequest{BucketName=\"b\", Key=?})");
     }
+
+    [Theory]
+    [InlineData("public class Function { public Function(IAmazonS3 s3) { } public Task Handle() => Task.CompletedTask; }", true)]
+    [InlineData("public abstract class Function { public Task Handle() => Task.CompletedTask; }", true)]
+    [InlineData("public class Function { public Function(IAmazonS3 s3) { } public static Task Handle() => Task.CompletedTask; }", false)]
+    [InlineData("public class Function { public Function() { } public Function(IAmazonS3 s3) { } public Task Handle() => Task.CompletedTask; }", false)]
+    [InlineData("public class Function { public Task Handle() => Task.CompletedTask; }", false)]
+    public void A_handler_class_the_runtime_cannot_build_is_reported(string function, bool reported)
+    {
+        var analysis = AnalysisHost.Analyze("App::App.Function::Handle", "using Amazon.S3;\nnamespace App;\n" + function);
+        analysis.Findings.Any(f => f.Code == FindingCodes.HandlerNotConstructible && f.Severity == Severity.Warning).Should().Be(reported);
+    }
 }
