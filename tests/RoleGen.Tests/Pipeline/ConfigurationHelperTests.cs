@@ -119,3 +119,36 @@ public class EnvironmentPrefixTests
         report.Grants().Should().Equal($"s3:PutObject arn:${{AWS::Partition}}:s3:::{bucket}/k");
     }
 }
+
+/// <summary>How nullable projects and GetValue's default read configuration.</summary>
+public class ConfigurationReadTests
+{
+    [Theory]
+    // The null-forgiving ! after Get<T>() or on the local keeps the binding.
+    [InlineData("var opts = Config.GetSection(\"Storage\").Get<StorageOptions>()!; return Ddb.DeleteItemAsync(opts.TableName, new());", "Storage__TableName: !Ref Items", "table/${Items}")]
+    [InlineData("var opts = Config.GetSection(\"Storage\").Get<StorageOptions>(); return Ddb.DeleteItemAsync(opts!.TableName, new());", "Storage__TableName: !Ref Items", "table/${Items}")]
+    // GetValue's default is what the key gives where nothing sets it: dead where the template always sets the key.
+    [InlineData("return Ddb.DeleteItemAsync(Config.GetValue<string>(\"Storage:TableName\", \"fallback\")!, new());", "Storage__TableName: !Ref Items", "table/${Items}")]
+    [InlineData("return Ddb.DeleteItemAsync(Config.GetValue(\"Storage:TableName\", defaultValue: \"fallback\")!, new());", "Storage__TableName: !If [UseItems, !Ref Items, !Ref AWS::NoValue]", "table/${Items}|table/fallback")]
+    public void The_key_read_is_the_one_the_template_sets(string body, string variable, string table)
+    {
+        var report = OneFunction.Run("""
+            Items:
+              Type: AWS::DynamoDB::Table
+            """, $$"""
+            #nullable enable
+            using Amazon.DynamoDBv2;
+            using Microsoft.Extensions.Configuration;
+            namespace App;
+            public class StorageOptions { public string TableName { get; set; } = ""; }
+            public class Handler
+            {
+                private static readonly IConfiguration Config = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+                private static readonly IAmazonDynamoDB Ddb = new AmazonDynamoDBClient();
+                public Task Run() { {{body}} }
+            }
+            """, variable);
+
+        report.Grants().Should().Equal(table.Split('|').Select(t => $"dynamodb:DeleteItem arn:${{AWS::Partition}}:dynamodb:${{AWS::Region}}:${{AWS::AccountId}}:{t}"));
+    }
+}

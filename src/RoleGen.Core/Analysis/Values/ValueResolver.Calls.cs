@@ -56,7 +56,7 @@ public sealed partial class ValueResolver
                 };
         }
 
-        if (ConfigurationPath(invocation, scope) is { } path) return ConfigurationValue(path, invocation, scope);
+        if (ConfigurationPath(invocation, scope) is { } path) return WithConfigurationDefault(ConfigurationValue(path, invocation, scope), invocation, scope);
         if (ContainerGetResult(invocation, name, scope) is { } service) return service;
         if (receiver is not null && name is not null && CollectionCall(name, receiver, invocation, scope) is { } element) return element;
 
@@ -149,6 +149,23 @@ public sealed partial class ValueResolver
             properties["Region"] = new ObjectValue("RegionEndpoint", ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("SystemName", (Value)region)]));
         }
         return new ObjectValue("AWSOptions", properties.ToImmutable());
+    }
+
+    /// <summary>
+    /// <c>config.GetValue("A:B", defaultValue)</c>: the default is what the key gives where no provider sets it, as for
+    /// <c>GetEnvironmentVariable("X") ?? defaultValue</c>.
+    /// </summary>
+    private Value WithConfigurationDefault(Value read, InvocationExpressionSyntax invocation, ResolveScope scope)
+    {
+        if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetValue" } ||
+            invocation.ArgumentList.Arguments is not [_, { NameColon: null or { Name.Identifier.ValueText: "defaultValue" } } given]) return read;
+        var fallback = Resolve(given.Expression, scope.Deeper());
+        return read switch
+        {
+            EnvVarValue variable => variable with { Fallback = fallback },
+            OneOfValue options => Value.OneOf(options.Options.Select(o => o is EnvVarValue variable ? variable with { Fallback = fallback } : o)),
+            _ => read,
+        };
     }
 
     /// <summary>A configuration value read by key. With the environment-variables provider, key "A:B" is variable A__B.</summary>

@@ -137,12 +137,20 @@ public sealed partial class ValueResolver
     /// </summary>
     private ExpressionSyntax? LocalInitializer(ExpressionSyntax expression)
     {
-        if (expression is not IdentifierNameSyntax name || project.Model(name.SyntaxTree).GetSymbolInfo(name).Symbol is not ILocalSymbol local) return null;
+        if (WithoutNullForgiving(expression) is not IdentifierNameSyntax name || project.Model(name.SyntaxTree).GetSymbolInfo(name).Symbol is not ILocalSymbol local) return null;
         if (local.DeclaringSyntaxReferences is not [var reference] || reference.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var value } declarator) return null;
         var body = EnclosingBody(declarator);
         var reassigned = body is not null && index.AssignmentsTo(local.Name).Any(a => a.SyntaxTree == body.SyntaxTree && body.Span.Contains(a.Span) && a.Left is IdentifierNameSyntax { Identifier.ValueText: var assigned } && assigned == local.Name);
-        return reassigned ? null : value;
+        return reassigned ? null : WithoutNullForgiving(value);
     }
+
+    /// <summary><c>x!</c> (and parentheses) is <c>x</c>: nullable projects write it after <c>Get&lt;T&gt;()</c> and on locals.</summary>
+    private static ExpressionSyntax WithoutNullForgiving(ExpressionSyntax expression) => expression switch
+    {
+        PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang => WithoutNullForgiving(bang.Operand),
+        ParenthesizedExpressionSyntax parenthesized => WithoutNullForgiving(parenthesized.Expression),
+        _ => expression,
+    };
 
     private bool IsKnownName(ExpressionSyntax expression) => project.Model(expression.SyntaxTree).GetSymbolInfo(expression).Symbol is not null;
 
