@@ -120,6 +120,9 @@ public sealed class ProjectAnalyzer
     private (ImmutableArray<IMethodSymbol> Methods, INamedTypeSymbol? BuiltByLambda) EntryPoints(HandlerName handler)
     {
         var direct = DeclaredEntryPoints(handler);
+        // A [LambdaFunction] method (the one a GenerateMain executable's ANNOTATIONS_HANDLER names): Annotations' generated
+        // code builds its class with the container the [LambdaStartup] class sets up, not the runtime.
+        if (!direct.IsEmpty && direct.All(IsLambdaFunction)) return (direct.AddRange(StartupMethods()), null);
         if (!direct.IsEmpty) return (direct, HandlerType(handler));
         if (HandlerType(handler) is { } hosted && AspNetCoreHosting.IsEntryPoint(hosted))
             return (AspNetCoreHosting.EntryPoints(hosted, _implementations.SourceTypes, _project.Model), null);
