@@ -43,7 +43,7 @@ public sealed class FunctionEnvironment(
         TextEditValue edited => edited.Edit.On(Bind(edited.Inner), holdsOnlyNames) is { } done ? done
             : new UnknownValue($"{edited.Edit} changes a value that is known only at run time ({ValueText.Of(edited.Inner)})", null),
         ConcatValue concat => ValueResolver.Concat(concat.Parts.Select(Bind)),
-        OneOfValue oneOf => Value.OneOf(oneOf.Options.Select(Bind)),
+        OneOfValue oneOf => Value.OneOf(SetVariablesOfEachKey(oneOf.Options).Select(Bind)),
         ObjectValue obj => obj.Map(Bind),
         CollectionValue collection => new CollectionValue(collection.Items.Select(Bind).ToImmutableArray()),
         EntryValue entry => new EntryValue(Bind(entry.Key), Bind(entry.Item)),
@@ -57,6 +57,16 @@ public sealed class FunctionEnvironment(
         return Value.OneOf(names.Select(name => (stored ?? StoredContents.None).Find(read.Service, name) is { IsEmpty: false } written
             ? Value.OneOf(written.Select(w => (Value)new TemplateValue(w)))
             : new UnknownValue($"the value stored under {ValueText.Of(name)} is read at run time (the template declares no {read.Service} resource of that name that sets it)", read.Location)));
+    }
+
+    /// <summary>
+    /// A configuration key several providers read from different variables (<c>Storage__Bucket</c>, <c>MYAPP_Storage__Bucket</c>):
+    /// where the template sets one of them, the others (and the configuration files' values under them) are not the value.
+    /// </summary>
+    private IEnumerable<Value> SetVariablesOfEachKey(ImmutableArray<Value> options)
+    {
+        var keysSet = options.OfType<EnvVarValue>().Where(v => v.ConfigurationKey is not null && Defines(v.Name)).Select(v => v.ConfigurationKey!).ToHashSet(StringComparer.Ordinal);
+        return keysSet.Count == 0 ? options : options.Where(o => o is not EnvVarValue { ConfigurationKey: { } key } variable || !keysSet.Contains(key) || Defines(variable.Name));
     }
 
     private Value EventField(EventFieldValue field)
@@ -83,7 +93,7 @@ public sealed class FunctionEnvironment(
         EnvVarValue env when !Defines(env.Name) => env.Fallback is null ? [env] : [env, .. Unbound(env.Fallback)],
         EnvVarValue { Fallback: { } fallback } env when !AlwaysSets(env.Name) => Unbound(fallback),
         ConcatValue concat => concat.Parts.SelectMany(Unbound),
-        OneOfValue oneOf => oneOf.Options.SelectMany(Unbound),
+        OneOfValue oneOf => SetVariablesOfEachKey(oneOf.Options).SelectMany(Unbound),
         TextEditValue edited => Unbound(edited.Inner),
         StoredValue read => Unbound(read.Name),
         ObjectValue obj => obj.Parts.SelectMany(Unbound),

@@ -100,6 +100,9 @@ public class EnvironmentPrefixTests
     // The variable without the prefix is not read: appsettings.json's value stays.
     [InlineData(".AddEnvironmentVariables(\"MYAPP_\")", "Storage__BucketName: !Ref Files", "local-bucket")]
     [InlineData(".AddEnvironmentVariables()", "Storage__BucketName: !Ref Files", "${Files}")]
+    // Both providers: the variable the template sets is the value, not the configuration file's under the other.
+    [InlineData(".AddEnvironmentVariables().AddEnvironmentVariables(\"MYAPP_\")", "Storage__BucketName: !Ref Files", "${Files}")]
+    [InlineData(".AddEnvironmentVariables().AddEnvironmentVariables(\"MYAPP_\")", "MYAPP_Storage__BucketName: !Ref Files", "${Files}")]
     public void A_prefixed_provider_reads_the_prefixed_variable(string provider, string variable, string bucket)
     {
         var report = OneFunction.Run("""
@@ -117,6 +120,7 @@ public class EnvironmentPrefixTests
             """, variable, files: new Dictionary<string, string> { ["src/App/appsettings.json"] = """{ "Storage": { "BucketName": "local-bucket" } }""" });
 
         report.Grants().Should().Equal($"s3:PutObject arn:${{AWS::Partition}}:s3:::{bucket}/k");
+        report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnboundEnvironmentVariable);
     }
 }
 

@@ -39,6 +39,12 @@ public sealed record EnvVarValue(string Name, SourceLocation? Location) : Value
 
     /// <summary>The app's base configuration file (appsettings.json) sets the key: a default in code never survives binding.</summary>
     public bool SettingsAlways { get; init; }
+
+    /// <summary>
+    /// The configuration key read through this variable (<c>Storage:Bucket</c>), when the project's providers read it from
+    /// several variables (<c>Storage__Bucket</c>, <c>MYAPP_Storage__Bucket</c>): the one the template sets is the value.
+    /// </summary>
+    public string? ConfigurationKey { get; init; }
 }
 
 /// <summary>Read from the triggering event, e.g. (S3, BucketName) or (SQS, EventSourceArn).</summary>

@@ -178,10 +178,12 @@ public sealed partial class ValueResolver
     private Value ConfigurationKey(string path, SyntaxNode at)
     {
         var settings = project.Settings.ValuesOf(path);
-        return Value.OneOf(EnvironmentPrefixes.Select(prefix => new EnvVarValue(prefix + path.Replace(":", "__", StringComparison.Ordinal), Location(at))
+        var prefixes = EnvironmentPrefixes;
+        return Value.OneOf(prefixes.Select(prefix => new EnvVarValue(prefix + path.Replace(":", "__", StringComparison.Ordinal), Location(at))
         {
             Settings = settings.IsEmpty ? null : Value.OneOf(settings.Select(v => (Value)new LiteralValue(v))),
             SettingsAlways = !settings.IsEmpty && project.Settings.AlwaysSets(path),
+            ConfigurationKey = prefixes.Length > 1 ? path : null,
         }));
     }
 
