@@ -16,4 +16,7 @@ public interface IResourceKnowledge
     /// name (<c>alias/orders</c>); null when the template does not say.
     /// </summary>
     string? AliasTarget(string aliasLogicalIdOrName) => null;
+
+    /// <summary>The physical name the template gives the resource as a literal (its name property), or null.</summary>
+    string? LiteralName(TemplateResourceRef resource) => null;
 }

@@ -10,6 +10,10 @@ public sealed class TemplateResources(CloudFormationTypes types, CfnTemplate? te
 
     public string? Expression(TemplateResourceRef resource, string kind) => types.ExpressionFor(resource, kind);
 
+    public string? LiteralName(TemplateResourceRef resource) =>
+        template?.Resources.GetValueOrDefault(resource.LogicalId) is { } declared && types.Find(declared.Type)?.NameProperty is { } property &&
+        declared.Properties[property] is CfnScalar { Value: { Length: > 0 } name } ? name : null;
+
     /// <summary>Pseudo parameters whose values are made of name characters (a region, an account id, a stack name, a partition, a DNS suffix).</summary>
     private static readonly HashSet<string> NamePseudoParameters = ["AWS::Region", "AWS::AccountId", "AWS::StackName", "AWS::Partition", "AWS::URLSuffix"];
 

@@ -95,7 +95,11 @@ public sealed partial class ValueRenderer(IResourceKnowledge resources)
         switch (evaluatesTo)
         {
             case "name" or "id" when kind is "ssm-parameter-name" or "ssm-parameter-path":
-                return null; // a parameter's name may start with "/", which its ARN leaves out
+                // A parameter's name may start with "/", which its ARN leaves out: the name the template writes says which;
+                // else both spellings (null).
+                if (resource.Attribute is not null || resources.LiteralName(resource) is not { } literal) return null;
+                var named = new Pattern(TemplateExpression.EscapeForSub(literal), [], null);
+                return (kind == "ssm-parameter-path" ? ParameterPath(named) : ParameterName(named)).First();
             case "name" or "id":
                 return new ArnFragment(pattern.Text, false, []);
             case "arn":

@@ -225,8 +225,9 @@ public class ParameterNameFromTemplateTests
     [Theory]
     [InlineData("GetParameterAsync(new GetParameterRequest { Name = Environment.GetEnvironmentVariable(\"CONFIG\") })",
         "ssm:GetParameter " + Arn + "${ConfigName}|ssm:GetParameter " + Arn + "/${ConfigName}")]
+    // A parameter the template declares with a literal Name: that name, one spelling.
     [InlineData("GetParameterAsync(new GetParameterRequest { Name = Environment.GetEnvironmentVariable(\"DB\") })",
-        "ssm:GetParameter " + Arn + "${DbUrl}|ssm:GetParameter " + Arn + "/${DbUrl}")]
+        "ssm:GetParameter " + Arn + "/app/db-url")]
     [InlineData("GetParameterAsync(new GetParameterRequest { Name = $\"{Environment.GetEnvironmentVariable(\"CONFIG\")}/db\" })",
         "ssm:GetParameter " + Arn + "${ConfigName}/db|ssm:GetParameter " + Arn + "/${ConfigName}/db")]
     [InlineData("GetParametersByPathAsync(new GetParametersByPathRequest { Path = Environment.GetEnvironmentVariable(\"CONFIG\") })",
