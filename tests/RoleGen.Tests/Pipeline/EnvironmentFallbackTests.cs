@@ -223,4 +223,32 @@ public class EnvironmentFallbackTests
         report.Grants().Should().Equal(expected);
         report.Findings.Should().NotContain(f => f.Code == RoleGen.Core.Diagnostics.FindingCodes.UnboundEnvironmentVariable);
     }
+
+    /// <summary>The mirror shape: a member read with an empty default, then filled only while it is empty.</summary>
+    [Theory]
+    [InlineData("TABLE: !Ref Orders", "${Orders}")]
+    [InlineData("TABLE: !If [UseOrders, !Ref Orders, !Ref AWS::NoValue]", "${Orders}|orders-local")]
+    public void A_default_set_only_while_the_member_is_empty_is_granted_only_when_the_variable_may_be_unset(string environment, string expected)
+    {
+        var report = OneFunction.Run("""
+            Orders:
+              Type: AWS::DynamoDB::Table
+            """, """
+            using Amazon.DynamoDBv2;
+            namespace App;
+            public class Handler
+            {
+                private readonly string _table;
+                private readonly IAmazonDynamoDB _ddb = new AmazonDynamoDBClient();
+                public Handler()
+                {
+                    _table = Environment.GetEnvironmentVariable("TABLE") ?? string.Empty;
+                    if (string.IsNullOrEmpty(_table)) _table = "orders-local";
+                }
+                public Task Run() => _ddb.DescribeTableAsync(_table);
+            }
+            """, environment);
+
+        string.Join("|", report.Grants().Select(g => g["dynamodb:DescribeTable ".Length..][Table.Length..])).Should().Be(expected);
+    }
 }

@@ -391,6 +391,7 @@ public sealed partial class ValueResolver
     private Value OwnMember(ISymbol member, ExpressionSyntax usage, ResolveScope inner)
     {
         var guarded = new List<EnvVarValue>();
+        var whenEmpty = new List<Value>();
         var values = new List<Value>();
         foreach (var reference in member.DeclaringSyntaxReferences)
         {
@@ -427,6 +428,7 @@ public sealed partial class ValueResolver
             if (!SymbolEqualityComparer.Default.Equals(assigned?.OriginalDefinition, member.OriginalDefinition)) continue;
             var value = Assigned(assignment, inner);
             if (value is EnvVarValue { Fallback: null } variable && OnlyWhenSet(assignment, variable.Name, inner)) guarded.Add(variable);
+            else if (OnlyWhenEmpty(assignment, member, model)) whenEmpty.Add(value);
             else values.Add(value);
         }
         // Configuration binding sets the member when its key is set (the template's environment variable) and leaves its
@@ -435,6 +437,18 @@ public sealed partial class ValueResolver
         {
             if (bound is EnvVarValue { Fallback: null } variable) guarded.Add(variable);
             else values.Add(bound);
+        }
+        // `_url = env("X") ?? ""; if (string.IsNullOrEmpty(_url)) _url = fallback;`: the fallback is what X gives when unset.
+        if (whenEmpty.Count > 0)
+        {
+            var fallback = Value.OneOf(whenEmpty);
+            values = values.Select(v => v switch
+            {
+                EnvVarValue { Fallback: null or NullValue or LiteralValue { Text.Length: 0 } } variable => variable with { Fallback = fallback },
+                NullValue or LiteralValue { Text.Length: 0 } => fallback,
+                _ => v,
+            }).Distinct().ToList();
+            if (values.Count == 0) values.Add(fallback);
         }
         // `if (!string.IsNullOrEmpty(env("X"))) _table = env("X");`: X when it is set, the member's other values otherwise.
         if (guarded.Count > 0)
@@ -671,6 +685,28 @@ public sealed partial class ValueResolver
     /// True when the assignment runs only if environment variable <paramref name="name"/> is set: inside the then-branch of
     /// <c>if (!string.IsNullOrEmpty(x))</c>, <c>IsNullOrWhiteSpace</c>, <c>x != null</c> or <c>x is not null</c>, x reading it.
     /// </summary>
+    /// <summary>
+    /// True when the assignment to <paramref name="member"/> runs only while the member is still empty: in the then-branch of
+    /// <c>if (string.IsNullOrEmpty(member))</c>, <c>IsNullOrWhiteSpace</c>, <c>member == null</c> or <c>member is null</c>.
+    /// </summary>
+    private static bool OnlyWhenEmpty(SyntaxNode assignment, ISymbol member, SemanticModel model)
+    {
+        foreach (var ancestor in assignment.Ancestors())
+        {
+            if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) return false;
+            if (ancestor is not IfStatementSyntax branch || !branch.Statement.Span.Contains(assignment.Span)) continue;
+            var tested = branch.Condition switch
+            {
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsNullOrEmpty" or "IsNullOrWhiteSpace" }, ArgumentList.Arguments: [var only] } => only.Expression,
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression, Right: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } equalsNull => equalsNull.Left,
+                IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } } isNullPattern => isNullPattern.Expression,
+                _ => null,
+            };
+            if (tested is not null && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(tested).Symbol?.OriginalDefinition, member.OriginalDefinition)) return true;
+        }
+        return false;
+    }
+
     private bool OnlyWhenSet(SyntaxNode assignment, string name, ResolveScope scope)
     {
         foreach (var ancestor in assignment.Ancestors())
