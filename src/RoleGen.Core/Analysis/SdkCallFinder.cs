@@ -28,7 +28,31 @@ public sealed partial class SdkCallFinder(ProjectCompilation project, SdkClientT
             else if (IntoAwsDependentPackage(external.Invocation) is { } wrapped) calls.Add(wrapped);
             else calls.AddRange(OnEachPossibleClient(external.Invocation));
         }
+        calls.AddRange(EndpointStrings(code));
         return calls.ToImmutable();
+    }
+
+    /// <summary>
+    /// Strings in reached code (and the initializers of the types it runs) that hold an endpoint of sdk-clients.yaml
+    /// <c>endpoints</c> (<c>http://localhost:2773</c>): AWS calls over HTTP that no SDK call shows, reported as library calls.
+    /// </summary>
+    private IEnumerable<SdkCall> EndpointStrings(ReachableCode code)
+    {
+        // Most projects hold no such string: only the files that do are read token by token.
+        var endpoints = clients.OtherClients.Endpoints.Keys.Where(e => project.TreesContaining(e).Count > 0).ToList();
+        if (endpoints.Count == 0) yield break;
+        var files = endpoints.SelectMany(project.TreesContaining).ToHashSet();
+        var types = code.Members.Select(m => m.ContainingType).OfType<INamedTypeSymbol>().Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        var syntax = code.Members.Concat(types.SelectMany(t => t.GetMembers().Where(m => m is IFieldSymbol or IPropertySymbol)))
+            .SelectMany(m => m.DeclaringSyntaxReferences).Where(r => files.Contains(r.SyntaxTree)).Select(r => r.GetSyntax()).Distinct();
+        var seen = new HashSet<SyntaxToken>();
+        foreach (var token in syntax.SelectMany(node => node.DescendantTokens()))
+        {
+            if (!token.IsKind(SyntaxKind.StringLiteralToken) && !token.IsKind(SyntaxKind.InterpolatedStringTextToken)) continue;
+            foreach (var endpoint in endpoints.Where(e => token.ValueText.Contains(e, StringComparison.OrdinalIgnoreCase)))
+                if (seen.Add(token))
+                    yield return new SdkCall(Mappings.SdkClientNaming.LibraryClient, endpoint, [], [], values.Location(token.Parent!), $"\"{token.ValueText}\"");
+        }
     }
 
     /// <summary>

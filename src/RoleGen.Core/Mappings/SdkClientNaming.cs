@@ -16,6 +16,12 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
     public ImmutableDictionary<string, string> Libraries { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>
+    /// Text that a string in code holds when it calls AWS over HTTP without the SDK (<c>localhost:2773</c>, the Parameters
+    /// and Secrets Lambda Extension), with what it does: reported like <see cref="Libraries"/>.
+    /// </summary>
+    public ImmutableDictionary<string, string> Endpoints { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>
     /// Methods of mapped library types recognised by name when their receiver's type cannot be seen (a lambda parameter
     /// of a library that is not restored: <c>Idempotency.Configure(b => b.UseDynamoDb(table))</c>): method to type.
     /// </summary>
@@ -105,7 +111,7 @@ public sealed record SdkClientNaming(string Namespace, ImmutableArray<string> Na
             : ImmutableDictionary<string, string>.Empty;
         return new SdkClientNaming(Scalar("namespace"), names, List("except").ToImmutableHashSet(StringComparer.Ordinal))
         {
-            Libraries = Texts("libraries"), ByMethodName = Texts("byMethodName"), Dispatchers = Texts("dispatchers"), RegionEndpoints = Texts("regionEndpoints"), IamPrefixes = Texts("iamPrefixes"),
+            Libraries = Texts("libraries"), Endpoints = Texts("endpoints"), ByMethodName = Texts("byMethodName"), Dispatchers = Texts("dispatchers"), RegionEndpoints = Texts("regionEndpoints"), IamPrefixes = Texts("iamPrefixes"),
             KnownPackages = root.Children.ContainsKey(new YamlScalarNode("knownPackages")) ? List("knownPackages") : [],
         };
     }

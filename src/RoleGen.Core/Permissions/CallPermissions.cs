@@ -46,7 +46,9 @@ public sealed partial class CallPermissions(MappingTable table, ValueRenderer re
                 {
                     unmapped.Add(SdkClientNaming.AnyService);
                     findings.Add(Finding.At(FindingCodes.UnknownSdkCall, Severity.Error,
-                        $"{original.Display} makes AWS calls inside a library the mapping table does not cover ({table.OtherClients.Libraries.GetValueOrDefault(original.Method)}): no permission was granted for them; grant them by hand.", original.Location));
+                        table.OtherClients.Endpoints.TryGetValue(original.Method, out var endpoint)
+                            ? $"{original.Display} calls {endpoint}, over HTTP: no permission was granted for what it reads; grant it by hand."
+                            : $"{original.Display} makes AWS calls inside a library the mapping table does not cover ({table.OtherClients.Libraries.GetValueOrDefault(original.Method)}): no permission was granted for them; grant them by hand.", original.Location));
                 }
                 else if (table.OtherClients.Matches(original.ClientType, null))
                 {

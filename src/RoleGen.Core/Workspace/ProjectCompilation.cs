@@ -28,6 +28,12 @@ public sealed class ProjectCompilation(CSharpProject project, CSharpCompilation 
     /// <summary>The project's appsettings*.json, read when the analysis first asks for a configuration key.</summary>
     public AppSettings Settings => _settings.Value;
 
+    private readonly ConcurrentDictionary<string, IReadOnlySet<SyntaxTree>> _treesContaining = new(StringComparer.Ordinal);
+
+    /// <summary>The files whose text holds <paramref name="text"/> (ignoring case), searched once per project and text.</summary>
+    public IReadOnlySet<SyntaxTree> TreesContaining(string text) => _treesContaining.GetOrAdd(text, static (t, c) =>
+        c.SyntaxTrees.Where(tree => tree.GetText().ToString().Contains(t, StringComparison.OrdinalIgnoreCase)).ToHashSet(), Compilation);
+
     public SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, static (t, c) => c.GetSemanticModel(t), Compilation);
 
     /// <summary>

@@ -128,4 +128,22 @@ public class UnmappedServiceTests
 
         report.Findings.Should().NotContain(f => f.Code == FindingCodes.UnknownSdkCall);
     }
+
+    /// <summary>The Parameters and Secrets Lambda Extension, called over HTTP: what it reads with the function's role is not visible.</summary>
+    [Theory]
+    [InlineData("private static readonly HttpClient Http = new() { BaseAddress = new Uri(\"http://localhost:2773\") }; public Task<string> Run(string id) => Http.GetStringAsync($\"/secretsmanager/get?secretId={id}\");", true)]
+    [InlineData("private const string Endpoint = \"http://127.0.0.1:2773/systemsmanager/parameters/get?name=\"; public Task<string> Run(string id) => new HttpClient().GetStringAsync(Endpoint + id);", true)]
+    [InlineData("public Task<string> Run(string id) => new HttpClient().GetStringAsync(\"http://localhost:8080/\" + id);", false)]
+    public void A_call_to_the_secrets_extension_is_reported(string members, bool reported)
+    {
+        var report = OneFunction.Run("", $$"""
+            namespace App;
+            public class Handler
+            {
+                {{members}}
+            }
+            """);
+
+        report.Findings.Any(f => f.Code == FindingCodes.UnknownSdkCall && f.Severity == Severity.Error && f.Message.Contains("Parameters and Secrets Lambda Extension")).Should().Be(reported);
+    }
 }
