@@ -214,12 +214,12 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
             var environment = new FunctionEnvironment(function.Environment.ToImmutableSortedDictionary(
                 e => e.Key, e => context.Expressions.Read(e.Value), StringComparer.Ordinal).AddRange(RuntimeEnvironment(function, context)), eventFields,
                 function.Environment.Where(e => context.Expressions.CanBeAbsent(e.Value)).Select(e => e.Key).ToHashSet(StringComparer.Ordinal), context.Stored,
-                new TemplateResources(knowledge.Types, context.Template, context.Expressions).HoldsOnlyNames);
-            permissions = permissions.Add(new CallPermissions(knowledge.Table, new ValueRenderer(new TemplateResources(knowledge.Types, context.Template, context.Expressions))).For(analysis.Calls, environment));
+                context.Resources.HoldsOnlyNames);
+            permissions = permissions.Add(new CallPermissions(knowledge.Table, new ValueRenderer(context.Resources)).For(analysis.Calls, environment));
         }
 
         // Encryption at rest: permissions on resources with a customer managed key need KMS on it (event sources too).
-        var renderer = new ValueRenderer(new TemplateResources(knowledge.Types, context.Template, context.Expressions));
+        var renderer = new ValueRenderer(context.Resources);
         permissions = permissions.Add(new EncryptionPermissions(knowledge.Encryption, context.Template, context.Expressions, renderer, knowledge.Table.Catalog).For(permissions.Permissions));
 
         findings.AddRange(permissions.Findings);
@@ -291,6 +291,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         private readonly Lazy<ImpliedPermissions> _implied;
         private readonly Lazy<IReadOnlyDictionary<string, string>> _resourceConditions;
         private readonly Lazy<StoredContents> _stored;
+        private readonly Lazy<TemplateResources> _resources;
 
         public TemplateContext(CfnTemplate template, ImmutableArray<FunctionSpec> functions, RoleGenKnowledge knowledge)
         {
@@ -299,6 +300,7 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
             _cycles = new(() => new CycleBreaker(template, new TemplateDependencies(template, functions), knowledge.Types, knowledge.Table.Catalog, Expressions));
             _implied = new(() => new ImpliedPermissions(knowledge.Implied, template, Expressions, knowledge.Types));
             _stored = new(() => StoredContents.Of(template, knowledge.Types, Expressions));
+            _resources = new(() => new TemplateResources(knowledge.Types, template, Expressions));
             _resourceConditions = new(() => template.Resources.Values
                 .Where(r => r.Definition["Condition"] is CfnScalar { Value.Length: > 0 })
                 .ToDictionary(r => r.LogicalId, r => ((CfnScalar)r.Definition["Condition"]!).Value, StringComparer.Ordinal));
@@ -314,6 +316,9 @@ public sealed class RoleGenerator(RoleGenKnowledge knowledge, ReportCache? cache
         public CycleBreaker Cycles => _cycles.Value;
 
         public ImpliedPermissions Implied => _implied.Value;
+
+        /// <summary>The template's resources as the permission stage reads them (kinds, names, KMS aliases).</summary>
+        public TemplateResources Resources => _resources.Value;
 
         /// <summary>What the template writes into the parameters it declares, for code that reads them back.</summary>
         public StoredContents Stored => _stored.Value;

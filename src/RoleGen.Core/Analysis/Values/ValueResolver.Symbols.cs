@@ -682,48 +682,42 @@ public sealed partial class ValueResolver
                 or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression or (int)SyntaxKind.CoalesceExpression });
 
     /// <summary>
-    /// True when the assignment runs only if environment variable <paramref name="name"/> is set: inside the then-branch of
-    /// <c>if (!string.IsNullOrEmpty(x))</c>, <c>IsNullOrWhiteSpace</c>, <c>x != null</c> or <c>x is not null</c>, x reading it.
-    /// </summary>
-    /// <summary>
     /// True when the assignment to <paramref name="member"/> runs only while the member is still empty: in the then-branch of
     /// <c>if (string.IsNullOrEmpty(member))</c>, <c>IsNullOrWhiteSpace</c>, <c>member == null</c> or <c>member is null</c>.
     /// </summary>
-    private static bool OnlyWhenEmpty(SyntaxNode assignment, ISymbol member, SemanticModel model)
-    {
-        foreach (var ancestor in assignment.Ancestors())
-        {
-            if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) return false;
-            if (ancestor is not IfStatementSyntax branch || !branch.Statement.Span.Contains(assignment.Span)) continue;
-            var tested = branch.Condition switch
-            {
-                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsNullOrEmpty" or "IsNullOrWhiteSpace" }, ArgumentList.Arguments: [var only] } => only.Expression,
-                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression, Right: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } equalsNull => equalsNull.Left,
-                IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } } isNullPattern => isNullPattern.Expression,
-                _ => null,
-            };
-            if (tested is not null && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(tested).Symbol?.OriginalDefinition, member.OriginalDefinition)) return true;
-        }
-        return false;
-    }
+    private static bool OnlyWhenEmpty(SyntaxNode assignment, ISymbol member, SemanticModel model) =>
+        EmptinessTests(assignment).Any(test => test.Empty && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(test.Tested).Symbol?.OriginalDefinition, member.OriginalDefinition));
 
-    private bool OnlyWhenSet(SyntaxNode assignment, string name, ResolveScope scope)
+    /// <summary>
+    /// True when the assignment runs only if environment variable <paramref name="name"/> is set: inside the then-branch of
+    /// <c>if (!string.IsNullOrEmpty(x))</c>, <c>IsNullOrWhiteSpace</c>, <c>x != null</c> or <c>x is not null</c>, x reading it.
+    /// </summary>
+    private bool OnlyWhenSet(SyntaxNode assignment, string name, ResolveScope scope) =>
+        EmptinessTests(assignment).Any(test => !test.Empty && Resolve(test.Tested, scope.Deeper()) is EnvVarValue { Fallback: null } read && read.Name == name);
+
+    /// <summary>
+    /// The emptiness tests of the <c>if</c>s in the same member whose then-branch holds <paramref name="node"/>: what each
+    /// tests, and whether the branch runs when it is empty (<c>IsNullOrEmpty(x)</c>, <c>x == null</c>, <c>x is null</c>) or set
+    /// (<c>!IsNullOrEmpty(x)</c>, <c>x != null</c>, <c>x is not null</c>).
+    /// </summary>
+    private static IEnumerable<(ExpressionSyntax Tested, bool Empty)> EmptinessTests(SyntaxNode node)
     {
-        foreach (var ancestor in assignment.Ancestors())
+        foreach (var ancestor in node.Ancestors())
         {
-            if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) return false;
-            if (ancestor is not IfStatementSyntax branch || !branch.Statement.Span.Contains(assignment.Span)) continue;
-            var tested = branch.Condition switch
+            if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) yield break;
+            if (ancestor is not IfStatementSyntax branch || !branch.Statement.Span.Contains(node.Span)) continue;
+            (ExpressionSyntax?, bool) test = branch.Condition switch
             {
-                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression, Operand: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsNullOrEmpty" or "IsNullOrWhiteSpace" } } check }
-                    when check.ArgumentList.Arguments.Count == 1 => check.ArgumentList.Arguments[0].Expression,
-                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.NotEqualsExpression, Right: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } notNull => notNull.Left,
-                IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } } } isNotNull => isNotNull.Expression,
-                _ => null,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsNullOrEmpty" or "IsNullOrWhiteSpace" }, ArgumentList.Arguments: [var empty] } => (empty.Expression, true),
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression, Operand: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsNullOrEmpty" or "IsNullOrWhiteSpace" }, ArgumentList.Arguments: [var set] } } => (set.Expression, false),
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression, Right: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } equalsNull => (equalsNull.Left, true),
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.NotEqualsExpression, Right: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } notNull => (notNull.Left, false),
+                IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } } isNull => (isNull.Expression, true),
+                IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } } } isNotNull => (isNotNull.Expression, false),
+                _ => (null, false),
             };
-            if (tested is not null && Resolve(tested, scope.Deeper()) is EnvVarValue { Fallback: null } read && read.Name == name) return true;
+            if (test is ({ } tested, var whenEmpty)) yield return (tested, whenEmpty);
         }
-        return false;
     }
 
     private List<ISymbol> ReachedImplementations(ISymbol member) =>
